@@ -1,0 +1,1 @@
+//! bindings-jvm: filled by its own issue.

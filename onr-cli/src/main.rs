@@ -1,0 +1,2 @@
+//! The `onr` command line tool.
+fn main() {}

@@ -21,6 +21,7 @@
 //!
 //! [`Checker`] runs all of it over a stream of rows.
 
+pub mod checks;
 pub mod email;
 mod java;
 pub mod koodisto;

@@ -172,8 +172,8 @@ pub enum Operation {
 /// ```
 /// use onr_core::import::checks::{check_hetu_eidas, Operation};
 /// assert!(check_hetu_eidas(None, true, Operation::Create).is_ok());
-/// assert!(check_hetu_eidas(Some("010101A900E"), false, Operation::Create).is_ok());
-/// assert!(check_hetu_eidas(Some("010101A900E"), true, Operation::Create).is_err());
+/// assert!(check_hetu_eidas(Some("010101A900R"), false, Operation::Create).is_ok());
+/// assert!(check_hetu_eidas(Some("010101A900R"), true, Operation::Create).is_err());
 /// ```
 pub fn check_hetu_eidas(
     hetu: Option<&str>,
@@ -339,13 +339,19 @@ fn service_rule(etunimet: &str, kutsumanimi: &str) -> bool {
 /// (`[ \t\n\x0B\f\r]`), then for each token holding `-` also its hyphen-separated parts.
 fn first_name_tokens(etunimet: &str) -> Vec<String> {
     let lower = etunimet.to_lowercase();
-    let names = java_split(&lower, |c| matches!(c, ' ' | '\t' | '\n' | '\u{b}' | '\u{c}' | '\r'));
+    let names = java_split(&lower, |c| {
+        matches!(c, ' ' | '\t' | '\n' | '\u{b}' | '\u{c}' | '\r')
+    });
     let parts: Vec<&str> = names
         .iter()
         .filter(|s| s.contains('-'))
         .flat_map(|s| java_split(s, |c| c == '-'))
         .collect();
-    names.iter().chain(parts.iter()).map(|s| s.to_string()).collect()
+    names
+        .iter()
+        .chain(parts.iter())
+        .map(|s| s.to_string())
+        .collect()
 }
 
 fn ui_rule(etunimet: &str, kutsumanimi: &str) -> bool {
@@ -354,16 +360,16 @@ fn ui_rule(etunimet: &str, kutsumanimi: &str) -> bool {
     }
     let (e, k) = (etunimet.to_lowercase(), kutsumanimi.to_lowercase());
     let sep = |c: Option<char>| matches!(c, None | Some(' ') | Some('-'));
-    e.match_indices(k.as_str()).any(|(i, m)| {
-        sep(e[..i].chars().next_back()) && sep(e[i + m.len()..].chars().next())
-    }) || {
-        // Overlapping occurrences, which match_indices skips.
-        e.char_indices().any(|(i, _)| {
-            e[i..].starts_with(k.as_str())
-                && sep(e[..i].chars().next_back())
-                && sep(e[i + k.len()..].chars().next())
-        })
-    }
+    e.match_indices(k.as_str())
+        .any(|(i, m)| sep(e[..i].chars().next_back()) && sep(e[i + m.len()..].chars().next()))
+        || {
+            // Overlapping occurrences, which match_indices skips.
+            e.char_indices().any(|(i, _)| {
+                e[i..].starts_with(k.as_str())
+                    && sep(e[..i].chars().next_back())
+                    && sep(e[i + k.len()..].chars().next())
+            })
+        }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -595,22 +601,54 @@ mod tests {
     fn kutsumanimi_service_rule_onr_test_vectors() {
         let e = "Anna-Liisa Milla Karoliina Anitra Kristiina";
         for ok in [
-            "Anna", "Liisa", "Anna-Liisa", "Milla", "Karoliina", "Anitra", "Kristiina",
-            "Anna Liisa", "Liisa Milla", "Anna-Liisa Milla", "Milla Karoliina",
-            "Karoliina Anitra", "Anitra Kristiina", "Anna-Liisa Milla Karoliina",
-            "Liisa Milla Karoliina", "Karoliina Anitra Kristiina",
-            "Anna-Liisa Milla Karoliina Anitra", "Milla Karoliina Anitra Kristiina",
-            "Anna Liisa Milla Karoliina", "Liisa Milla Karoliina Anitra",
-            "Anna Liisa Milla Karoliina Anitra", "Liisa Milla Karoliina Anitra Kristiina",
+            "Anna",
+            "Liisa",
+            "Anna-Liisa",
+            "Milla",
+            "Karoliina",
+            "Anitra",
+            "Kristiina",
+            "Anna Liisa",
+            "Liisa Milla",
+            "Anna-Liisa Milla",
+            "Milla Karoliina",
+            "Karoliina Anitra",
+            "Anitra Kristiina",
+            "Anna-Liisa Milla Karoliina",
+            "Liisa Milla Karoliina",
+            "Karoliina Anitra Kristiina",
+            "Anna-Liisa Milla Karoliina Anitra",
+            "Milla Karoliina Anitra Kristiina",
+            "Anna Liisa Milla Karoliina",
+            "Liisa Milla Karoliina Anitra",
+            "Anna Liisa Milla Karoliina Anitra",
+            "Liisa Milla Karoliina Anitra Kristiina",
             "Anna Liisa Milla Karoliina Anitra Kristiina",
         ] {
             assert!(kutsumanimi_is_valid(Service, e, ok), "{ok}");
         }
-        for bad in ["Karo", "liina", "iisa", "Sanna", "Anna Milla", "Milla Anitra", "Liisa Anna"] {
+        for bad in [
+            "Karo",
+            "liina",
+            "iisa",
+            "Sanna",
+            "Anna Milla",
+            "Milla Anitra",
+            "Liisa Anna",
+        ] {
             assert!(!kutsumanimi_is_valid(Service, e, bad), "{bad}");
         }
         let e2 = "Anna Liisa Milla-Karoliina Anitra-Kristiina";
-        for ok in ["Anna", "Liisa", "Milla-Karoliina", "Milla", "Karoliina", "Anitra-Kristiina", "Anitra", "Kristiina"] {
+        for ok in [
+            "Anna",
+            "Liisa",
+            "Milla-Karoliina",
+            "Milla",
+            "Karoliina",
+            "Anitra-Kristiina",
+            "Anitra",
+            "Kristiina",
+        ] {
             assert!(kutsumanimi_is_valid(Service, e2, ok), "{ok}");
         }
         assert!(kutsumanimi_is_valid(Service, "AnnaFIA Fia-Maarit", "Fia"));
@@ -622,9 +660,21 @@ mod tests {
         // Java's split keeps a leading empty token: " Anna" gives ["", "anna"], so " anna" is a run.
         assert!(kutsumanimi_is_valid(Service, " Anna", " anna"));
         // Computed with ONR's class.
-        assert!(!kutsumanimi_is_valid(Service, "Anna-Liisa-Milla", "Liisa-Milla"));
-        assert!(kutsumanimi_is_valid(Service, "Jean-Pierre Paul", "Pierre Paul"));
-        assert!(!kutsumanimi_is_valid(Service, "Jean-Pierre Paul", "Jean Paul"));
+        assert!(!kutsumanimi_is_valid(
+            Service,
+            "Anna-Liisa-Milla",
+            "Liisa-Milla"
+        ));
+        assert!(kutsumanimi_is_valid(
+            Service,
+            "Jean-Pierre Paul",
+            "Pierre Paul"
+        ));
+        assert!(!kutsumanimi_is_valid(
+            Service,
+            "Jean-Pierre Paul",
+            "Jean Paul"
+        ));
         assert!(!kutsumanimi_is_valid(Service, "Anna\tLiisa", "Liisa"));
         assert!(!kutsumanimi_is_valid(Service, "Matti", "Matti "));
     }
@@ -651,8 +701,17 @@ mod tests {
     fn existence_check_name_pattern_onr_test_vectors() {
         let env = Environment::Production;
         let hetu = Some("230668-003A");
-        for (e, k, s) in [("a b c", "b", "d"), ("X Æ A-12", "Æ", "Musk"), ("a b c", "B", "d"), ("X Æ A-12", "12", "Musk"), ("X Æ A-12", "A-12", "Musk")] {
-            assert!(existence_check(Some(e), Some(k), Some(s), hetu, env).is_empty(), "{e}/{k}/{s}");
+        for (e, k, s) in [
+            ("a b c", "b", "d"),
+            ("X Æ A-12", "Æ", "Musk"),
+            ("a b c", "B", "d"),
+            ("X Æ A-12", "12", "Musk"),
+            ("X Æ A-12", "A-12", "Musk"),
+        ] {
+            assert!(
+                existence_check(Some(e), Some(k), Some(s), hetu, env).is_empty(),
+                "{e}/{k}/{s}"
+            );
         }
         let invalid: [(Option<&str>, Option<&str>, Option<&str>, Option<&str>); 14] = [
             (Some("a b c"), Some("b"), Some("d"), None),
@@ -671,7 +730,10 @@ mod tests {
             (Some("a b c"), Some("b"), Some("d "), hetu),
         ];
         for (e, k, s, h) in invalid {
-            assert!(!existence_check(e, k, s, h, env).is_empty(), "{e:?}/{k:?}/{s:?}/{h:?}");
+            assert!(
+                !existence_check(e, k, s, h, env).is_empty(),
+                "{e:?}/{k:?}/{s:?}/{h:?}"
+            );
         }
     }
 
@@ -694,7 +756,10 @@ mod tests {
             assert!(check_asiointikieli(Some(ok)).is_ok());
         }
         for bad in ["FI", "de", "", "fi|sv"] {
-            assert_eq!(check_asiointikieli(Some(bad)), Err(CheckError::Asiointikieli));
+            assert_eq!(
+                check_asiointikieli(Some(bad)),
+                Err(CheckError::Asiointikieli)
+            );
         }
     }
 }

@@ -274,7 +274,10 @@ pub fn is_valid_contact(value: &str) -> bool {
         return false;
     };
     let (local, domain) = (&value[..at], &value[at + 1..]);
-    local.len() <= 64 && domain.len() <= 255 && value.len() <= 320 && contact_pattern().is_match(value)
+    local.len() <= 64
+        && domain.len() <= 255
+        && value.len() <= 320
+        && contact_pattern().is_match(value)
 }
 
 #[cfg(test)]

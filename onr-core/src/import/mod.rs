@@ -21,11 +21,15 @@
 //!
 //! [`Checker`] runs all of it over a stream of rows.
 
+pub mod action;
+pub mod check;
 pub mod checks;
 pub mod email;
 mod java;
 pub mod koodisto;
+pub mod lint;
 pub mod model;
 pub mod verdict;
 
+pub use check::{CheckOptions, Checker, RowInput, RowReport, Summary, Verdict};
 pub use model::{Batch, IdKind, Koodi, Person, Row};

@@ -53,7 +53,7 @@ pub struct Batch {
 ///
 /// ```
 /// use onr_core::import::{Person, Row};
-/// let row = Row::new(Person { hetu: Some("010101A900E".into()), ..Person::default() });
+/// let row = Row::new(Person { hetu: Some("010101A900R".into()), ..Person::default() });
 /// assert!(row.tunniste.is_none());
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -90,7 +90,7 @@ impl Row {
 /// ```
 /// use onr_core::import::{Koodi, Person};
 /// let person = Person {
-///     hetu: Some("010101A900E".into()),
+///     hetu: Some("010101A900R".into()),
 ///     etunimet: Some("Aino Maria".into()),
 ///     kutsumanimi: Some("Aino".into()),
 ///     sukunimi: Some("Virtanen".into()),

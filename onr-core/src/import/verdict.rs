@@ -318,9 +318,7 @@ impl Coded for OnrError {
         match self.kind {
             OnrErrorKind::ValidateHetu(e) => e.category(),
             OnrErrorKind::Email | OnrErrorKind::Unreadable { .. } => Category::Format,
-            OnrErrorKind::Size | OnrErrorKind::NotEmpty | OnrErrorKind::NotNull => {
-                Category::Length
-            }
+            OnrErrorKind::Size | OnrErrorKind::NotEmpty | OnrErrorKind::NotNull => Category::Length,
             OnrErrorKind::InvalidSukupuoli { .. }
             | OnrErrorKind::InvalidAidinkieli { .. }
             | OnrErrorKind::InvalidKansalaisuus { .. } => Category::Component,
@@ -497,7 +495,10 @@ impl<'k> Validator<'k> {
         };
         let at = |field: &str| format!("{base}.{field}");
         if p.identifiers().next().is_none() {
-            errors.push(OnrError::new(base.clone(), OnrErrorKind::AtLeastOneIdentifier));
+            errors.push(OnrError::new(
+                base.clone(),
+                OnrErrorKind::AtLeastOneIdentifier,
+            ));
         }
         if p.oid.as_deref() == Some("") {
             errors.push(OnrError::new(at("oid"), OnrErrorKind::Size));
@@ -535,7 +536,9 @@ impl<'k> Validator<'k> {
             }
         }
         match p.kansalaisuus.as_deref() {
-            None | Some([]) => errors.push(OnrError::new(at("kansalaisuus"), OnrErrorKind::NotEmpty)),
+            None | Some([]) => {
+                errors.push(OnrError::new(at("kansalaisuus"), OnrErrorKind::NotEmpty))
+            }
             Some(list) => {
                 if list.iter().any(Option::is_none) {
                     errors.push(OnrError::new(
@@ -561,7 +564,10 @@ impl<'k> Validator<'k> {
     pub fn post(&self, index: usize, row: Option<&Row>) -> Vec<OnrError> {
         let mut errors = Vec::new();
         let Some(row) = row else {
-            errors.push(OnrError::new(format!("henkilot[{index}]"), OnrErrorKind::NullRow));
+            errors.push(OnrError::new(
+                format!("henkilot[{index}]"),
+                OnrErrorKind::NullRow,
+            ));
             return errors;
         };
         let Some(p) = row.henkilo.as_ref() else {
@@ -686,7 +692,10 @@ mod tests {
     }
 
     fn messages(errors: &[OnrError]) -> Vec<String> {
-        errors.iter().map(|e| e.onr_message().unwrap_or_default()).collect()
+        errors
+            .iter()
+            .map(|e| e.onr_message().unwrap_or_default())
+            .collect()
     }
 
     #[test]

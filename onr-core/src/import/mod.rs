@@ -24,8 +24,13 @@
 pub mod action;
 pub mod check;
 pub mod checks;
+#[cfg(feature = "csv")]
+pub mod csv;
 pub mod email;
 mod java;
+#[cfg(feature = "json")]
+pub mod json;
+mod json_date;
 pub mod koodisto;
 pub mod lint;
 pub mod model;

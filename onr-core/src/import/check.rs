@@ -18,7 +18,7 @@ use super::java;
 use super::koodisto::Koodisto;
 use super::lint::{Lint, NameField};
 use super::model::{IdKind, Person, Row};
-use super::verdict::{OnrError, OnrErrorKind, OnrResponse, Stage, Validator, FINLAND};
+use super::verdict::{OnrError, OnrErrorKind, OnrResponse, Validator, FINLAND};
 
 /// A row as a reader gives it: the row (or `None` for JSON `null`), where it came from, and
 /// what could not be read.
@@ -489,6 +489,7 @@ fn same_person_key(p: &Person, env: Environment) -> Option<u64> {
 mod tests {
     use super::*;
     use crate::import::model::Koodi;
+    use crate::import::verdict::Stage;
 
     fn person(hetu: Option<&str>) -> Person {
         Person {

@@ -78,7 +78,7 @@ case(S + "requiresHetuIfNationalityIsFinnish", batch={"henkilot": [row(dict(MINN
 case(S + "hetuPresentAndNationalityIsFinnish (bean validation rejects `whatever` first)", batch={"henkilot": [row(dict(MINNA, hetu="whatever", kansalaisuus=[{"koodi": "246"}]))]}, env="production",
      rows=rej(err(P + ".hetu", "ValidateHetu", "invalid.hetu")))
 case(S + "getOrCreateShouldCreateNewHenkilo", batch={"henkilot": [row(dict(MINNA, oid="oid1", hetu="180897-945K"))]}, env="production", existing=[],
-     actions=[{"kind": "create"}], warnings=[["import.lint.temporary_hetu", "import.lint.oid_format", "import.lint.unknown_oid"]])
+     actions=[{"kind": "create"}], warnings=[["import.lint.oid_format", "import.lint.unknown_oid"]])
 case(S + "getOrCreateShouldCreateNewHenkiloWithSameHetu", batch={"henkilot": [row(dict(MINNA, oid="oid1", hetu="180897-945K")), row(dict(MINNA, oid="oid1", hetu="180897-945K"))]}, env="production", existing=[],
      rows=[{"verdict": "accepted", "errors": []}] * 2, actions=[{"kind": "create"}, {"kind": "same_as_row", "row": 0, "by": "oid"}])
 case(S + "getOrCreateShouldCreateNewHenkiloWithPassinumero", batch={"henkilot": [row(dict(MINNA, passinumero="passi123"))]}, env="production", existing=[], actions=[{"kind": "create"}])
@@ -111,7 +111,7 @@ case(X + "whitespace-only names pass NotEmpty", batch={"henkilot": [row(dict(MIN
      warnings=[["import.lint.blank_name", "import.lint.blank_name"]])
 case(X + "temporary hetu rejected in production", batch={"henkilot": [row(dict(MINNA, hetu="030296-976T"))]}, env="production",
      rows=rej(err(P + ".hetu", "ValidateHetu", "invalid.hetu")), warnings=[["import.lint.temporary_hetu"]])
-case(X + "temporary hetu accepted in test", batch={"henkilot": [row(dict(MINNA, hetu="030296-976T"))]}, env="test", warnings=[["import.lint.temporary_hetu"]])
+case(X + "temporary hetu accepted in test", batch={"henkilot": [row(dict(MINNA, hetu="030296-976T"))]}, env="test", warnings=[[]])
 case(X + "null row: ONR's post-validator fails (500)", batch={"henkilot": [None]}, env="production",
      rows=[{"verdict": "rejected", "errors": [err("henkilot[0]", "NullPointerException", None)]}])
 case(X + "henkilo null", batch={"henkilot": [{"tunniste": "x"}]}, env="production", rows=rej(err(P, "NotNull", NN)))

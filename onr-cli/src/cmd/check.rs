@@ -469,7 +469,18 @@ impl ReportWriter {
     }
 
     fn row_text(&self, out: &mut impl Write, r: &RowReport) -> anyhow::Result<()> {
-        let line = r.line.map(|l| format!(" (line {l})")).unwrap_or_default();
+        let mut place: Vec<String> = Vec::new();
+        if let Some(l) = r.line {
+            place.push(format!("line {l}"));
+        }
+        if let Some(t) = &r.tunniste {
+            place.push(format!("tunniste {t}"));
+        }
+        let line = if place.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", place.join(", "))
+        };
         let verdict = match r.verdict() {
             Verdict::Accepted => "accepted",
             Verdict::Rejected => "REJECTED",
@@ -481,9 +492,13 @@ impl ReportWriter {
             action_text(&r.action)
         )?;
         for e in &r.errors {
+            let onr = e
+                .onr_message()
+                .map(|m| format!(" \"{m}\""))
+                .unwrap_or_default();
             writeln!(
                 out,
-                "  error    {}  {}  {}",
+                "  error    {}  {}{onr}: {}",
                 e.field,
                 e.key(),
                 e.message(self.lang)

@@ -88,7 +88,8 @@ pub enum Lint {
     UnknownOid,
     /// The OID is not a valid person OID of the environment.
     OidFormat,
-    /// A temporary hetu (individual number 900–999).
+    /// A temporary hetu (individual number 900–999); the checker reports it for production
+    /// batches, where ONR rejects it.
     TemporaryHetu {
         /// Whether the batch is for production (where ONR rejects it).
         production: bool,

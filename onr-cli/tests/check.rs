@@ -14,7 +14,11 @@ fn example(name: &str) -> String {
 
 fn json_report(args: &[&str]) -> Value {
     let out = onr().args(args).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).expect("one JSON document")
 }
 
@@ -27,7 +31,10 @@ fn check_json_report_has_the_documented_contract() {
         assert_eq!(r["index"], i);
         assert!(r["verdict"] == "accepted" || r["verdict"] == "rejected");
         for e in r["errors"].as_array().unwrap() {
-            assert!(e["field"].as_str().unwrap().starts_with(&format!("henkilot[{i}]")));
+            assert!(e["field"]
+                .as_str()
+                .unwrap()
+                .starts_with(&format!("henkilot[{i}]")));
             assert!(e["key"].is_string());
             assert!(e.get("message").is_some());
         }
@@ -36,7 +43,10 @@ fn check_json_report_has_the_documented_contract() {
             assert!(w["message"].is_string());
         }
         assert!(r["action"]["kind"].is_string());
-        assert_eq!(r["verdict"] == "rejected", !r["errors"].as_array().unwrap().is_empty());
+        assert_eq!(
+            r["verdict"] == "rejected",
+            !r["errors"].as_array().unwrap().is_empty()
+        );
     }
     assert!(d["batch_errors"].as_array().unwrap().is_empty());
     let s = &d["summary"];
@@ -49,13 +59,30 @@ fn check_json_report_has_the_documented_contract() {
 
 #[test]
 fn check_json_input_every_rule_of_the_example_batch() {
-    let d = json_report(&["check", "--env", "test", "--format", "json", &example("batch.json")]);
+    let d = json_report(&[
+        "check",
+        "--env",
+        "test",
+        "--format",
+        "json",
+        &example("batch.json"),
+    ]);
     let rows = d["rows"].as_array().unwrap();
     let keys = |i: usize| -> Vec<String> {
-        rows[i]["errors"].as_array().unwrap().iter().map(|e| e["key"].as_str().unwrap().to_owned()).collect()
+        rows[i]["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["key"].as_str().unwrap().to_owned())
+            .collect()
     };
     let lints = |i: usize| -> Vec<String> {
-        rows[i]["warnings"].as_array().unwrap().iter().map(|e| e["code"].as_str().unwrap().to_owned()).collect()
+        rows[i]["warnings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["code"].as_str().unwrap().to_owned())
+            .collect()
     };
     assert_eq!(keys(1), ["invalid.aidinkieli"]);
     assert_eq!(lints(2), ["import.lint.empty_hetu"]);
@@ -74,7 +101,14 @@ fn check_json_input_every_rule_of_the_example_batch() {
 #[test]
 fn check_existing_persons_make_actions_certain() {
     let d = json_report(&[
-        "check", "--env", "test", "--format", "json", "--existing", &example("existing.csv"), &example("batch.json"),
+        "check",
+        "--env",
+        "test",
+        "--format",
+        "json",
+        "--existing",
+        &example("existing.csv"),
+        &example("batch.json"),
     ]);
     let rows = d["rows"].as_array().unwrap();
     assert_eq!(rows[0]["action"]["kind"], "match");
@@ -99,20 +133,48 @@ fn check_csv_reports_every_line_with_its_number() {
 fn check_csv_empty_cells_as_empty_strings() {
     let dir = tempfile::tempdir().unwrap();
     let f = dir.path().join("b.csv");
-    std::fs::write(&f, "hetu,etunimet,kutsumanimi,sukunimi,kansalaisuus\n,Aino,Aino,Virtanen,246\n").unwrap();
+    std::fs::write(
+        &f,
+        "hetu,etunimet,kutsumanimi,sukunimi,kansalaisuus\n,Aino,Aino,Virtanen,246\n",
+    )
+    .unwrap();
     let null = json_report(&["check", "--format", "json", f.to_str().unwrap()]);
-    assert_eq!(null["rows"][0]["errors"][0]["key"], "ValidateAtLeastOneNotNull");
-    let empty = json_report(&["check", "--format", "json", "--csv-empty", "empty-string", f.to_str().unwrap()]);
+    assert_eq!(
+        null["rows"][0]["errors"][0]["key"],
+        "ValidateAtLeastOneNotNull"
+    );
+    let empty = json_report(&[
+        "check",
+        "--format",
+        "json",
+        "--csv-empty",
+        "empty-string",
+        f.to_str().unwrap(),
+    ]);
     assert_eq!(empty["rows"][0]["verdict"], "accepted");
-    assert_eq!(empty["rows"][0]["warnings"][0]["code"], "import.lint.empty_hetu");
+    assert_eq!(
+        empty["rows"][0]["warnings"][0]["code"],
+        "import.lint.empty_hetu"
+    );
 }
 
 #[test]
 fn check_semicolon_csv_and_batch_email_option() {
     let dir = tempfile::tempdir().unwrap();
     let f = dir.path().join("b.csv");
-    std::fs::write(&f, "passinumero;etunimet;kutsumanimi;sukunimi;kansalaisuus\nX1;Aino;Aino;Virtanen;752\n").unwrap();
-    let d = json_report(&["check", "--format", "json", "--sahkoposti", "makkara", f.to_str().unwrap()]);
+    std::fs::write(
+        &f,
+        "passinumero;etunimet;kutsumanimi;sukunimi;kansalaisuus\nX1;Aino;Aino;Virtanen;752\n",
+    )
+    .unwrap();
+    let d = json_report(&[
+        "check",
+        "--format",
+        "json",
+        "--sahkoposti",
+        "makkara",
+        f.to_str().unwrap(),
+    ]);
     assert_eq!(d["rows"][0]["verdict"], "accepted");
     assert_eq!(d["batch_errors"][0]["key"], "Email");
     assert_eq!(d["summary"]["onr"]["status"], 400);
@@ -121,7 +183,14 @@ fn check_semicolon_csv_and_batch_email_option() {
 #[test]
 fn check_text_report_in_finnish() {
     onr()
-        .args(["check", "--env", "test", "--lang", "fi", &example("batch.json")])
+        .args([
+            "check",
+            "--env",
+            "test",
+            "--lang",
+            "fi",
+            &example("batch.json"),
+        ])
         .assert()
         .success()
         .stdout(predicate::str::contains("henkilötunnus"))
@@ -151,8 +220,14 @@ fn check_unusable_input_exits_2() {
         .stderr(predicate::str::contains("line 2"));
     let arr = dir.path().join("arr.json");
     std::fs::write(&arr, "[]").unwrap();
-    onr().args(["check", arr.to_str().unwrap()]).assert().code(2);
+    onr()
+        .args(["check", arr.to_str().unwrap()])
+        .assert()
+        .code(2);
     let nocols = dir.path().join("x.csv");
     std::fs::write(&nocols, "a,b\n1,2\n").unwrap();
-    onr().args(["check", nocols.to_str().unwrap()]).assert().code(2);
+    onr()
+        .args(["check", nocols.to_str().unwrap()])
+        .assert()
+        .code(2);
 }

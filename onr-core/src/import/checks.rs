@@ -306,7 +306,7 @@ pub fn kutsumanimi_is_valid(rule: KutsumanimiRule, etunimet: &str, kutsumanimi: 
         KutsumanimiRule::Service => service_rule(etunimet, kutsumanimi),
         KutsumanimiRule::ExistenceCheck => {
             let nick = kutsumanimi.to_lowercase();
-            first_name_tokens(etunimet).iter().any(|t| *t == nick)
+            first_name_tokens(etunimet).contains(&nick)
         }
         KutsumanimiRule::Ui => ui_rule(etunimet, kutsumanimi),
     }
@@ -713,7 +713,13 @@ mod tests {
                 "{e}/{k}/{s}"
             );
         }
-        let invalid: [(Option<&str>, Option<&str>, Option<&str>, Option<&str>); 14] = [
+        type Case<'a> = (
+            Option<&'a str>,
+            Option<&'a str>,
+            Option<&'a str>,
+            Option<&'a str>,
+        );
+        let invalid: [Case; 14] = [
             (Some("a b c"), Some("b"), Some("d"), None),
             (Some("a b c"), Some("b"), Some("d"), Some("230668-003B")),
             (None, Some("b"), Some("d"), hetu),

@@ -1,6 +1,8 @@
 //! The import JSON reader and the checker: no input may panic.
 #![no_main]
 
+use std::sync::OnceLock;
+
 use libfuzzer_sys::fuzz_target;
 use onr_core::import::{json, koodisto::Koodisto, CheckOptions, Checker};
 
@@ -8,8 +10,9 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    let koodisto = Koodisto::bundled();
-    let mut checker = Checker::new(&koodisto, CheckOptions::default());
+    static KOODISTO: OnceLock<Koodisto> = OnceLock::new();
+    let koodisto = KOODISTO.get_or_init(Koodisto::bundled);
+    let mut checker = Checker::new(koodisto, CheckOptions::default());
     if let Ok(header) = json::read(text, |row| {
         let _ = checker.check(row);
     }) {

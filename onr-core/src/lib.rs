@@ -11,6 +11,8 @@
 
 pub mod env;
 pub mod error;
+pub mod linking;
+pub mod person;
 
 pub use env::Environment;
 pub use error::{Category, Lang};

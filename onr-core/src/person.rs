@@ -873,6 +873,7 @@ impl Coded for PersonError {
 mod hetu_facts {
     use chrono::NaiveDate;
 
+    use crate::hetu::Hetu;
     use crate::Environment;
 
     /// Birth date and sex code (`"1"`/`"2"`) of a hetu that ONR considers valid in `env`.
@@ -880,74 +881,9 @@ mod hetu_facts {
         hetu: &str,
         env: Environment,
     ) -> Option<(NaiveDate, &'static str)> {
-        shim::birth_date_and_sex(hetu, env)
-    }
-
-    /// TEMPORARY (for the lead to replace): a minimal reading of ONR's `HetuUtils` until
-    /// `onr_core::hetu::Hetu::parse(&str, Environment)` lands on main; then this module becomes
-    /// `Hetu::parse(hetu, env).ok().map(|h| (h.birth_date(), h.sex().code()))`.
-    mod shim {
-        use chrono::{Datelike, NaiveDate};
-
-        use crate::Environment;
-
-        const CHECK: &[u8; 31] = b"0123456789ABCDEFHJKLMNPRSTUVWXY";
-
-        pub(super) fn birth_date_and_sex(
-            hetu: &str,
-            env: Environment,
-        ) -> Option<(NaiveDate, &'static str)> {
-            // ONR checks the Java (UTF-16) length; non-BMP characters never make a valid hetu.
-            let chars: Vec<char> = hetu.chars().collect();
-            if chars.len() != 11 || hetu.encode_utf16().count() != 11 {
-                return None;
-            }
-            let century = match chars[6] {
-                '+' => 1800,
-                '-' | 'Y' | 'X' | 'W' | 'V' | 'U' => 1900,
-                'A'..='F' => 2000,
-                _ => return None,
-            };
-            let ascii2 = |i: usize| -> Option<u32> {
-                let (a, b) = (chars[i], chars[i + 1]);
-                (a.is_ascii_digit() && b.is_ascii_digit())
-                    .then(|| a.to_digit(10).unwrap_or(0) * 10 + b.to_digit(10).unwrap_or(0))
-            };
-            let (day, month, yy) = (ascii2(0)?, ascii2(2)?, ascii2(4)?);
-            if !(1..=31).contains(&day) || !(1..=12).contains(&month) {
-                return None;
-            }
-            let year = century + yy as i32;
-            // Java's SMART resolver clamps a day past the month's end to its last day.
-            let first = NaiveDate::from_ymd_opt(year, month, 1)?;
-            let last_day = first
-                .checked_add_months(chrono::Months::new(1))?
-                .pred_opt()?
-                .day();
-            let date = NaiveDate::from_ymd_opt(year, month, day.min(last_day))?;
-            // Integer.parseInt accepts any Unicode decimal digit in the individual number.
-            let mut number: u64 = u64::from(day * 10_000 + month * 100 + yy);
-            for &c in &chars[7..10] {
-                number = number * 10 + u64::from(unicode_digit(c)?);
-            }
-            if CHECK[(number % 31) as usize] as char != chars[10] {
-                return None;
-            }
-            if !env.allows_temporary_hetu() && chars[7] == '9' {
-                return None;
-            }
-            let sex_digit = unicode_digit(chars[9])?;
-            Some((date, if sex_digit % 2 == 0 { "2" } else { "1" }))
-        }
-
-        fn unicode_digit(c: char) -> Option<u32> {
-            if let Some(d) = c.to_digit(10) {
-                return Some(d);
-            }
-            // Fullwidth digits, the common non-ASCII case.
-            let cp = c as u32;
-            (0xFF10..=0xFF19).contains(&cp).then(|| cp - 0xFF10)
-        }
+        Hetu::parse(hetu, env)
+            .ok()
+            .map(|h| (h.birth_date(), h.sex().code()))
     }
 }
 

@@ -141,6 +141,29 @@ impl HetuIndex {
     }
 }
 
+/// The distinct ids of `ids`, in order of first appearance (linear search for the short lists
+/// of a link group, a hash set beyond).
+fn dedup_in_order(ids: impl Iterator<Item = Id>) -> Vec<Id> {
+    let mut out: Vec<Id> = Vec::new();
+    let mut seen: Option<HashSet<Id>> = None;
+    for id in ids {
+        let new = match &mut seen {
+            Some(set) => set.insert(id),
+            None if out.len() < 16 => !out.contains(&id),
+            None => {
+                let mut set: HashSet<Id> = out.iter().copied().collect();
+                let new = set.insert(id);
+                seen = Some(set);
+                new
+            }
+        };
+        if new {
+            out.push(id);
+        }
+    }
+    out
+}
+
 /// One row of ONR's `/s2s/duplicateHenkilos` answer: a slave and its master.
 ///
 /// # Example
@@ -478,13 +501,14 @@ impl Registry {
         let Some(id) = self.id(oid) else {
             return Vec::new();
         };
-        let mut seen = HashSet::new();
-        self.links
-            .rows_by_slave(id)
-            .map(|r| self.links.row(r).master)
-            .filter(|m| seen.insert(*m))
-            .map(|m| self.name(m))
-            .collect()
+        dedup_in_order(
+            self.links
+                .rows_by_slave(id)
+                .map(|r| self.links.row(r).master),
+        )
+        .into_iter()
+        .map(|m| self.name(m))
+        .collect()
     }
 
     /// The slaves of `oid` (distinct, in row order); empty when `oid` is not a master.
@@ -507,12 +531,14 @@ impl Registry {
     }
 
     fn slave_ids(&self, id: Id) -> Vec<Id> {
-        let mut seen = HashSet::new();
-        self.links
-            .rows_by_master(id)
-            .map(|r| self.links.row(r).slave)
-            .filter(|s| seen.insert(*s))
-            .collect()
+        if let Some(only) = self.links.only_slave(id) {
+            return only.into_iter().collect();
+        }
+        dedup_in_order(
+            self.links
+                .rows_by_master(id)
+                .map(|r| self.links.row(r).slave),
+        )
     }
 
     /// Every OID of the group `oid` belongs to: its master (or itself) first, then the master's
@@ -526,9 +552,19 @@ impl Registry {
     /// assert_eq!(reg.group("X"), vec!["X"]);
     /// ```
     pub fn group<'a>(&'a self, oid: &'a str) -> Vec<&'a str> {
-        let master = self.resolve(oid);
-        let mut out = vec![master];
-        out.extend(self.slaves_of(master).into_iter().filter(|&s| s != master));
+        let Some(id) = self.id(oid) else {
+            return vec![oid];
+        };
+        let master = self.links.first_master(id).unwrap_or(id);
+        let slaves = self.slave_ids(master);
+        let mut out = Vec::with_capacity(slaves.len() + 1);
+        out.push(self.name(master));
+        out.extend(
+            slaves
+                .into_iter()
+                .filter(|&s| s != master)
+                .map(|s| self.name(s)),
+        );
         out
     }
 

@@ -1,6 +1,7 @@
 //! The storage under [`super::Registry`]: interned OIDs and the link rows with their indexes.
 
 use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
 
 /// An interned OID.
 pub(crate) type Id = u32;
@@ -10,8 +11,8 @@ pub(crate) type RowId = u32;
 /// OIDs interned to dense `u32` ids.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Interner {
-    ids: HashMap<Box<str>, Id>,
-    names: Vec<Box<str>>,
+    ids: HashMap<Arc<str>, Id>,
+    names: Vec<Arc<str>>,
 }
 
 impl Interner {
@@ -31,7 +32,8 @@ impl Interner {
             return id;
         }
         let id = Id::try_from(self.names.len()).expect("more than 4 billion distinct OIDs");
-        let name: Box<str> = oid.into();
+        // One allocation shared by the map key and the name table.
+        let name: Arc<str> = Arc::from(oid);
         self.names.push(name.clone());
         self.ids.insert(name, id);
         id
@@ -56,22 +58,84 @@ pub(crate) struct Row {
 
 /// The link rows, a multiset like ONR's table (no uniqueness), indexed both ways.
 ///
-/// Index values are ordered sets of row ids so every lookup returns rows in insertion order and
-/// every insert, delete and re-point is logarithmic.
+/// The indexes are dense vectors over interned ids. A key with one row keeps it inline together
+/// with the id at the row's other end (so `master_of` touches a single slot); more rows go to a
+/// B-tree of row ids, so every lookup returns rows in insertion order and every insert, delete
+/// and re-point is logarithmic.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct LinkStore {
     rows: Vec<Row>,
-    by_slave: HashMap<Id, BTreeSet<RowId>>,
-    by_master: HashMap<Id, BTreeSet<RowId>>,
+    by_slave: Vec<RowSet>,
+    by_master: Vec<RowSet>,
     live: usize,
+}
+
+/// The row ids of one key, ordered.
+#[derive(Debug, Clone, Default)]
+pub(crate) enum RowSet {
+    #[default]
+    Empty,
+    /// A single row and the id at its other end.
+    One {
+        row: RowId,
+        peer: Id,
+    },
+    Many(Box<BTreeSet<RowId>>),
+}
+
+impl RowSet {
+    fn insert(&mut self, r: RowId, peer: Id) {
+        match self {
+            RowSet::Empty => *self = RowSet::One { row: r, peer },
+            RowSet::One { row, .. } if *row == r => {}
+            RowSet::One { row, .. } => *self = RowSet::Many(Box::new(BTreeSet::from([*row, r]))),
+            RowSet::Many(set) => {
+                set.insert(r);
+            }
+        }
+    }
+
+    fn remove(&mut self, r: RowId) {
+        match self {
+            RowSet::One { row, .. } if *row == r => *self = RowSet::Empty,
+            RowSet::Many(set) => {
+                set.remove(&r);
+                if set.is_empty() {
+                    *self = RowSet::Empty;
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        matches!(self, RowSet::Empty)
+    }
+
+    fn iter(&self) -> impl Iterator<Item = RowId> + '_ {
+        let (one, many) = match self {
+            RowSet::Empty => (None, None),
+            RowSet::One { row, .. } => (Some(*row), None),
+            RowSet::Many(set) => (None, Some(set.iter().copied())),
+        };
+        one.into_iter().chain(many.into_iter().flatten())
+    }
+}
+
+fn slot(index: &mut Vec<RowSet>, key: Id) -> &mut RowSet {
+    let k = key as usize;
+    if index.len() <= k {
+        index.resize_with(k + 1, RowSet::default);
+    }
+    &mut index[k]
 }
 
 impl LinkStore {
     pub(crate) fn with_capacity(n: usize) -> Self {
         LinkStore {
             rows: Vec::with_capacity(n),
-            by_slave: HashMap::with_capacity(n),
-            by_master: HashMap::with_capacity(n),
+            by_slave: Vec::new(),
+            by_master: Vec::new(),
             live: 0,
         }
     }
@@ -91,8 +155,8 @@ impl LinkStore {
             slave,
             live: true,
         });
-        self.by_slave.entry(slave).or_default().insert(r);
-        self.by_master.entry(master).or_default().insert(r);
+        slot(&mut self.by_slave, slave).insert(r, master);
+        slot(&mut self.by_master, master).insert(r, slave);
         self.live += 1;
         r
     }
@@ -104,8 +168,8 @@ impl LinkStore {
             return false;
         }
         self.rows[r as usize].live = false;
-        remove_from(&mut self.by_slave, row.slave, r);
-        remove_from(&mut self.by_master, row.master, r);
+        slot(&mut self.by_slave, row.slave).remove(r);
+        slot(&mut self.by_master, row.master).remove(r);
         self.live -= 1;
         true
     }
@@ -117,46 +181,65 @@ impl LinkStore {
             return;
         }
         self.rows[r as usize].live = true;
-        self.by_slave.entry(row.slave).or_default().insert(r);
-        self.by_master.entry(row.master).or_default().insert(r);
+        slot(&mut self.by_slave, row.slave).insert(r, row.master);
+        slot(&mut self.by_master, row.master).insert(r, row.slave);
         self.live += 1;
     }
 
-    /// Changes the master of a live row.
+    /// Changes the master of a row.
     pub(crate) fn repoint(&mut self, r: RowId, new_master: Id) {
         let row = self.rows[r as usize];
+        self.rows[r as usize].master = new_master;
         if !row.live || row.master == new_master {
-            self.rows[r as usize].master = new_master;
             return;
         }
-        remove_from(&mut self.by_master, row.master, r);
-        self.by_master.entry(new_master).or_default().insert(r);
-        self.rows[r as usize].master = new_master;
+        slot(&mut self.by_master, row.master).remove(r);
+        slot(&mut self.by_master, new_master).insert(r, row.slave);
+        if let RowSet::One { row: one, peer } = slot(&mut self.by_slave, row.slave) {
+            if *one == r {
+                *peer = new_master;
+            }
+        }
+    }
+
+    fn get(index: &[RowSet], key: Id) -> &RowSet {
+        const EMPTY: &RowSet = &RowSet::Empty;
+        index.get(key as usize).unwrap_or(EMPTY)
     }
 
     /// Live rows where `slave` is the slave, in row order.
     pub(crate) fn rows_by_slave(&self, slave: Id) -> impl Iterator<Item = RowId> + '_ {
-        self.by_slave.get(&slave).into_iter().flatten().copied()
+        Self::get(&self.by_slave, slave).iter()
     }
 
     /// Live rows where `master` is the master, in row order.
     pub(crate) fn rows_by_master(&self, master: Id) -> impl Iterator<Item = RowId> + '_ {
-        self.by_master.get(&master).into_iter().flatten().copied()
+        Self::get(&self.by_master, master).iter()
     }
 
     pub(crate) fn first_master(&self, slave: Id) -> Option<Id> {
-        self.by_slave
-            .get(&slave)
-            .and_then(|s| s.first())
-            .map(|&r| self.rows[r as usize].master)
+        match Self::get(&self.by_slave, slave) {
+            RowSet::Empty => None,
+            RowSet::One { peer, .. } => Some(*peer),
+            RowSet::Many(set) => set.first().map(|&r| self.rows[r as usize].master),
+        }
+    }
+
+    /// The slave of `master` when it has exactly one row, without touching the row table.
+    pub(crate) fn only_slave(&self, master: Id) -> Option<Option<Id>> {
+        match Self::get(&self.by_master, master) {
+            RowSet::Empty => Some(None),
+            RowSet::One { peer, .. } => Some(Some(*peer)),
+            RowSet::Many(_) => None,
+        }
     }
 
     pub(crate) fn is_slave(&self, id: Id) -> bool {
-        self.by_slave.get(&id).is_some_and(|s| !s.is_empty())
+        !Self::get(&self.by_slave, id).is_empty()
     }
 
     pub(crate) fn is_master(&self, id: Id) -> bool {
-        self.by_master.get(&id).is_some_and(|s| !s.is_empty())
+        !Self::get(&self.by_master, id).is_empty()
     }
 
     /// Every live row, in row order.
@@ -166,15 +249,6 @@ impl LinkStore {
             .enumerate()
             .filter(|(_, r)| r.live)
             .map(|(i, r)| (i as RowId, *r))
-    }
-}
-
-fn remove_from(index: &mut HashMap<Id, BTreeSet<RowId>>, key: Id, r: RowId) {
-    if let Some(set) = index.get_mut(&key) {
-        set.remove(&r);
-        if set.is_empty() {
-            index.remove(&key);
-        }
     }
 }
 

@@ -76,10 +76,9 @@ pub(crate) enum RowSet {
     #[default]
     Empty,
     /// A single row and the id at its other end.
-    One {
-        row: RowId,
-        peer: Id,
-    },
+    One { row: RowId, peer: Id },
+    /// Boxed on purpose: keeps every slot of the dense index at 16 bytes.
+    #[allow(clippy::box_collection)]
     Many(Box<BTreeSet<RowId>>),
 }
 

@@ -441,3 +441,24 @@ fn l26_unlink_clears_flags_of_an_unrelated_person() {
         .lints
         .contains(&LinkLint::UnlinkReactivatesOtherPassivation { oid: "S".into() }));
 }
+
+#[test]
+fn linking_a_turvakielto_slave_deletes_its_vtj_contact_groups() {
+    use onr_core::person::ContactGroup;
+    let mut s = p("S");
+    s.turvakielto = true;
+    s.kotikunta = Some("091".into());
+    s.yhteystiedot_ryhma = vec![
+        ContactGroup::new("yhteystietotyyppi4", "alkupera1"),
+        ContactGroup::new("yhteystietotyyppi2", "alkupera2"),
+    ];
+    let mut r = reg([p("M"), s]);
+    let o = r.link("M", &["S"]).unwrap();
+    let s = r.person("S").unwrap();
+    assert_eq!(s.yhteystiedot_ryhma.len(), 1);
+    assert_eq!(s.kotikunta.as_deref(), Some("091"));
+    assert!(o
+        .field_changes
+        .iter()
+        .any(|c| c.oid == "S" && c.field == Field::YhteystiedotRyhma));
+}

@@ -421,6 +421,13 @@ impl<'r> Tx<'r> {
             let Some(before) = before.as_deref() else {
                 continue;
             };
+            // ONR's persist hook runs on every changed record (saved or merely flushed):
+            // under turvakielto the VTJ-origin contact groups are deleted.
+            if let Some(after) = self.reg.persons[*id as usize].as_deref_mut() {
+                if after != before {
+                    after.apply_turvakielto_on_save();
+                }
+            }
             let after = self.reg.persons[*id as usize]
                 .as_deref()
                 .expect("a snapshotted person is never removed");

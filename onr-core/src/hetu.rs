@@ -939,7 +939,7 @@ impl Coded for HetuError {
                 Escaped(found)
             ),
             (HetuError::CenturySign { found }, Fi) => format!(
-                "virheellinen välimerkki, odotettiin jokin merkeistä `+-YXWVUABCDEF`, löytyi {}",
+                "virheellinen välimerkki, odotettiin jotakin merkeistä `+-YXWVUABCDEF`, löytyi {}",
                 Escaped(found)
             ),
             (HetuError::CenturySign { found }, Sv) => format!(

@@ -267,7 +267,7 @@ impl Coded for LinkError {
         match self {
             LinkError::AlreadyDuplicate { oid } => fi_sv(
                 format!("henkilö {oid} on jo duplikaatti eikä voi olla master"),
-                format!("person {oid} är redan en dubblett och kan inte vara master"),
+                format!("personen {oid} är redan en dubblett och kan inte vara master"),
             ),
             LinkError::MasterNotFound { oid }
             | LinkError::UnlinkMasterNotFound { oid }

@@ -272,7 +272,8 @@ pub struct Outcome {
     /// the person).
     pub master: String,
     /// ONR's response body for link and force-link: the slave OIDs processed, in order
-    /// (repeats included, as ONR sends them). Empty for the other operations.
+    /// (repeats included, as ONR sends them). For the hetu operations the slaves of the link
+    /// they made, if any; empty for the other operations.
     pub slaves: Vec<String>,
     /// Link rows inserted.
     pub links_created: Vec<Link>,

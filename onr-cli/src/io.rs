@@ -1,8 +1,8 @@
 //! Input and output shared by the subcommands.
 
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, BufWriter, Write};
-use std::path::Path;
+use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 
@@ -16,6 +16,12 @@ pub fn open_input(path: Option<&Path>) -> anyhow::Result<Box<dyn BufRead>> {
             Ok(Box::new(BufReader::with_capacity(1 << 16, f)))
         }
     }
+}
+
+/// Opens a file that must exist (not standard input).
+pub fn open_file(path: &PathBuf) -> anyhow::Result<Box<dyn Read>> {
+    let f = File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+    Ok(Box::new(BufReader::with_capacity(1 << 16, f)))
 }
 
 /// A buffered, locked standard output.

@@ -231,3 +231,27 @@ fn check_unusable_input_exits_2() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn check_existing_persons_as_onr_person_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("persons.json");
+    std::fs::write(
+        &f,
+        r#"[{"oidHenkilo": "1.2.246.562.24.10000000003", "hetu": "140305A902U", "etunimet": "Aino Maria", "kutsumanimi": "Aino", "sukunimi": "Virtanen",
+            "identifications": [{"idpEntityId": "email", "identifier": "kalle@kotiposti"}]}]"#,
+    )
+    .unwrap();
+    let d = json_report(&[
+        "check",
+        "--env",
+        "test",
+        "--format",
+        "json",
+        "--existing",
+        f.to_str().unwrap(),
+        &example("batch.json"),
+    ]);
+    assert_eq!(d["rows"][0]["action"]["kind"], "match");
+    assert_eq!(d["rows"][2]["action"]["kind"], "create");
+}

@@ -103,8 +103,9 @@ pub struct Args {
     /// Input format.
     #[arg(long, value_enum, default_value_t)]
     pub input: InputFormat,
-    /// Existing persons (CSV: oid, hetu, hetu_history, passinumerot, sahkopostit, etunimet,
-    /// sukunimi; lists separated by `;`) to predict matches and conflicts against.
+    /// Existing persons to predict matches and conflicts against: CSV (oid, hetu,
+    /// hetu_history, passinumerot, sahkopostit, etunimet, sukunimi; lists separated by `;`)
+    /// or, for a `.json` file, an array of ONR person records.
     #[arg(long, value_name = "PERSONS.csv")]
     pub existing: Option<PathBuf>,
     /// How empty CSV cells map to ONR's JSON.
@@ -296,8 +297,21 @@ fn sniff_delimiter(input: &mut Box<dyn BufRead>) -> anyhow::Result<u8> {
     })
 }
 
-/// Reads `--existing`: a CSV of existing persons.
+/// Reads `--existing`: ONR person records as JSON (an array of `HenkiloDto`-shaped objects,
+/// onr-core's `person::Person`), or a CSV of existing persons.
 fn read_persons(path: &Path) -> anyhow::Result<Persons> {
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+    {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot open {}", path.display()))?;
+        let persons: Vec<onr_core::person::Person> = serde_json::from_str(&text)
+            .with_context(|| format!("{}: not a JSON array of persons", path.display()))?;
+        return Ok(Persons::new(
+            persons.iter().map(ExistingPerson::from).collect(),
+        ));
+    }
     let file = File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)

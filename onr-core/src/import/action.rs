@@ -71,6 +71,40 @@ pub struct ExistingPerson {
     pub sukunimi: String,
 }
 
+impl From<&crate::person::Person> for ExistingPerson {
+    /// The import's view of a person record: its identifiers (e-mail identifications only,
+    /// as ONR's import looks them up) and names.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use onr_core::import::action::ExistingPerson;
+    /// use onr_core::person::{IdpEntityId, Identification, Person};
+    ///
+    /// let mut p = Person::new("1.2.246.562.24.10000000003");
+    /// p.identifications.push(Identification::new(IdpEntityId::Email, "a@b.fi"));
+    /// p.identifications.push(Identification::new(IdpEntityId::Google, "g-123"));
+    /// let e = ExistingPerson::from(&p);
+    /// assert_eq!(e.sahkopostit, ["a@b.fi"]);
+    /// ```
+    fn from(p: &crate::person::Person) -> ExistingPerson {
+        ExistingPerson {
+            oid: p.oid.clone(),
+            hetu: p.hetu.clone(),
+            hetu_history: p.kaikki_hetut.iter().cloned().collect(),
+            passinumerot: p.passinumerot.iter().cloned().collect(),
+            sahkopostit: p
+                .identifications
+                .iter()
+                .filter(|i| i.idp_entity_id == crate::person::IdpEntityId::Email)
+                .map(|i| i.identifier.clone())
+                .collect(),
+            etunimet: p.etunimet.clone(),
+            sukunimi: p.sukunimi.clone(),
+        }
+    }
+}
+
 /// A person a lookup found: its OID and the names the conflict check compares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PersonRef<'a> {

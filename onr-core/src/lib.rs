@@ -11,6 +11,7 @@
 
 pub mod env;
 pub mod error;
+pub mod similarity;
 
 pub use env::Environment;
 pub use error::{Category, Lang};

@@ -1,0 +1,1 @@
+//! Name matching (ONR's name normalisation and name rules).

@@ -1,2 +1,57 @@
-//! The `onr` command line tool.
-fn main() {}
+//! `onr`: ONR's rules over CSV files and line-oriented input.
+//!
+//! Exit status: 0 when the command ran, whatever it found; 2 for unusable input or usage
+//! (a missing file, a CSV without a header). `onr links check` also uses 1 for "violations
+//! found". A broken pipe ends the command silently with 0.
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+mod cmd;
+mod io;
+
+/// Apply the rules of Finland's learner-number registry (ONR) locally.
+#[derive(Parser, Debug)]
+#[command(name = "onr", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Henkilötunnus (hetu): validate, normalize, suggest, generate.
+    #[command(subcommand)]
+    Hetu(cmd::hetu::HetuCommand),
+    /// OIDs: validate, generate.
+    #[command(subcommand)]
+    Oid(cmd::oid::OidCommand),
+    /// Check a file of learners row by row and print a report.
+    Check(cmd::check::Args),
+}
+
+fn run() -> anyhow::Result<ExitCode> {
+    let cli = Cli::parse();
+    match &cli.command {
+        Command::Hetu(c) => cmd::hetu::run(c),
+        Command::Oid(c) => cmd::oid::run(c),
+        Command::Check(a) => cmd::check::run(a),
+    }
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(code) => code,
+        Err(err) => {
+            if err.chain().any(|e| {
+                e.downcast_ref::<std::io::Error>()
+                    .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+            }) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("onr: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}

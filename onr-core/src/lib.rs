@@ -5,12 +5,24 @@
 //! separately named, reports what the official rules reject although ONR accepts it (the
 //! "strict" functions and warnings). The two are never blurred.
 //!
+//! ```
+//! use onr_core::{Environment, hetu::Hetu};
+//!
+//! let hetu = Hetu::parse("010594Y9032", Environment::Test)?;
+//! assert_eq!(hetu.birth_date().to_string(), "1994-05-01");
+//! // Production rejects the temporary individual numbers 900-999, as ONR does.
+//! assert!(Hetu::parse("010594Y9032", Environment::Production).is_err());
+//! # Ok::<(), onr_core::hetu::HetuError>(())
+//! ```
+//!
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations)]
 #![forbid(unsafe_code)]
 
 pub mod env;
 pub mod error;
+pub mod hetu;
+pub mod oid;
 pub mod similarity;
 
 pub use env::Environment;

@@ -3,6 +3,8 @@
 pub mod check;
 pub mod hetu;
 pub mod oid;
+pub mod similarity;
+mod similarity_jw;
 
 /// The output formats of the line-oriented commands.
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq, Default)]

@@ -4,55 +4,20 @@
 //! `scripts/ground-truth/onr-normalize.sh fixture`), or the file named by
 //! `ONR_NORMALIZE_VECTORS` (the live differential script passes a fresh one).
 
+mod common;
+
 use onr_core::similarity::name_match::comparison_form;
-use std::path::PathBuf;
-
-fn unescape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match chars.next() {
-            Some('\\') => out.push('\\'),
-            Some('t') => out.push('\t'),
-            Some('n') => out.push('\n'),
-            Some('r') => out.push('\r'),
-            Some('u') => {
-                assert_eq!(chars.next(), Some('{'), "bad escape in {s:?}");
-                let hex: String = chars.by_ref().take_while(|&h| h != '}').collect();
-                let cp = u32::from_str_radix(&hex, 16).expect("hex escape");
-                out.push(char::from_u32(cp).expect("a scalar value"));
-            }
-            other => panic!("bad escape {other:?} in {s:?}"),
-        }
-    }
-    out
-}
-
-fn vectors_path() -> PathBuf {
-    match std::env::var_os("ONR_NORMALIZE_VECTORS") {
-        Some(path) => PathBuf::from(path),
-        None => {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors/onr_normalize.tsv")
-        }
-    }
-}
 
 #[test]
 fn comparison_form_equals_onr_java_normalize() {
-    let path = vectors_path();
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let (path, text) = common::vectors("onr_normalize.tsv", "ONR_NORMALIZE_VECTORS");
     let mut checked = 0usize;
     let mut mismatches = Vec::new();
-    for line in text.lines() {
-        if line.starts_with('#') {
-            continue;
-        }
-        let (input, expected) = line.split_once('\t').expect("two columns");
-        let (input, expected) = (unescape(input), unescape(expected));
+    for row in common::rows(&text) {
+        let [input, expected] = row[..] else {
+            panic!("expected two columns: {row:?}")
+        };
+        let (input, expected) = (common::unescape(input), common::unescape(expected));
         let got = comparison_form(&input);
         if got != expected {
             mismatches.push(format!("{input:?}: java {expected:?}, ours {got:?}"));
@@ -60,6 +25,10 @@ fn comparison_form_equals_onr_java_normalize() {
         checked += 1;
     }
     assert!(checked > 1000, "too few vectors in {}", path.display());
+    println!(
+        "{checked} strings checked against Java, {} differ",
+        mismatches.len()
+    );
     assert!(
         mismatches.is_empty(),
         "{} of {checked} differ, first ones:\n{}",

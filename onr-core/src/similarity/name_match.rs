@@ -92,12 +92,10 @@ pub const NORMALIZATION_JAVA_VERSION: &str = java_data::JAVA_VERSION;
 /// assert_eq!(comparison_form(" Anna-Liisa "), " anna-liisa ");
 /// ```
 pub fn comparison_form(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
     if name.is_ascii() {
-        // NFD and NFKD leave ASCII unchanged; Junidecode keeps ASCII except DEL.
-        for c in name.chars() {
-            push_transliterated(&mut out, c);
-        }
+        // NFD and NFKD leave ASCII unchanged; Junidecode keeps ASCII except DEL, which it drops.
+        let mut out: String = name.chars().filter(|&c| c != '\u{7F}').collect();
+        out.make_ascii_lowercase();
         return out;
     }
 
@@ -119,9 +117,11 @@ pub fn comparison_form(name: &str) -> String {
     });
 
     // 3. and 4. Junidecode, lowercase.
+    let mut out = String::with_capacity(stripped.len());
     for c in stripped.chars() {
-        push_transliterated(&mut out, c);
+        out.push_str(junidecode(c));
     }
+    out.make_ascii_lowercase();
     out
 }
 
@@ -147,12 +147,11 @@ fn strip_stroke(c: char) -> char {
     }
 }
 
-/// Appends Junidecode's ASCII for `c`, lowercased.
-fn push_transliterated(out: &mut String, c: char) {
+/// Junidecode's ASCII for `c`: its table is indexed by the low 16 bits of the code point.
+fn junidecode(c: char) -> &'static str {
     let unit = c as u32 & 0xFFFF;
     let block = java_data::JUNIDECODE[(unit >> 8) as usize];
-    let ascii = block.get((unit & 0xFF) as usize).copied().unwrap_or("");
-    out.extend(ascii.chars().map(|a| a.to_ascii_lowercase()));
+    block.get((unit & 0xFF) as usize).copied().unwrap_or("")
 }
 
 /// Whether the Java that ONR's normalisation was taken from leaves `c` unassigned.
@@ -987,6 +986,19 @@ mod tests {
             let once = comparison_form(s);
             assert!(once.is_ascii(), "{s:?}");
             assert_eq!(comparison_form(&once), once, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn ascii_fast_path_agrees_with_the_table() {
+        for b in 0u8..0x80 {
+            let c = char::from(b);
+            let expected = junidecode(c).to_ascii_lowercase();
+            assert_eq!(
+                comparison_form(c.encode_utf8(&mut [0; 4])),
+                expected,
+                "{b:#x}"
+            );
         }
     }
 

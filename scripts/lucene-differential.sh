@@ -17,6 +17,7 @@ SEED="${ONR_DIFF_SEED:-$(date +%s)}"
 PAIRS="${ONR_DIFF_PAIRS:-20000}"
 TMP="$(mktemp -d)"; trap 'rm -rf "$TMP"' EXIT
 echo "lucene-differential: seed $SEED, $PAIRS pairs"
+[ -x "$TOOL" ] || { echo "lucene-differential: $TOOL not found (set LUCENE_JW_TOOL)"; exit 1; }
 
 cargo build -q --release -p onr-cli --locked
 ONR="$ROOT/target/release/onr"
@@ -83,7 +84,7 @@ for cp in range(0x110000):
     if not 0xD800 <= cp <= 0xDFFF:
         print("\\u{%X}" % cp)' > "$TMP/codepoints.txt"
 cat "$TMP/codepoints.txt" "$TMP/sides.txt" | scripts/ground-truth/onr-normalize.sh normalize > "$TMP/normalize-vectors.tsv"
-if ONR_NORMALIZE_VECTORS="$TMP/normalize-vectors.tsv" cargo test -q --release -p onr-core --locked \
+if ONR_NORMALIZE_VECTORS="$TMP/normalize-vectors.tsv" cargo test -q --workspace --locked \
     --test onr_normalize -- --nocapture > "$TMP/normalize-test.txt" 2>&1; then
   grep -E "checked" "$TMP/normalize-test.txt" | sed 's/^/normalize: /'
 else

@@ -65,7 +65,7 @@ const STACK_UNITS: usize = 64;
 /// use onr_core::similarity::jaro_winkler::similarity;
 ///
 /// assert_eq!(similarity("test", "test"), 1.0);
-/// assert_eq!(similarity("korhonen", "korhola"), 0.88988096);
+/// assert_eq!(similarity("korhonen", "korhola"), 0.889881);
 /// assert_eq!(similarity("ab", "ba"), 0.0); // one-unit window: no matches
 /// ```
 pub fn similarity(a: &str, b: &str) -> f32 {

@@ -138,10 +138,11 @@ mod tests {
 
     /// Every float of `tests/vectors/java_float.tsv`, printed by Java's own `Float.toString`.
     ///
-    /// From `2^-11` up (which holds every Jaro-Winkler value but 0) the output is identical; this
-    /// was also checked exhaustively for every float in `[2^-11, 1]` against Java 17. Below it,
-    /// Java 17 prints a few values with one digit too many (`1.4E-45` for the smallest
-    /// subnormal, `1.17549435E-38` for the smallest normal float), which are not reproduced.
+    /// From `2^-11` up (which holds every Jaro-Winkler value but 0) the output must be
+    /// identical; every float in `[2^-11, 1]` was also checked exhaustively against Java 17.
+    /// Below it, Java 17 prints a few values (14 found, all subnormal or the smallest normal
+    /// float, e.g. `1.4E-45` and `1.17549435E-38`) with more digits than needed; there we print
+    /// the shortest form, which must read back as the same float.
     #[test]
     fn java_float_fixture() {
         let path = concat!(
@@ -151,16 +152,26 @@ mod tests {
         let text = std::fs::read_to_string(path).unwrap();
         let mut checked = 0;
         let mut mismatches = Vec::new();
+        let mut longer_in_java = 0;
         for line in text.lines().filter(|l| !l.starts_with('#')) {
             let (bits, java) = line.split_once('\t').unwrap();
             let value = f32::from_bits(u32::from_str_radix(bits, 16).unwrap());
             let ours = java_float_to_string(value);
-            if ours != java && value >= 2f32.powi(-11) {
+            checked += 1;
+            if ours == java {
+                continue;
+            }
+            let known_quirk = value < 2f32.powi(-11)
+                && ours.parse::<f32>() == Ok(value)
+                && java.parse::<f32>() == Ok(value);
+            if known_quirk {
+                longer_in_java += 1;
+            } else {
                 mismatches.push(format!("{bits}: java {java}, ours {ours}"));
             }
-            checked += 1;
         }
         assert!(checked > 10_000);
+        assert!(longer_in_java <= 14, "{longer_in_java}");
         assert!(
             mismatches.is_empty(),
             "{} of {checked} differ:\n{}",

@@ -18,6 +18,9 @@ public class JavaFloatToString {
         int one = Float.floatToIntBits(1f);
         for (int b = Float.floatToIntBits(0.125f); b <= one; b += 4001) bits.add(b);
         for (int b = 0; b <= one; b += 262147) bits.add(b);
+        for (int k = 1; k <= 127; k++) {
+            for (int d = -2; d <= 2; d++) bits.add(Math.min(Math.max((k << 23) + d, 0), one));
+        }
         Random rnd = new Random(11);
         for (int i = 0; i < 5000; i++) bits.add(rnd.nextInt(one + 1));
         // m * 2^-k with m odd and m * 5^k < 10^11: exact expansions of at most 11 digits.

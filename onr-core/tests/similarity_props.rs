@@ -115,3 +115,32 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn junk_inputs_do_not_panic() {
+    let long = "ä😀a-".repeat(1000);
+    let junk = [
+        "",
+        "\0",
+        "\0\0\t\r\n",
+        "😀",
+        "１２３",
+        "\u{FFFF}\u{10FFFF}",
+        "\u{301}\u{301}\u{301}",
+        "\u{2028}\u{2029}",
+        long.as_str(),
+    ];
+    let rules = NameRules::default();
+    for a in junk {
+        for b in junk {
+            let v = similarity(a, b);
+            assert!((0.0..=1.0).contains(&v));
+            let form = comparison_form(a);
+            assert!(form.is_ascii());
+            let _ = rules.names_match(PersonNames::new(a, b), PersonNames::new(b, a));
+            let vtj = onr_core::similarity::name_match::VtjNames::new(a, b);
+            let _ = rules.identification(PersonNames::new(b, a), true, vtj);
+            let _ = first_name_tokens(a);
+        }
+    }
+}

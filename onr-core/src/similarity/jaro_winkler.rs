@@ -69,6 +69,10 @@ const STACK_UNITS: usize = 64;
 /// assert_eq!(similarity("ab", "ba"), 0.0); // one-unit window: no matches
 /// ```
 pub fn similarity(a: &str, b: &str) -> f32 {
+    if a.is_ascii() && b.is_ascii() {
+        // ASCII bytes are their own UTF-16 units.
+        return units_similarity(a.as_bytes(), b.as_bytes());
+    }
     // A UTF-8 string never has more UTF-16 units than bytes.
     if a.len() <= STACK_UNITS && b.len() <= STACK_UNITS {
         let mut ua = [0u16; STACK_UNITS];
@@ -99,6 +103,11 @@ pub fn similarity(a: &str, b: &str) -> f32 {
 /// assert_eq!(similarity_utf16(&[0xD800], &[0xD800]), 1.0); // a lone surrogate
 /// ```
 pub fn similarity_utf16(a: &[u16], b: &[u16]) -> f32 {
+    units_similarity(a, b)
+}
+
+/// Runs the algorithm on code units, with scratch space on the stack for short inputs.
+fn units_similarity<T: Copy + Eq>(a: &[T], b: &[T]) -> f32 {
     let longest = a.len().max(b.len());
     if longest <= STACK_UNITS {
         let mut max_matched = [false; STACK_UNITS];
@@ -159,7 +168,12 @@ fn encode_into(s: &str, buf: &mut [u16]) -> usize {
 
 /// The algorithm itself. `max_matched` and `min_matched` are scratch buffers of at least the
 /// longer input's length, all `false`.
-fn lucene(s1: &[u16], s2: &[u16], max_matched: &mut [bool], min_matched: &mut [bool]) -> f32 {
+fn lucene<T: Copy + Eq>(
+    s1: &[T],
+    s2: &[T],
+    max_matched: &mut [bool],
+    min_matched: &mut [bool],
+) -> f32 {
     // The second argument is `max` unless the first is strictly longer.
     let (max, min) = if s1.len() > s2.len() {
         (s1, s2)

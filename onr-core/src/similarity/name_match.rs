@@ -107,6 +107,11 @@ pub fn comparison_form(name: &str) -> String {
         }
     });
 
+    if decomposed.is_ascii() {
+        // The usual case (Finnish and Swedish letters): the rest is the ASCII path.
+        return comparison_form(&decomposed);
+    }
+
     // 2. commons-lang3 stripAccents: NFKD, the few letters with strokes and bars, remove marks.
     let mut stripped = String::with_capacity(decomposed.len() + 8);
     java_decompose(&decomposed, true, |c| {

@@ -26,6 +26,7 @@ pub mod import;
 pub mod linking;
 pub mod oid;
 pub mod person;
+pub mod similarity;
 
 pub use env::Environment;
 pub use error::{Category, Lang};

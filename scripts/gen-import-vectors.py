@@ -95,6 +95,12 @@ for name, ids, by in [("FindByOid", {"oid": "1.2.246.562.24.10000000003"}, "oid"
     case(S + "getOrCreateShould" + name, batch={"henkilot": [row(dict(MINNA, **ids))]}, env="production", existing=EX,
          actions=[{"kind": "match", "by": by, "oid": "1.2.246.562.24.10000000003"}])
 
+I = "OppijaTuontiServiceImplTest (ONR, SRV-T/services/impl): "
+case(I + "detectONRConflicts: names match, no conflict", batch={"henkilot": [row(dict(MINNA, hetu="180897-945K", etunimet="Minna Maria"))]}, env="test",
+     existing=[dict(EX[0], etunimet="Minna", sukunimi="Meikäläinen")], actions=[{"kind": "match", "by": "hetu", "conflict": False}])
+case(I + "detectONRConflicts: names differ, conflict", batch={"henkilot": [row(dict(MINNA, hetu="180897-945K", sukunimi="Virtanen"))]}, env="test",
+     existing=EX, actions=[{"kind": "match", "by": "hetu", "conflict": True}], warnings=[["import.lint.name_conflict"]])
+
 # Computed from ONR's code (rules of sections 6.2-6.4), beyond its own tests.
 X = "computed: "
 case(X + "aidinkieli in lower case is unknown to the import", batch={"henkilot": [row(dict(VALID, aidinkieli={"koodi": "sv"}))]}, env="production",
@@ -119,8 +125,8 @@ case(X + "unreadable date: the whole request is unreadable", batch={"henkilot": 
      rows=rej(err(P + ".syntymaaika", "HttpMessageNotReadableException", "JSON parse error: expected a date yyyy-MM-dd")))
 case(X + "codes given as JSON numbers", batch={"henkilot": [row(dict(VALID, sukupuoli={"koodi": 2}, kansalaisuus=[{"koodi": 246}]))]}, env="production")
 case(X + "two rows with hetu \"\" in one chunk are one person", batch={"henkilot": [row(dict(MINNA, hetu="", passinumero="A1")), row(dict(MINNA, hetu="", passinumero="B2", etunimet="Ville", kutsumanimi="Ville"))]}, env="production", existing=[],
-     rows=[{"verdict": "accepted", "errors": []}] * 2, actions=[{"kind": "create"}, {"kind": "same_as_row", "row": 0, "by": "hetu"}],
-     warnings=[["import.lint.empty_hetu"], ["import.lint.empty_hetu", "import.lint.empty_hetu_merged"]])
+     rows=[{"verdict": "accepted", "errors": []}] * 2, actions=[{"kind": "create", "conflict": False}, {"kind": "same_as_row", "row": 0, "by": "hetu", "conflict": True}],
+     warnings=[["import.lint.empty_hetu"], ["import.lint.empty_hetu", "import.lint.name_conflict", "import.lint.empty_hetu_merged"]])
 case(X + "all four bean rules of one person at once", batch={"henkilot": [row({"oid": "", "hetu": "x", "passinumero": "", "sahkoposti": "a b", "kansalaisuus": [None, {"koodi": None}]})]}, env="production",
      rows=rej(err(P + ".oid", "Size", SIZE), err(P + ".hetu", "ValidateHetu", "invalid.hetu"), err(P + ".passinumero", "Size", SIZE), err(P + ".sahkoposti", "Email", EMAIL),
               err(P + ".etunimet", "NotEmpty", NE), err(P + ".kutsumanimi", "NotEmpty", NE), err(P + ".sukunimi", "NotEmpty", NE),

@@ -103,6 +103,7 @@ fn run_case(case: &Value) -> Result<(), String> {
                 "by": action.by.map(|b| b.as_str()),
                 "oid": action.oid,
                 "row": action.row,
+                "conflict": action.conflict,
             });
             for (k, v) in expected.as_object().unwrap() {
                 if &got[k] != v {

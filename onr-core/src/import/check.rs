@@ -10,6 +10,7 @@ use crate::env::Environment;
 use crate::error::Coded;
 use crate::hetu::{self, Hetu};
 use crate::oid::Oid;
+use crate::similarity::name_match::{NameRules, PersonNames};
 
 use super::action::{Action, ActionKind, Lookup, Registry, Resolver, Unknown};
 use super::checks::{kutsumanimi_is_valid, KutsumanimiRule};
@@ -300,9 +301,29 @@ impl<'a> Checker<'a> {
     }
 
     fn resolve(&mut self, index: usize, p: &Person, warnings: &mut Vec<Lint>) -> Action {
-        let (mut action, _names) = self.resolver.resolve(index, p, self.registry);
-        // The names-match rule (Lucene Jaro-Winkler) is not available yet: conflict unknown.
-        action.conflict = None;
+        let (mut action, names) = self.resolver.resolve(index, p, self.registry);
+        // ONR's conflict rule: the row's names against the person it gets (namesMatch, Lucene
+        // Jaro-Winkler), also for a person the row creates. Unknown while the person is.
+        let certain = matches!(
+            action.kind,
+            ActionKind::Match | ActionKind::SameAsRow | ActionKind::Create
+        );
+        action.conflict = names.filter(|_| certain).map(|(e, s)| {
+            let given = PersonNames::new(
+                p.etunimet.as_deref().unwrap_or_default(),
+                p.sukunimi.as_deref().unwrap_or_default(),
+            );
+            !NameRules::ONR
+                .names_match(given, PersonNames::new(&e, &s))
+                .is_match()
+        });
+        if action.conflict == Some(true) {
+            match action.kind {
+                ActionKind::SameAsRow => warnings.push(Lint::NameConflict { row: action.row }),
+                ActionKind::Match => warnings.push(Lint::NameConflict { row: None }),
+                _ => {}
+            }
+        }
         if action.by == Some(super::lint::MatchBy::Hetu)
             && p.hetu.as_deref() == Some("")
             && matches!(
@@ -648,6 +669,63 @@ mod tests {
         c.check(RowInput::new(0, Some(Row::new(x))));
         let r = c.check(RowInput::new(1, Some(Row::new(y))));
         assert_eq!(r.warnings, [Lint::SamePersonOtherIdentifiers { row: 0 }]);
+    }
+
+    #[test]
+    fn action_conflict_names_match_rule() {
+        use crate::import::action::{ExistingPerson, Persons};
+        let k = Koodisto::bundled();
+        let reg = Persons::new(vec![ExistingPerson {
+            oid: "1.2.246.562.24.10000000003".into(),
+            hetu: Some("010101A900R".into()),
+            etunimet: "Aino Maria".into(),
+            sukunimi: "Virtanen".into(),
+            ..Default::default()
+        }]);
+        let options = CheckOptions {
+            env: Environment::Test,
+            ..CheckOptions::default()
+        };
+        let mut c = Checker::with_registry(&k, options, &reg);
+        // Same person, first name a substring: no conflict.
+        let r = c.check(RowInput::new(
+            0,
+            Some(Row::new(person(Some("010101A900R")))),
+        ));
+        assert_eq!(
+            (r.action.kind, r.action.conflict),
+            (ActionKind::Match, Some(false))
+        );
+        // Another surname: ONR flags a conflict.
+        let mut p = person(Some("010101A900R"));
+        p.sukunimi = Some("Korhonen".into());
+        let r = c.check(RowInput::new(1, Some(Row::new(p))));
+        assert_eq!(r.action.conflict, Some(true));
+        assert!(r.warnings.contains(&Lint::NameConflict { row: None }));
+        // In-batch: a second row with the first row's passport but other names.
+        let mut a = person(Some(""));
+        a.passinumero = Some("P".into());
+        let mut b = a.clone();
+        b.hetu = None;
+        b.kansalaisuus = Some(vec![Some(Koodi::new("752"))]);
+        b.etunimet = Some("Ville".into());
+        b.kutsumanimi = Some("Ville".into());
+        c.check(RowInput::new(2, Some(Row::new(a))));
+        let r = c.check(RowInput::new(3, Some(Row::new(b))));
+        assert_eq!(
+            (r.action.kind, r.action.conflict),
+            (ActionKind::SameAsRow, Some(true))
+        );
+        assert!(r.warnings.contains(&Lint::NameConflict { row: Some(2) }));
+        // A new person is compared with itself: no conflict.
+        let mut n = person(None);
+        n.passinumero = Some("Q".into());
+        n.kansalaisuus = Some(vec![Some(Koodi::new("752"))]);
+        let r = c.check(RowInput::new(4, Some(Row::new(n))));
+        assert_eq!(
+            (r.action.kind, r.action.conflict),
+            (ActionKind::Create, Some(false))
+        );
     }
 
     #[test]

@@ -306,7 +306,7 @@ pub fn kutsumanimi_is_valid(rule: KutsumanimiRule, etunimet: &str, kutsumanimi: 
         KutsumanimiRule::Service => service_rule(etunimet, kutsumanimi),
         KutsumanimiRule::ExistenceCheck => {
             let nick = kutsumanimi.to_lowercase();
-            first_name_tokens(etunimet).contains(&nick)
+            crate::similarity::name_match::first_name_tokens(etunimet).contains(&nick)
         }
         KutsumanimiRule::Ui => ui_rule(etunimet, kutsumanimi),
     }
@@ -333,25 +333,6 @@ fn service_rule(etunimet: &str, kutsumanimi: &str) -> bool {
     };
     runs_match(java_split(&lower, |c| c == ' '))
         || runs_match(java_split(&lower, |c| c == ' ' || c == '-'))
-}
-
-/// `HenkiloExistenceCheckDto.splitEtunimet`: lower case, split at each whitespace character
-/// (`[ \t\n\x0B\f\r]`), then for each token holding `-` also its hyphen-separated parts.
-fn first_name_tokens(etunimet: &str) -> Vec<String> {
-    let lower = etunimet.to_lowercase();
-    let names = java_split(&lower, |c| {
-        matches!(c, ' ' | '\t' | '\n' | '\u{b}' | '\u{c}' | '\r')
-    });
-    let parts: Vec<&str> = names
-        .iter()
-        .filter(|s| s.contains('-'))
-        .flat_map(|s| java_split(s, |c| c == '-'))
-        .collect();
-    names
-        .iter()
-        .chain(parts.iter())
-        .map(|s| s.to_string())
-        .collect()
 }
 
 fn ui_rule(etunimet: &str, kutsumanimi: &str) -> bool {

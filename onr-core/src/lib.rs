@@ -11,6 +11,9 @@
 
 pub mod env;
 pub mod error;
+mod glibc;
+pub mod names;
+pub mod similarity;
 
 pub use env::Environment;
 pub use error::{Category, Lang};

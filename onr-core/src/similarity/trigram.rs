@@ -301,6 +301,65 @@ pub fn distance(similarity: f32) -> f32 {
     1.0 - similarity
 }
 
+/// A `float4` as PostgreSQL 12+ prints it by default (`extra_float_digits = 1`): the
+/// shortest text that reads back as the same value, in fixed notation for decimal exponents
+/// from -4 to 5 and as `1.5e-05` / `1.234567e+06` otherwise; `NaN`, `Infinity`.
+///
+/// # Example
+///
+/// ```
+/// use onr_core::similarity::trigram::pg_float4_text;
+/// assert_eq!(pg_float4_text(22.0 / 41.0), "0.5365854");
+/// assert_eq!(pg_float4_text(1.0), "1");
+/// assert_eq!(pg_float4_text(0.0), "0");
+/// assert_eq!(pg_float4_text(1e-5), "1e-05");
+/// assert_eq!(pg_float4_text(0.0001), "0.0001");
+/// assert_eq!(pg_float4_text(1234567.0), "1.234567e+06");
+/// ```
+pub fn pg_float4_text(x: f32) -> String {
+    if x.is_nan() {
+        return "NaN".into();
+    }
+    if x.is_infinite() {
+        return if x > 0.0 { "Infinity" } else { "-Infinity" }.into();
+    }
+    if x == 0.0 {
+        return if x.is_sign_negative() { "-0" } else { "0" }.into();
+    }
+    // Rust prints the shortest round-trip digits, as PostgreSQL's Ryu does.
+    let sci = format!("{:e}", x.abs());
+    let (mant, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
+    let exp: i32 = exp.parse().unwrap_or(0);
+    let digits: String = mant.chars().filter(|c| c.is_ascii_digit()).collect();
+    let mut out = String::with_capacity(16);
+    if x < 0.0 {
+        out.push('-');
+    }
+    if (-4..6).contains(&exp) {
+        if exp >= 0 {
+            let int_len = exp as usize + 1;
+            if digits.len() <= int_len {
+                out.push_str(&digits);
+                out.extend(std::iter::repeat('0').take(int_len - digits.len()));
+            } else {
+                out.push_str(&digits[..int_len]);
+                out.push('.');
+                out.push_str(&digits[int_len..]);
+            }
+        } else {
+            out.push_str("0.");
+            out.extend(std::iter::repeat('0').take((-exp - 1) as usize));
+            out.push_str(&digits);
+        }
+    } else {
+        out.push_str(mant);
+        out.push('e');
+        out.push(if exp < 0 { '-' } else { '+' });
+        out.push_str(&format!("{:02}", exp.abs()));
+    }
+    out
+}
+
 /// pg_trgm's `similarity(a, b)` of the strings as given.
 ///
 /// # Example
@@ -431,7 +490,7 @@ impl TrigramSet {
 
     /// The trigrams as pg_trgm's `show_trgm` prints them, in its order: three characters when
     /// all three bytes are ASCII letters, digits or spaces, else `0x` and the packed value in
-    /// lowercase hex (hashed multibyte trigrams, and ASCII trigrams with other characters).
+    /// six lowercase hex digits (hashed multibyte trigrams, and ASCII trigrams with other characters).
     ///
     /// # Example
     ///
@@ -451,7 +510,7 @@ impl TrigramSet {
                 if b.iter().all(|&c| c.is_ascii_alphanumeric() || c == b' ') {
                     b.iter().map(|&c| c as char).collect()
                 } else {
-                    format!("0x{t:x}")
+                    format!("0x{t:06x}")
                 }
             })
             .collect()

@@ -283,9 +283,20 @@ pub struct DuplicateIndex {
     ranks: Vec<u32>,
     /// Trigram values sorted ascending, with their ranks (for queries).
     vocab: Vec<(u32, u32)>,
-    /// CSR by rank: the records indexed under each trigram, in (set size, position) order.
+    /// 128-bit signature per record: bit `rank % 128` set for each trigram. The number of
+    /// differing bits is a lower bound on the symmetric difference, hence
+    /// `common <= (|x| + |y| - popcount(sig x ^ sig y)) / 2` (the bitmap filter).
+    sigs: Vec<[u64; 2]>,
+    /// CSR by rank: the records indexed under each trigram (prefix only), in position order,
+    /// with the trigram's position within the record's ranked set.
     post_offsets: Vec<u32>,
-    postings: Vec<u32>,
+    postings: Vec<Posting>,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Posting {
+    rec: u32,
+    pos: u32,
 }
 
 impl fmt::Debug for DuplicateIndex {
@@ -328,9 +339,28 @@ fn size_bounds(t: f64, n: usize) -> (usize, usize) {
     (lo.max(1), hi)
 }
 
+/// The least overlap two sets of sizes `a` and `b` need (at least 1).
+#[inline]
+fn pair_min_overlap(t: f64, a: usize, b: usize) -> u32 {
+    ((t * (a + b) as f64 / (1.0 + t)).ceil() as u32).max(1)
+}
+
+fn signature(ranks: &[u32]) -> [u64; 2] {
+    let mut sig = [0u64; 2];
+    for &r in ranks {
+        let bit = r.wrapping_mul(0x9E37_79B1) >> 25; // 0..127, spreads consecutive ranks
+        sig[(bit >> 6) as usize] |= 1 << (bit & 63);
+    }
+    sig
+}
+
+/// Marks a candidate that the positional filter has ruled out.
+const PRUNED: u32 = u32::MAX;
+
 /// Per-thread scratch space for probing.
 struct Scratch {
     stamp: Vec<u32>,
+    count: Vec<u32>,
     epoch: u32,
     cands: Vec<u32>,
 }
@@ -339,6 +369,7 @@ impl Scratch {
     fn new(n: usize) -> Self {
         Scratch {
             stamp: vec![0; n],
+            count: vec![0; n],
             epoch: 0,
             cands: Vec::new(),
         }
@@ -513,14 +544,12 @@ impl DuplicateIndex {
             ranks.extend_from_slice(&r);
         }
 
-        // Postings: each record under its prefix, records in (size, position) order.
+        // Postings: each record under its prefix, in position order.
         let n = ids.len();
         let size = |i: usize| (offsets[i + 1] - offsets[i]) as usize;
-        let mut order: Vec<u32> = (0..n as u32).filter(|&i| size(i as usize) > 0).collect();
-        order.sort_by_key(|&i| (size(i as usize), i));
         let mut counts = vec![0u32; vocab.len() + 1];
-        for &i in &order {
-            let (lo, sz) = (offsets[i as usize] as usize, size(i as usize));
+        for i in 0..n {
+            let (lo, sz) = (offsets[i] as usize, size(i));
             for &r in &ranks[lo..lo + prefix_len(filter_t, sz)] {
                 counts[r as usize + 1] += 1;
             }
@@ -530,14 +559,21 @@ impl DuplicateIndex {
         }
         let post_offsets = counts.clone();
         let mut fill = counts;
-        let mut postings = vec![0u32; *post_offsets.last().unwrap_or(&0) as usize];
-        for &i in &order {
-            let (lo, sz) = (offsets[i as usize] as usize, size(i as usize));
-            for &r in &ranks[lo..lo + prefix_len(filter_t, sz)] {
-                postings[fill[r as usize] as usize] = i;
+        let mut postings = vec![Posting::default(); *post_offsets.last().unwrap_or(&0) as usize];
+        for i in 0..n {
+            let (lo, sz) = (offsets[i] as usize, size(i));
+            for (pos, &r) in ranks[lo..lo + prefix_len(filter_t, sz)].iter().enumerate() {
+                postings[fill[r as usize] as usize] = Posting {
+                    rec: i as u32,
+                    pos: pos as u32,
+                };
                 fill[r as usize] += 1;
             }
         }
+        let sigs = (0..n)
+            .into_par_iter()
+            .map(|i| signature(&ranks[offsets[i] as usize..offsets[i + 1] as usize]))
+            .collect();
 
         Ok(DuplicateIndex {
             threshold,
@@ -546,6 +582,7 @@ impl DuplicateIndex {
             offsets,
             ranks,
             vocab,
+            sigs,
             post_offsets,
             postings,
         })
@@ -613,41 +650,66 @@ impl DuplicateIndex {
         &self.ranks[self.offsets[i] as usize..self.offsets[i + 1] as usize]
     }
 
-    /// The postings of `rank` restricted to set sizes in `[lo, hi]`.
     #[inline]
-    fn postings_in(&self, rank: u32, lo: usize, hi: usize) -> &[u32] {
-        let list = &self.postings[self.post_offsets[rank as usize] as usize
-            ..self.post_offsets[rank as usize + 1] as usize];
-        let size = |i: u32| (self.offsets[i as usize + 1] - self.offsets[i as usize]) as usize;
-        let start = list.partition_point(|&i| size(i) < lo);
-        let end = start + list[start..].partition_point(|&i| size(i) <= hi);
-        &list[start..end]
+    fn size(&self, i: u32) -> usize {
+        (self.offsets[i as usize + 1] - self.offsets[i as usize]) as usize
     }
 
-    /// Collects into `sc.cands` every indexed record sharing a prefix trigram with a query
-    /// whose known ranks are `known` (ascending) plus `unknown` trigrams that no record has,
-    /// filtered by size. `skip_upto`: only records at positions greater than it.
-    fn probe(&self, known: &[u32], unknown: usize, skip_upto: Option<u32>, sc: &mut Scratch) {
+    /// Collects into `sc.cands` the records that may reach the threshold with a query whose
+    /// known ranks are `known` (ascending), preceded in the global order by `unknown`
+    /// trigrams that no record has. Only records at positions greater than `after`, if given.
+    ///
+    /// Filters, all conservative: prefix (shares one of the first `prefix_len` trigrams),
+    /// length (set size in `size_bounds`), positional (PPJoin: overlap so far + what can
+    /// still follow on both sides must reach the pair's least overlap) and bitmap.
+    fn probe(&self, known: &[u32], unknown: usize, after: Option<u32>, sc: &mut Scratch) {
         sc.next_epoch();
         let a = known.len() + unknown;
         if a == 0 {
             return;
         }
-        let (lo, hi) = size_bounds(self.filter_t, a);
-        // Unknown trigrams come first in the order (they have no postings).
-        let p = prefix_len(self.filter_t, a).saturating_sub(unknown);
-        for &r in &known[..p.min(known.len())] {
-            for &y in self.postings_in(r, lo, hi) {
-                if skip_upto.is_some_and(|s| y <= s) {
+        let t = self.filter_t;
+        let (lo, hi) = size_bounds(t, a);
+        let p = prefix_len(t, a).saturating_sub(unknown).min(known.len());
+        for (k, &r) in known[..p].iter().enumerate() {
+            let i = unknown + k; // position in the query's order
+            let list = &self.postings[self.post_offsets[r as usize] as usize
+                ..self.post_offsets[r as usize + 1] as usize];
+            let start = after.map_or(0, |x| list.partition_point(|q| q.rec <= x));
+            for q in &list[start..] {
+                let y = q.rec as usize;
+                let b = self.size(q.rec);
+                if b < lo || b > hi {
                     continue;
                 }
-                let st = &mut sc.stamp[y as usize];
-                if *st != sc.epoch {
-                    *st = sc.epoch;
-                    sc.cands.push(y);
+                if sc.stamp[y] != sc.epoch {
+                    sc.stamp[y] = sc.epoch;
+                    sc.count[y] = 0;
+                    sc.cands.push(q.rec);
                 }
+                let c = sc.count[y];
+                if c == PRUNED {
+                    continue;
+                }
+                let rest = (a - i - 1).min(b - q.pos as usize - 1) as u32;
+                sc.count[y] = if c + 1 + rest < pair_min_overlap(t, a, b) {
+                    PRUNED
+                } else {
+                    c + 1
+                };
             }
         }
+        let (sx, count) = (signature(known), &sc.count);
+        sc.cands.retain(|&y| {
+            if count[y as usize] == PRUNED {
+                return false;
+            }
+            let b = self.size(y);
+            let sy = &self.sigs[y as usize];
+            let diff = ((sx[0] ^ sy[0]).count_ones() + (sx[1] ^ sy[1]).count_ones()) as usize;
+            let bound = (known.len() + b).saturating_sub(diff) / 2;
+            bound as u32 >= pair_min_overlap(t, a, b)
+        });
     }
 
     fn find_ranked(&self, known: &[u32], unknown: usize, sc: &mut Scratch) -> Vec<Candidate> {

@@ -297,6 +297,7 @@ pub struct DuplicateIndex {
 struct Posting {
     rec: u32,
     pos: u32,
+    size: u32,
 }
 
 impl fmt::Debug for DuplicateIndex {
@@ -359,26 +360,29 @@ const PRUNED: u32 = u32::MAX;
 
 /// Per-thread scratch space for probing.
 struct Scratch {
-    stamp: Vec<u32>,
-    count: Vec<u32>,
+    /// Per record: the epoch it was last seen in (high 32 bits) and its overlap count so far
+    /// or PRUNED (low 32 bits).
+    seen: Vec<u64>,
     epoch: u32,
     cands: Vec<u32>,
+    /// `pair_min_overlap(t, a, lo + k)` for the current query size `a`.
+    need: Vec<u32>,
 }
 
 impl Scratch {
     fn new(n: usize) -> Self {
         Scratch {
-            stamp: vec![0; n],
-            count: vec![0; n],
+            seen: vec![0; n],
             epoch: 0,
             cands: Vec::new(),
+            need: Vec::new(),
         }
     }
 
     fn next_epoch(&mut self) {
         self.epoch = self.epoch.wrapping_add(1);
         if self.epoch == 0 {
-            self.stamp.iter_mut().for_each(|s| *s = 0);
+            self.seen.iter_mut().for_each(|s| *s = 0);
             self.epoch = 1;
         }
         self.cands.clear();
@@ -566,6 +570,7 @@ impl DuplicateIndex {
                 postings[fill[r as usize] as usize] = Posting {
                     rec: i as u32,
                     pos: pos as u32,
+                    size: sz as u32,
                 };
                 fill[r as usize] += 1;
             }
@@ -671,44 +676,58 @@ impl DuplicateIndex {
         let t = self.filter_t;
         let (lo, hi) = size_bounds(t, a);
         let p = prefix_len(t, a).saturating_sub(unknown).min(known.len());
+        // The least overlap per partner size; sizes beyond the table (only when t is tiny)
+        // fall back to computing it.
+        sc.need.clear();
+        let table_hi = hi.min(lo + 4 * a + 64);
+        sc.need
+            .extend((lo..=table_hi).map(|b| pair_min_overlap(t, a, b)));
+        let need = |b: usize, table: &[u32]| {
+            table
+                .get(b - lo)
+                .copied()
+                .unwrap_or_else(|| pair_min_overlap(t, a, b))
+        };
         for (k, &r) in known[..p].iter().enumerate() {
             let i = unknown + k; // position in the query's order
             let list = &self.postings[self.post_offsets[r as usize] as usize
                 ..self.post_offsets[r as usize + 1] as usize];
             let start = after.map_or(0, |x| list.partition_point(|q| q.rec <= x));
+            let tag = (sc.epoch as u64) << 32;
             for q in &list[start..] {
-                let y = q.rec as usize;
-                let b = self.size(q.rec);
+                let b = q.size as usize;
                 if b < lo || b > hi {
                     continue;
                 }
-                if sc.stamp[y] != sc.epoch {
-                    sc.stamp[y] = sc.epoch;
-                    sc.count[y] = 0;
+                let slot = &mut sc.seen[q.rec as usize];
+                let c = if *slot >> 32 == sc.epoch as u64 {
+                    *slot as u32
+                } else {
                     sc.cands.push(q.rec);
-                }
-                let c = sc.count[y];
+                    0
+                };
                 if c == PRUNED {
                     continue;
                 }
                 let rest = (a - i - 1).min(b - q.pos as usize - 1) as u32;
-                sc.count[y] = if c + 1 + rest < pair_min_overlap(t, a, b) {
+                let c = if c + 1 + rest < need(b, &sc.need) {
                     PRUNED
                 } else {
                     c + 1
                 };
+                *slot = tag | c as u64;
             }
         }
-        let (sx, count) = (signature(known), &sc.count);
+        let (sx, seen, table) = (signature(known), &sc.seen, &sc.need);
         sc.cands.retain(|&y| {
-            if count[y as usize] == PRUNED {
+            if seen[y as usize] as u32 == PRUNED {
                 return false;
             }
             let b = self.size(y);
             let sy = &self.sigs[y as usize];
             let diff = ((sx[0] ^ sy[0]).count_ones() + (sx[1] ^ sy[1]).count_ones()) as usize;
             let bound = (known.len() + b).saturating_sub(diff) / 2;
-            bound as u32 >= pair_min_overlap(t, a, b)
+            bound as u32 >= need(b, table)
         });
     }
 

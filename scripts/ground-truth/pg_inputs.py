@@ -4,6 +4,9 @@
   pg_inputs.py fixtures            curated + seeded-random pairs, tab-separated, one per line
   pg_inputs.py random SEED N       N fresh random pairs
   pg_inputs.py persons SEED N      N synthetic person rows: id,etunimet,kutsumanimi,sukunimi,syntymaaika
+                                   (few distinct names, many near-duplicates, some non-ASCII)
+  pg_inputs.py finnish SEED N      N synthetic Finnish-looking persons for benchmarks: Zipf-weighted
+                                   first names, surnames from stems and suffixes, 8% near-duplicates
 
 Strings never contain a tab, newline, carriage return, backslash or NUL (the TSV and COPY
 formats stay trivial); every other character is fair game.
@@ -112,6 +115,66 @@ def fixtures():
     return pairs
 
 
+STEMS = """Virta Korho Mäki Niemi Laine Heikki Koski Järvi Lehto Saari Salmi Heino Kinnu Turu Laiti
+Tuomi Ranta Karja Joki Matti Savo Lahti Aho Lepp Hiet Kallio Kangas Kivi Lind Mänty Nurmi Oja Pelto
+Rinne Suo Tammi Vaara Vuori Hakala Halo Hämä Ilves Jussi Kauppi Kettu Kokko Kuusi Laakso Lampi Mark
+Mieti Myllä Nieme Paju Palo Peura Pihla Pulkki Raati Rauta Repo Riihi Ruohon Sepp Sirvi Soini Susi
+Taipa Tapio Toivo Uusi Vainio Valko Vehka Viita Ylä Alan Anttila Eskel Haapa Hirvo Honka Huttu Ikonen
+Jaakko Jokela Kaartin Karhu Keto Koivu Kor Kuja Kulma Lahde Lauri Lumme Marti Mustan Nousi Ollil""".split()
+SUFFIXES = ["nen", "la", "lä", "mäki", "niemi", "salo", "aho", "koski", "järvi", "lahti", "ranta", "vaara",
+            "inen", "onen", "ainen", "ala", "ela", "kangas", "oja", "lehto", "pelto", "suo", "vuori", "saari", ""]
+
+
+def zipf_choice(rng, items, s=1.0):
+    # P(i) ~ 1/(i+1)^s, via a cached cumulative table
+    key = (id(items), s)
+    cum = _ZIPF.get(key)
+    if cum is None:
+        tot, cum = 0.0, []
+        for i in range(len(items)):
+            tot += 1.0 / (i + 1) ** s
+            cum.append(tot)
+        _ZIPF[key] = cum
+    import bisect
+    return items[bisect.bisect_left(cum, rng.random() * cum[-1])]
+
+
+_ZIPF = {}
+
+
+def finnish_rows(rng, n):
+    first = FIRST[:60] + [f for f in FIRST[60:] if f.isalpha()]
+    rows = []
+    for i in range(n):
+        if rows and rng.random() < 0.08:
+            e, k, s, d = rng.choice(rows[-5000:])
+            r = rng.random()
+            if r < 0.3:
+                s = mutate(rng, s)
+            elif r < 0.5:
+                e = mutate(rng, e)
+            elif r < 0.7:
+                d = ""
+            elif r < 0.85:
+                d = "%04d-%02d-%02d" % (rng.randint(1940, 2020), rng.randint(1, 12), rng.randint(1, 28))
+            else:
+                k = e.split()[-1]
+        else:
+            names = []
+            for _ in range(rng.choice([1, 2, 2, 2, 3, 3])):
+                f = zipf_choice(rng, first, 0.8)
+                if f not in names:
+                    names.append(f)
+            e = " ".join(names)
+            k = names[0]
+            s = rng.choice(STEMS) + rng.choice(SUFFIXES)
+            if rng.random() < 0.05:
+                s += "-" + rng.choice(STEMS) + rng.choice(SUFFIXES)
+            d = "%04d-%02d-%02d" % (rng.randint(1940, 2020), rng.randint(1, 12), rng.randint(1, 28))
+        rows.append((e, k, s, d))
+    return rows
+
+
 def clean(s):
     return "".join(c for c in s if c not in "\t\n\r\\\x00")
 
@@ -129,7 +192,7 @@ def main():
     elif mode == "persons":
         rng = random.Random(int(sys.argv[2]))
         n = int(sys.argv[3])
-        out.write("id,etunimet,kutsumanimi,sukunimi,syntymaaika\n")
+        out.write("id,etunimet,kutsumanimi,sukunimi,syntymaaika,passivoitu,duplicate\n")
         base = []
         for i in range(n):
             if base and rng.random() < 0.15:
@@ -143,6 +206,13 @@ def main():
                 s = rng.choice(LAST + SAMI + ESTONIAN + CYRILLIC[:3] + GREEK[:3] + LIGATURE[:4])
                 d = "" if rng.random() < 0.05 else "%04d-%02d-%02d" % (rng.randint(1950, 2015), rng.randint(1, 12), rng.randint(1, 28))
                 base.append((e, k, s, d))
+            flags = ["true" if rng.random() < 0.03 else "false", "true" if rng.random() < 0.03 else "false"]
+            fields = [str(i + 1), e, k, s, d] + flags
+            out.write(",".join('"%s"' % clean(f).replace('"', '""') for f in fields) + "\n")
+    elif mode == "finnish":
+        rng = random.Random(int(sys.argv[2]))
+        out.write("id,etunimet,kutsumanimi,sukunimi,syntymaaika\n")
+        for i, (e, k, s, d) in enumerate(finnish_rows(rng, int(sys.argv[3]))):
             fields = [str(i + 1), e, k, s, d]
             out.write(",".join('"%s"' % clean(f).replace('"', '""') for f in fields) + "\n")
     else:

@@ -123,6 +123,16 @@ impl StackBuf {
         }
     }
 
+    /// The trigrams as pushed (unsorted, with repeats).
+    #[inline]
+    fn raw(&self) -> &[u32] {
+        if self.spill.is_empty() {
+            &self.arr[..self.len]
+        } else {
+            &self.spill
+        }
+    }
+
     /// Sorts and deduplicates the trigrams, returning the set.
     #[inline]
     pub(crate) fn into_set(&mut self) -> &[u32] {
@@ -152,6 +162,70 @@ impl Sink for StackBuf {
             self.spill.push(t);
         }
     }
+}
+
+/// `(|set(a)|, |set(b)|, |set(a) ∩ set(b)|)` of two trigram lists with repeats.
+///
+/// Small lists (ordinary names) go through two small open-addressing hash sets on the stack,
+/// which beats sorting them; large ones are sorted.
+#[inline]
+fn set_stats(a: &mut StackBuf, b: &mut StackBuf) -> (usize, usize, usize) {
+    const CAP: usize = 256;
+    const EMPTY: u32 = u32::MAX; // trigrams are 24-bit
+    let (la, lb) = (a.raw(), b.raw());
+    if la.len() <= CAP / 2 && lb.len() <= CAP / 2 {
+        let size = (2 * la.len().max(lb.len())).next_power_of_two().max(16);
+        let shift = 32 - size.trailing_zeros();
+        let slot = |t: u32| (t.wrapping_mul(0x9E37_79B1) >> shift) as usize;
+        let mut ha = [EMPTY; CAP];
+        let mut na = 0;
+        for &t in la {
+            let mut i = slot(t);
+            loop {
+                if ha[i] == EMPTY {
+                    ha[i] = t;
+                    na += 1;
+                    break;
+                }
+                if ha[i] == t {
+                    break;
+                }
+                i = (i + 1) & (size - 1);
+            }
+        }
+        let contains = |t: u32| {
+            let mut i = slot(t);
+            loop {
+                if ha[i] == EMPTY {
+                    return false;
+                }
+                if ha[i] == t {
+                    return true;
+                }
+                i = (i + 1) & (size - 1);
+            }
+        };
+        let mut hb = [EMPTY; CAP];
+        let (mut nb, mut common) = (0, 0);
+        for &t in lb {
+            let mut i = slot(t);
+            loop {
+                if hb[i] == EMPTY {
+                    hb[i] = t;
+                    nb += 1;
+                    common += contains(t) as usize;
+                    break;
+                }
+                if hb[i] == t {
+                    break;
+                }
+                i = (i + 1) & (size - 1);
+            }
+        }
+        return (na, nb, common);
+    }
+    let (sa, sb) = (a.into_set().to_vec(), b.into_set());
+    (sa.len(), sb.len(), count_common(&sa, sb) as usize)
 }
 
 /// Removes adjacent duplicates in place; returns the new length.
@@ -373,8 +447,8 @@ pub fn similarity(a: &str, b: &str) -> f32 {
     let (mut ba, mut bb) = (StackBuf::new(), StackBuf::new());
     extract_raw(a, &mut ba);
     extract_raw(b, &mut bb);
-    let (sa, sb) = (ba.into_set(), bb.into_set());
-    similarity_from_counts(count_common(sa, sb) as usize, sa.len(), sb.len())
+    let (na, nb, common) = set_stats(&mut ba, &mut bb);
+    similarity_from_counts(common, na, nb)
 }
 
 /// ONR's comparison: `similarity(lower(unaccent(a)), lower(unaccent(b)))`, allocation-free
@@ -391,8 +465,8 @@ pub fn similarity_fmt(a: &str, b: &str) -> f32 {
     let (mut ba, mut bb) = (StackBuf::new(), StackBuf::new());
     extract_fmt(a, &mut ba);
     extract_fmt(b, &mut bb);
-    let (sa, sb) = (ba.into_set(), bb.into_set());
-    similarity_from_counts(count_common(sa, sb) as usize, sa.len(), sb.len())
+    let (na, nb, common) = set_stats(&mut ba, &mut bb);
+    similarity_from_counts(common, na, nb)
 }
 
 /// One string's trigram set, computed once and compared with many others.

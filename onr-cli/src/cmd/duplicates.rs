@@ -186,7 +186,11 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
             w.write_record(["id_a", "id_b", "similarity"])?;
             Sink::Csv(w)
         }
-        Format::Json => Sink::Json(out),
+        Format::Json => {
+            let mut out = out;
+            write!(out, "[")?;
+            Sink::Json(out)
+        }
     };
     let mut pairs: u64 = 0;
     let mut err: Option<anyhow::Error> = None;

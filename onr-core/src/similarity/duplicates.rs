@@ -699,6 +699,14 @@ impl DuplicateIndex {
                 if b < lo || b > hi {
                     continue;
                 }
+                let need_b = need(b, &sc.need);
+                let rest = (a - i - 1).min(b - q.pos as usize - 1) as u32;
+                // Nothing can follow this common trigram on one side: this posting, and every
+                // later one of the same record (both rests only shrink), cannot keep a record
+                // alive that is not already. Skip without touching the record's state.
+                if 1 + rest < need_b {
+                    continue;
+                }
                 let slot = &mut sc.seen[q.rec as usize];
                 let c = if *slot >> 32 == sc.epoch as u64 {
                     *slot as u32
@@ -709,12 +717,7 @@ impl DuplicateIndex {
                 if c == PRUNED {
                     continue;
                 }
-                let rest = (a - i - 1).min(b - q.pos as usize - 1) as u32;
-                let c = if c + 1 + rest < need(b, &sc.need) {
-                    PRUNED
-                } else {
-                    c + 1
-                };
+                let c = if c + 1 + rest < need_b { PRUNED } else { c + 1 };
                 *slot = tag | c as u64;
             }
         }

@@ -501,8 +501,11 @@ impl DuplicateIndex {
         assert!(all.len() < u32::MAX as usize, "too many trigrams");
         all.par_sort_unstable();
         let mut freq: Vec<(u32, u32)> = Vec::new(); // (count, value)
-        for chunk in all.chunk_by(|a, b| a == b) {
-            freq.push((chunk.len() as u32, chunk[0]));
+        let mut k = 0;
+        while k < all.len() {
+            let run = all[k..].iter().take_while(|&&v| v == all[k]).count();
+            freq.push((run as u32, all[k]));
+            k += run;
         }
         drop(all);
         freq.par_sort_unstable();

@@ -135,7 +135,7 @@ impl StackBuf {
 
     /// Sorts and deduplicates the trigrams, returning the set.
     #[inline]
-    pub(crate) fn into_set(&mut self) -> &[u32] {
+    pub(crate) fn sorted_set(&mut self) -> &[u32] {
         if self.spill.is_empty() {
             let s = &mut self.arr[..self.len];
             s.sort_unstable();
@@ -224,7 +224,7 @@ fn set_stats(a: &mut StackBuf, b: &mut StackBuf) -> (usize, usize, usize) {
         }
         return (na, nb, common);
     }
-    let (sa, sb) = (a.into_set().to_vec(), b.into_set());
+    let (sa, sb) = (a.sorted_set().to_vec(), b.sorted_set());
     (sa.len(), sb.len(), count_common(&sa, sb) as usize)
 }
 
@@ -267,17 +267,23 @@ impl<'a, S: Sink> Splitter<'a, S> {
     #[inline(always)]
     fn feed(&mut self, c: char) {
         if glibc::is_word_char(c) {
-            if !self.in_word {
-                self.in_word = true;
-                self.w0 = ' ';
-                self.w1 = ' ';
-            }
-            self.sink.push(trigram_of(self.w0, self.w1, c));
-            self.w0 = self.w1;
-            self.w1 = c;
+            self.feed_word(c);
         } else if self.in_word {
             self.end_word();
         }
+    }
+
+    /// Feeds a (lowercase) word character.
+    #[inline(always)]
+    fn feed_word(&mut self, c: char) {
+        if !self.in_word {
+            self.in_word = true;
+            self.w0 = ' ';
+            self.w1 = ' ';
+        }
+        self.sink.push(trigram_of(self.w0, self.w1, c));
+        self.w0 = self.w1;
+        self.w1 = c;
     }
 
     #[inline(always)]
@@ -310,7 +316,29 @@ pub(crate) fn extract_raw<S: Sink>(s: &str, sink: &mut S) {
 #[inline]
 pub(crate) fn extract_fmt<S: Sink>(s: &str, sink: &mut S) {
     let mut sp = Splitter::new(sink);
-    names::for_each_fmt_char(s, |c| sp.feed(c));
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            // ASCII: no unaccent rule, towlower is ASCII lowercasing.
+            let c = b.to_ascii_lowercase();
+            if c.is_ascii_alphanumeric() {
+                sp.feed_word(c as char);
+            } else if sp.in_word {
+                sp.end_word();
+            }
+            i += 1;
+        } else {
+            let len = match b {
+                0xF0.. => 4,
+                0xE0.. => 3,
+                _ => 2,
+            };
+            names::for_each_fmt_char(&s[i..i + len], |c| sp.feed(c));
+            i += len;
+        }
+    }
     sp.finish();
 }
 
@@ -632,7 +660,7 @@ impl TrigramSet {
         } else {
             extract_raw(other, &mut b);
         }
-        let sb = b.into_set();
+        let sb = b.sorted_set();
         similarity_from_counts(
             count_common(&self.trigrams, sb) as usize,
             self.len(),

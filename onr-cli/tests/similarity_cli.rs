@@ -35,7 +35,9 @@ fn a_line_without_a_tab_is_unusable_input() {
         .assert()
         .code(2)
         .stdout("0.33333334\t0\n")
-        .stderr(contains("onr: line 2: expected two strings separated by a tab"));
+        .stderr(contains(
+            "onr: line 2: expected two strings separated by a tab",
+        ));
 }
 
 #[test]

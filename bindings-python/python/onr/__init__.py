@@ -1,0 +1,47 @@
+"""onr: the rules of Finland's learner-number registry (Oppijanumerorekisteri, ONR), applied
+locally, at native speed, with ONR's exact verdicts.
+
+A thin typed layer over the Rust library onr-core: every rule lives there, this package only
+converts. Modules follow python-stdnum's verbs (``is_valid``, ``validate``, ``normalize``...):
+
+* ``onr.hetu``: the Finnish personal identity code (henkilötunnus), ``onr.Hetu``;
+* ``onr.oid``: OIDs of the Finnish education administration, ``onr.Oid``.
+
+Errors are ``onr.OnrError`` (a ``ValueError``) subclasses carrying a stable ``code``.
+
+>>> import onr
+>>> onr.hetu.is_valid("131052-308T")
+True
+>>> onr.Hetu.parse("131052-308T").birth_date
+datetime.date(1952, 10, 13)
+"""
+
+from __future__ import annotations
+
+from onr import _onr
+from onr._enums import Category, Change, Edit, Environment, HetuWarning, Lang, Sex
+from onr._errors import HetuError, InternalError, OidError, OnrError
+from onr._onr import Hetu, Oid
+
+from onr import hetu, oid  # noqa: E402  (submodules)
+
+__version__: str = _onr.CORE_VERSION
+
+__all__ = [
+    "Category",
+    "Change",
+    "Edit",
+    "Environment",
+    "Hetu",
+    "HetuError",
+    "HetuWarning",
+    "InternalError",
+    "Lang",
+    "Oid",
+    "OidError",
+    "OnrError",
+    "Sex",
+    "__version__",
+    "hetu",
+    "oid",
+]

@@ -284,7 +284,7 @@ impl HetuResult {
     }
 
     /// The error message in ``lang`` (``"en"``, ``"fi"`` or ``"sv"``), or ``None``.
-    #[pyo3(signature = (lang = None), text_signature = "(lang='en')")]
+    #[pyo3(signature = (lang = None), text_signature = "($self, lang='en')")]
     fn message(&self, py: Python<'_>, lang: Option<&Bound<'_, PyAny>>) -> PyResult<Option<String>> {
         guard(py, || {
             let lang = convert::lang(lang)?;

@@ -114,7 +114,7 @@ impl Oid {
     /// >>> from onr import Oid
     /// >>> Oid.parse("1.2.246.562.98.24707445854").is_person("test")
     /// True
-    #[pyo3(signature = (env = None), text_signature = "(env='production')")]
+    #[pyo3(signature = (env = None), text_signature = "($self, env='production')")]
     fn is_person(&self, py: Python<'_>, env: Option<&Bound<'_, PyAny>>) -> PyResult<bool> {
         guard(py, || Ok(self.0.is_person(convert::environment(env)?)))
     }
@@ -204,7 +204,7 @@ impl OidResult {
     }
 
     /// The error message in ``lang`` (``"en"``, ``"fi"`` or ``"sv"``), or ``None``.
-    #[pyo3(signature = (lang = None), text_signature = "(lang='en')")]
+    #[pyo3(signature = (lang = None), text_signature = "($self, lang='en')")]
     fn message(&self, py: Python<'_>, lang: Option<&Bound<'_, PyAny>>) -> PyResult<Option<String>> {
         guard(py, || {
             let lang = convert::lang(lang)?;
@@ -396,7 +396,7 @@ impl OidGenerator {
     }
 
     /// A random OID under ``node`` (default 24) with the node's check digit.
-    #[pyo3(signature = (node = core::PERSON_NODE))]
+    #[pyo3(signature = (node = core::PERSON_NODE), text_signature = "($self, node=24)")]
     fn generate(&mut self, py: Python<'_>, node: u32) -> PyResult<Oid> {
         guard(py, || Ok(Oid(self.0.generate(node))))
     }

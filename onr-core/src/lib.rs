@@ -26,3 +26,8 @@ pub mod oid;
 
 pub use env::Environment;
 pub use error::{Category, Lang};
+
+/// The examples of the project's README, run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;

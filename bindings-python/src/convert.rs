@@ -222,34 +222,20 @@ impl Texts {
             .map(|span| span.as_ref().map(|r| &self.buf[r.clone()]))
     }
 
-    /// The inputs, with `""` for a missing value.
-    pub fn strs(&self) -> Vec<&str> {
-        self.iter().map(Option::unwrap_or_default).collect()
-    }
-
     pub fn is_empty(&self) -> bool {
         self.spans.is_empty()
     }
+}
 
-    fn clear(&mut self) {
-        self.buf.clear();
-        self.spans.clear();
+/// The UTF-8 bytes of a Python `str` appended to `bytes`.
+fn push_utf8(bytes: &mut Vec<u8>, s: &Bound<'_, PyString>) -> PyResult<()> {
+    // On the stable ABI of Python 3.9 the only way to UTF-8 is through a `bytes` object; its
+    // bytes are copied straight into the chunk's buffer, which is checked once at the end.
+    match s.encode_utf8() {
+        Ok(encoded) => bytes.extend_from_slice(encoded.as_bytes()),
+        Err(_) => bytes.extend_from_slice(str_text(s)?.as_bytes()),
     }
-
-    fn push(&mut self, s: &Bound<'_, PyString>) -> PyResult<()> {
-        let start = self.buf.len();
-        // On the stable ABI of Python 3.9 the only way to UTF-8 is through a `bytes` object;
-        // borrow from it rather than copying twice.
-        match s.encode_utf8() {
-            Ok(bytes) => match std::str::from_utf8(bytes.as_bytes()) {
-                Ok(text) => self.buf.push_str(text),
-                Err(_) => self.buf.push_str(&str_text(s)?),
-            },
-            Err(_) => self.buf.push_str(&str_text(s)?),
-        }
-        self.spans.push(Some(start..self.buf.len()));
-        Ok(())
-    }
+    Ok(())
 }
 
 /// Whether `obj` is a missing value as data frames write it: `None`, a float NaN or pandas' `NA`.
@@ -275,6 +261,7 @@ pub struct Reader<'py> {
     what: &'static str,
     allow_missing: bool,
     index: usize,
+    len_hint: usize,
 }
 
 impl<'py> Reader<'py> {
@@ -307,19 +294,29 @@ impl<'py> Reader<'py> {
             what,
             allow_missing,
             index: 0,
+            len_hint: values.len().unwrap_or(0),
         })
+    }
+
+    /// The number of inputs, if the iterable knows it (0 otherwise).
+    pub fn len_hint(&self) -> usize {
+        self.len_hint
     }
 
     /// Fills `texts` with the next chunk of at most [`CHUNK`] inputs; `false` at the end.
     pub fn next_chunk(&mut self, texts: &mut Texts) -> PyResult<bool> {
-        texts.clear();
+        let mut bytes = std::mem::take(&mut texts.buf).into_bytes();
+        bytes.clear();
+        texts.spans.clear();
         while texts.spans.len() < CHUNK {
             let Some(item) = self.iter.next() else {
                 break;
             };
             let item = item?;
             if let Ok(s) = item.cast::<PyString>() {
-                texts.push(s)?;
+                let start = bytes.len();
+                push_utf8(&mut bytes, s)?;
+                texts.spans.push(Some(start..bytes.len()));
             } else if self.allow_missing && is_missing(&item) {
                 texts.spans.push(None);
             } else {
@@ -332,6 +329,10 @@ impl<'py> Reader<'py> {
             }
             self.index += 1;
         }
+        // Each piece is valid UTF-8 from Python's own encoder, so this never fails, and every
+        // span starts and ends on a character boundary.
+        texts.buf = String::from_utf8(bytes)
+            .map_err(|_| PyValueError::new_err("invalid UTF-8 from Python's encoder"))?;
         Ok(!texts.is_empty())
     }
 }

@@ -348,15 +348,11 @@ impl HetuResult {
     }
 }
 
-type Verdict = fn(&[&str], Environment) -> Vec<Result<core::Hetu, HetuError>>;
+/// ONR's verdict (`Hetu::parse`) or the strict one (`Hetu::parse_strict`).
+type Verdict = fn(&str, Environment) -> Result<core::Hetu, HetuError>;
 
-fn onr_verdict(inputs: &[&str], env: Environment) -> Vec<Result<core::Hetu, HetuError>> {
-    core::validate_many(inputs, env)
-}
-
-fn strict_verdict(inputs: &[&str], env: Environment) -> Vec<Result<core::Hetu, HetuError>> {
-    core::validate_many_strict(inputs, env)
-}
+const ONR: Verdict = core::Hetu::parse;
+const STRICT: Verdict = core::Hetu::parse_strict;
 
 /// The warnings of a result: those of the parse, plus the future birth date against `today`.
 fn warnings_of(result: &Result<core::Hetu, HetuError>, today: Option<NaiveDate>) -> HetuWarnings {
@@ -388,7 +384,12 @@ fn for_each_chunk(
     let mut reader = convert::Reader::new(values, what, allow_missing)?;
     let mut texts = convert::Texts::default();
     while reader.next_chunk(&mut texts)? {
-        let results = detached(py, || verdict(&texts.strs(), env))?;
+        let results = detached(py, || {
+            texts
+                .iter()
+                .map(|text| verdict(text.unwrap_or_default(), env))
+                .collect()
+        })?;
         each(&texts, results)?;
     }
     Ok(())
@@ -405,11 +406,15 @@ fn validate_many_with(
     guard(py, || {
         let env = convert::environment(env)?;
         let today = today_arg(today)?;
-        let mut results = Vec::new();
-        for_each_chunk(py, values, what, false, env, verdict, |_, chunk| {
-            results.extend(chunk);
-            Ok(())
-        })?;
+        let mut reader = convert::Reader::new(values, what, false)?;
+        let mut texts = convert::Texts::default();
+        let mut results = Vec::with_capacity(reader.len_hint());
+        while reader.next_chunk(&mut texts)? {
+            let verdicts = texts
+                .iter()
+                .map(|text| verdict(text.unwrap_or_default(), env));
+            detached(py, || results.extend(verdicts))?;
+        }
         Ok(HetuResults { results, today })
     })
 }
@@ -731,7 +736,7 @@ pub fn hetu_validate_many<'py>(
     env: Option<&Bound<'py, PyAny>>,
     today: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<HetuResults> {
-    validate_many_with(py, values, env, today, "validate_many", onr_verdict)
+    validate_many_with(py, values, env, today, "validate_many", ONR)
 }
 
 /// The strict verdict on every input, in order: a ``HetuResults`` with one ``HetuResult`` per
@@ -751,14 +756,7 @@ pub fn hetu_validate_many_strict<'py>(
     env: Option<&Bound<'py, PyAny>>,
     today: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<HetuResults> {
-    validate_many_with(
-        py,
-        values,
-        env,
-        today,
-        "validate_many_strict",
-        strict_verdict,
-    )
+    validate_many_with(py, values, env, today, "validate_many_strict", STRICT)
 }
 
 /// ONR's verdict on a column, as columns: a ``dict`` of equally long lists, ready for
@@ -788,7 +786,7 @@ pub fn hetu_validate_columns<'py>(
     env: Option<&Bound<'py, PyAny>>,
     today: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyDict>> {
-    validate_columns_with(py, values, env, today, "validate_columns", onr_verdict)
+    validate_columns_with(py, values, env, today, "validate_columns", ONR)
 }
 
 /// ``validate_columns`` with the strict (official) rules.
@@ -807,14 +805,7 @@ pub fn hetu_validate_columns_strict<'py>(
     env: Option<&Bound<'py, PyAny>>,
     today: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyDict>> {
-    validate_columns_with(
-        py,
-        values,
-        env,
-        today,
-        "validate_columns_strict",
-        strict_verdict,
-    )
+    validate_columns_with(py, values, env, today, "validate_columns_strict", STRICT)
 }
 
 /// The result of ``normalize``: the cleaned ``value`` (not validated) and the ``changes``

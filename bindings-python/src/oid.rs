@@ -252,9 +252,12 @@ pub fn oid_validate_many(py: Python<'_>, values: &Bound<'_, PyAny>) -> PyResult<
     guard(py, || {
         let mut reader = convert::Reader::new(values, "validate_many", false)?;
         let mut texts = convert::Texts::default();
-        let mut results = Vec::new();
+        let mut results = Vec::with_capacity(reader.len_hint());
         while reader.next_chunk(&mut texts)? {
-            results.extend(detached(py, || core::validate_many(&texts.strs()))?);
+            let verdicts = texts
+                .iter()
+                .map(|text| core::Oid::parse(text.unwrap_or_default()));
+            detached(py, || results.extend(verdicts))?;
         }
         Ok(OidResults(results))
     })

@@ -34,8 +34,9 @@ cd "$WORK"
 
 echo "== mypy.stubtest: onr._onr.pyi and the package against the built module"
 "$PY" -m mypy.stubtest onr --allowlist "$ROOT/bindings-python/stubtest-allowlist.txt"
-echo "== mypy --strict on the package"
+echo "== mypy --strict on the package and on a user's code"
 "$PY" -m mypy --strict --no-incremental -p onr
+"$PY" -m mypy --strict --no-incremental "$ROOT/bindings-python/tests/typecheck_usage.py"
 
 echo "== pytest"
 "$PY" -m pytest "$ROOT/bindings-python/tests" -p no:cacheprovider -ra -q "$@"

@@ -33,6 +33,7 @@ from __future__ import annotations
 from collections.abc import Sequence as _Sequence
 
 from onr import _onr
+from onr._columns import HetuColumns
 from onr._enums import Change, Edit, HetuWarning, Sex
 from onr._errors import HetuError
 
@@ -70,6 +71,7 @@ __all__ = [
     "Generator",
     "HetuGenerator",
     "Hetu",
+    "HetuColumns",
     "HetuError",
     "HetuResult",
     "HetuResults",

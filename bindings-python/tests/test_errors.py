@@ -154,3 +154,24 @@ def test_unknown_environment_and_language_are_value_errors() -> None:
         hetu.is_valid("131052-308T", env="staging")
     with pytest.raises(ValueError, match="unknown language"):
         hetu.validate_many(["x"])[0].message("de")
+
+
+JUNK = ["", "\x00", "\x00" * 11, "😀" * 11, "１" * 11, "1" * 10_000, "\ud800" * 11, " ", "\n", "-" * 11, "\u202e131052-308T"]
+
+
+@pytest.mark.parametrize("value", JUNK, ids=range(len(JUNK)))
+def test_junk_gets_a_verdict_never_a_crash(value: str) -> None:
+    for env in ("production", "test"):
+        assert hetu.is_valid(value, env=env) is False
+        assert hetu.is_valid_strict(value, env=env) is False
+        for parse in (Hetu.parse, Hetu.parse_strict):
+            with pytest.raises(HetuError):
+                parse(value, env=env)
+    assert hetu.validate_many([value]).valid == [False]
+    assert hetu.validate_columns([value])["valid"] == [False]
+    hetu.normalize(value)
+    hetu.suggest(value)
+    assert oid.is_valid(value) is False
+    for parse_oid in (Oid.parse, Oid.parse_lenient):
+        with pytest.raises(OidError):
+            parse_oid(value)

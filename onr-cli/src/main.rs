@@ -29,6 +29,9 @@ enum Command {
     Oid(cmd::oid::OidCommand),
     /// Check a file of learners row by row and print a report.
     Check(cmd::check::Args),
+    /// Master/slave link tables: check ONR's invariants, resolve OIDs to masters.
+    #[command(subcommand)]
+    Links(cmd::links::LinksCommand),
 }
 
 fn run() -> anyhow::Result<ExitCode> {
@@ -37,6 +40,7 @@ fn run() -> anyhow::Result<ExitCode> {
         Command::Hetu(c) => cmd::hetu::run(c),
         Command::Oid(c) => cmd::oid::run(c),
         Command::Check(a) => cmd::check::run(a),
+        Command::Links(c) => cmd::links::run(c),
     }
 }
 

@@ -22,7 +22,9 @@
 pub mod env;
 pub mod error;
 pub mod hetu;
+pub mod linking;
 pub mod oid;
+pub mod person;
 
 pub use env::Environment;
 pub use error::{Category, Lang};

@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod hetu;
+pub mod links;
 pub mod oid;
 
 /// The output formats of the line-oriented commands.

@@ -3,11 +3,13 @@
 
 use onr_core::error::Coded;
 use onr_core::hetu::{GenerateError, HetuError};
+use onr_core::linking::LinkError;
 use onr_core::oid::OidError;
+use onr_core::person::PersonError;
 use onr_core::Lang;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::PyDict;
+use pyo3::types::{PyDict, PyInt, PyString};
 
 fn class<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
     static MODULE: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
@@ -59,6 +61,25 @@ fn build<'py>(
     class(py, class_name)?.call((english,), Some(&kwargs))
 }
 
+/// The exception for `err`, raised, with extra attributes (`http_status`, `onr_message`).
+fn raise_with<E: Coded + ?Sized>(
+    py: Python<'_>,
+    class_name: &str,
+    err: &E,
+    extra: &[(&str, Bound<'_, PyAny>)],
+) -> PyErr {
+    let made = instance(py, class_name, err, None).and_then(|exc| {
+        for (name, value) in extra {
+            exc.setattr(*name, value)?;
+        }
+        Ok(exc)
+    });
+    match made {
+        Ok(exc) => PyErr::from_value(exc),
+        Err(e) => e,
+    }
+}
+
 fn raise<E: Coded + ?Sized>(
     py: Python<'_>,
     class_name: &str,
@@ -94,6 +115,34 @@ pub fn oid(py: Python<'_>, err: &OidError) -> PyErr {
 /// The `onr.OidError` instance for a rejected OID, not raised (for batch results).
 pub fn oid_instance<'py>(py: Python<'py>, err: &OidError) -> PyResult<Bound<'py, PyAny>> {
     instance(py, "OidError", err, None)
+}
+
+/// `onr.LinkError` for a refused linking operation, with ONR's HTTP status and message.
+pub fn link(py: Python<'_>, err: &LinkError) -> PyErr {
+    let extra = onr_details(py, err.http_status(), err.onr_message());
+    raise_with(py, "LinkError", err, &extra)
+}
+
+/// `onr.PersonError` for a refused change to a person, with ONR's HTTP status and message.
+pub fn person(py: Python<'_>, err: &PersonError) -> PyErr {
+    let extra = onr_details(py, err.http_status(), Some(err.onr_message().to_owned()));
+    raise_with(py, "PersonError", err, &extra)
+}
+
+/// The `http_status` and `onr_message` attributes.
+fn onr_details<'py>(
+    py: Python<'py>,
+    status: u16,
+    message: Option<String>,
+) -> [(&'static str, Bound<'py, PyAny>); 2] {
+    let message = match message {
+        Some(m) => PyString::new(py, &m).into_any(),
+        None => py.None().into_bound(py),
+    };
+    [
+        ("http_status", PyInt::new(py, status).into_any()),
+        ("onr_message", message),
+    ]
 }
 
 /// `onr.InternalError` for a Rust panic caught at the boundary. The panic's own text is not

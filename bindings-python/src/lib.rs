@@ -9,7 +9,10 @@
 mod convert;
 mod errors;
 mod hetu;
+mod json;
+mod linking;
 mod oid;
+mod person;
 
 use pyo3::prelude::*;
 
@@ -29,6 +32,11 @@ mod onr_native {
         _oid_unpickle, oid_check_digit, oid_error_codes, oid_is_valid, oid_validate_many, Oid,
         OidGenerator, OidResult, OidResults, OidResultsIter,
     };
+
+    #[pymodule_export]
+    use crate::linking::{linking_check_links, Registry};
+    #[pymodule_export]
+    use crate::person::Person;
 
     #[pymodule_export]
     const CORE_VERSION: &str = env!("CARGO_PKG_VERSION");

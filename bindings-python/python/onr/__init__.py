@@ -5,7 +5,9 @@ A thin typed layer over the Rust library onr-core: every rule lives there, this 
 converts. Modules follow python-stdnum's verbs (``is_valid``, ``validate``, ``normalize``...):
 
 * ``onr.hetu``: the Finnish personal identity code (henkilötunnus), ``onr.Hetu``;
-* ``onr.oid``: OIDs of the Finnish education administration, ``onr.Oid``.
+* ``onr.oid``: OIDs of the Finnish education administration, ``onr.Oid``;
+* ``onr.Person``: a person record and the state ONR derives from it;
+* ``onr.linking``: master/slave linking of duplicate person records.
 
 Errors are ``onr.OnrError`` (a ``ValueError``) subclasses carrying a stable ``code``.
 
@@ -20,10 +22,10 @@ from __future__ import annotations
 
 from onr import _onr
 from onr._enums import Category, Change, Edit, Environment, HetuWarning, Lang, Sex
-from onr._errors import HetuError, InternalError, OidError, OnrError
-from onr._onr import Hetu, Oid
+from onr._errors import HetuError, InternalError, LinkError, OidError, OnrError, PersonError
+from onr._onr import Hetu, Oid, Person
 
-from onr import hetu, oid  # noqa: E402  (submodules)
+from onr import hetu, linking, oid  # noqa: E402  (submodules)
 
 __version__: str = _onr.CORE_VERSION
 
@@ -37,11 +39,15 @@ __all__ = [
     "HetuWarning",
     "InternalError",
     "Lang",
+    "LinkError",
     "Oid",
     "OidError",
     "OnrError",
+    "Person",
+    "PersonError",
     "Sex",
     "__version__",
     "hetu",
+    "linking",
     "oid",
 ]

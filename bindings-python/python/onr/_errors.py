@@ -12,7 +12,7 @@ from typing import Any, Mapping, Optional, Union
 
 from onr._enums import Category, Lang
 
-__all__ = ["HetuError", "OidError", "OnrError"]
+__all__ = ["HetuError", "InternalError", "LinkError", "OidError", "OnrError", "PersonError"]
 
 
 class OnrError(ValueError):
@@ -59,15 +59,20 @@ class OnrError(ValueError):
             "position": self.position,
             "messages": self._messages,
         }
-        return (_rebuild, (type(self), str(self), state))
+        extra = {k: v for k, v in vars(self).items() if k not in state and k != "_messages"}
+        return (_rebuild, (type(self), str(self), state, extra))
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({str(self)!r}, code={self.code!r})"
 
 
-def _rebuild(cls: type, message: str, state: Mapping[str, Any]) -> OnrError:
+def _rebuild(
+    cls: type, message: str, state: Mapping[str, Any], extra: Optional[Mapping[str, Any]] = None
+) -> OnrError:
     """Unpickles an ``OnrError``."""
     err: OnrError = cls(message, **state)
+    for name, value in (extra or {}).items():
+        setattr(err, name, value)
     return err
 
 
@@ -85,6 +90,27 @@ class HetuError(OnrError):
 
 class OidError(OnrError):
     """A text that is not an OID of the Finnish education administration; codes ``oid.*``."""
+
+
+class LinkError(OnrError):
+    """A linking operation of ``onr.linking.Registry`` that ONR refuses; codes ``link.*``.
+
+    Besides the code, ``http_status`` is the HTTP status ONR answers with and ``onr_message``
+    ONR's own message text (``None`` where ONR gives none).
+    """
+
+    http_status: int
+    onr_message: Optional[str]
+
+
+class PersonError(OnrError):
+    """A change to a person record that ONR refuses; codes ``person.*``.
+
+    ``http_status`` is the HTTP status ONR answers with, ``onr_message`` ONR's own message.
+    """
+
+    http_status: int
+    onr_message: Optional[str]
 
 
 class InternalError(OnrError):

@@ -32,6 +32,8 @@ enum Command {
     /// Master/slave link tables: check ONR's invariants, resolve OIDs to masters.
     #[command(subcommand)]
     Links(cmd::links::LinksCommand),
+    /// String similarity as ONR computes it: `a<TAB>b` lines in, `value<TAB>1|0` lines out.
+    Similarity(cmd::similarity::Args),
 }
 
 fn run() -> anyhow::Result<ExitCode> {
@@ -41,6 +43,7 @@ fn run() -> anyhow::Result<ExitCode> {
         Command::Oid(c) => cmd::oid::run(c),
         Command::Check(a) => cmd::check::run(a),
         Command::Links(c) => cmd::links::run(c),
+        Command::Similarity(a) => cmd::similarity::run(a),
     }
 }
 

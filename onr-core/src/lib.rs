@@ -25,6 +25,7 @@ pub mod hetu;
 pub mod linking;
 pub mod oid;
 pub mod person;
+pub mod similarity;
 
 pub use env::Environment;
 pub use error::{Category, Lang};

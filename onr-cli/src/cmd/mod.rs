@@ -4,6 +4,8 @@ pub mod check;
 pub mod hetu;
 pub mod links;
 pub mod oid;
+pub mod similarity;
+mod similarity_jw;
 
 /// The output formats of the line-oriented commands.
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq, Default)]

@@ -13,6 +13,7 @@ mod json;
 mod linking;
 mod oid;
 mod person;
+mod similarity;
 
 use pyo3::prelude::*;
 
@@ -37,6 +38,12 @@ mod onr_native {
     use crate::linking::{linking_check_links, Registry};
     #[pymodule_export]
     use crate::person::Person;
+    #[pymodule_export]
+    use crate::similarity::{
+        jaro_winkler_is_similar, jaro_winkler_many, jaro_winkler_similarity, name_comparison_form,
+        name_first_name_tokens, name_first_names, name_identification, name_names_match,
+        name_surname,
+    };
 
     #[pymodule_export]
     const CORE_VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -47,3 +47,31 @@ class Err:
     """An expected error, by its stable code: ``Err("hetu.checksum")`` in a test table."""
 
     code: str
+
+
+_FIXTURE_ESCAPE = re.compile(r"\\(\\|t|n|r|u\{[0-9A-Fa-f]+\})")
+
+
+def unescape_fixture(field: str) -> str:
+    """Undoes the escapes of the ground-truth fixtures: ``\\\\``, ``\\t``, ``\\n``, ``\\r``,
+    ``\\u{HEX}`` (as ``onr-core/tests/common/mod.rs`` does)."""
+
+    def one(m: re.Match[str]) -> str:
+        e = m.group(1)
+        return {"\\": "\\", "t": "\t", "n": "\n", "r": "\r"}.get(e) or chr(int(e[2:-1], 16))
+
+    return _FIXTURE_ESCAPE.sub(one, field)
+
+
+def read_fixture(name: str) -> List[List[str]]:
+    """The rows of a ground-truth fixture (no header line; ``#`` comments), fields unescaped."""
+    path = VECTORS / name
+    if not path.exists():
+        pytest.fail(f"shared vectors not found: {path} (set ONR_VECTORS)")
+    rows = []
+    for line in path.read_text(encoding="utf-8").split("\n"):
+        line = line[:-1] if line.endswith("\r") else line
+        if not line or line.startswith("#"):
+            continue
+        rows.append([unescape_fixture(f) for f in line.split("\t")])
+    return rows

@@ -7,7 +7,8 @@ converts. Modules follow python-stdnum's verbs (``is_valid``, ``validate``, ``no
 * ``onr.hetu``: the Finnish personal identity code (henkilötunnus), ``onr.Hetu``;
 * ``onr.oid``: OIDs of the Finnish education administration, ``onr.Oid``;
 * ``onr.Person``: a person record and the state ONR derives from it;
-* ``onr.linking``: master/slave linking of duplicate person records.
+* ``onr.linking``: master/slave linking of duplicate person records;
+* ``onr.jaro_winkler`` and ``onr.name_match``: Lucene's Jaro-Winkler and ONR's name rules.
 
 Errors are ``onr.OnrError`` (a ``ValueError``) subclasses carrying a stable ``code``.
 
@@ -24,8 +25,10 @@ from onr import _onr
 from onr._enums import Category, Change, Edit, Environment, HetuWarning, Lang, Sex
 from onr._errors import HetuError, InternalError, LinkError, OidError, OnrError, PersonError
 from onr._onr import Hetu, Oid, Person
+from onr._onr import jaro_winkler_is_similar, jaro_winkler_many
+from onr._onr import jaro_winkler_similarity as jaro_winkler
 
-from onr import hetu, linking, oid  # noqa: E402  (submodules)
+from onr import hetu, linking, name_match, oid  # noqa: E402  (submodules)
 
 __version__: str = _onr.CORE_VERSION
 
@@ -48,6 +51,10 @@ __all__ = [
     "Sex",
     "__version__",
     "hetu",
+    "jaro_winkler",
+    "jaro_winkler_is_similar",
+    "jaro_winkler_many",
     "linking",
+    "name_match",
     "oid",
 ]

@@ -1,7 +1,7 @@
 """Type stubs of the native module ``onr._onr``; the public names live in ``onr``."""
 
 import datetime
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Literal, Optional, Union, final, overload
 
 from onr._columns import HetuColumns
@@ -9,6 +9,15 @@ from onr._enums import Category, Change, Edit, HetuWarning, Sex
 from onr._errors import HetuError, OidError
 
 __all__ = [
+    "jaro_winkler_is_similar",
+    "jaro_winkler_many",
+    "jaro_winkler_similarity",
+    "name_comparison_form",
+    "name_first_name_tokens",
+    "name_first_names",
+    "name_identification",
+    "name_names_match",
+    "name_surname",
     "Person",
     "Registry",
     "linking_check_links",
@@ -376,3 +385,25 @@ class Registry:
     def check(self) -> list[dict[str, Any]]: ...
 
 def linking_check_links(rows: Iterable[Union[tuple[str, str], Mapping[str, Any]]], /) -> list[dict[str, Any]]: ...
+
+# --- similarity: Jaro-Winkler and name rules -----------------------------------------------------
+
+def jaro_winkler_similarity(a: str, b: str, /) -> float: ...
+def jaro_winkler_is_similar(a: str, b: str, /) -> bool: ...
+def jaro_winkler_many(pairs: Iterable[tuple[str, str]], /) -> list[float]: ...
+def name_comparison_form(name: str, /) -> str: ...
+def name_first_name_tokens(first_names: str, /) -> list[str]: ...
+def name_surname(given: str, reference: str, /) -> dict[str, Any]: ...
+def name_first_names(given: str, reference: str, /) -> dict[str, Any]: ...
+def name_names_match(
+    given_first_names: str, given_surname: str, reference_first_names: str, reference_surname: str, /
+) -> dict[str, Any]: ...
+def name_identification(
+    onr_first_names: str,
+    onr_surname: str,
+    vtj_first_names: str,
+    vtj_surname: str,
+    /,
+    former_surnames: Sequence[str] = (),
+    has_hetu: bool = False,
+) -> dict[str, Any]: ...

@@ -22,6 +22,7 @@
 pub mod env;
 pub mod error;
 pub mod hetu;
+pub mod import;
 pub mod linking;
 pub mod oid;
 pub mod person;

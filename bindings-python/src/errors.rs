@@ -145,6 +145,11 @@ fn onr_details<'py>(
     ]
 }
 
+/// The exception class `class_name` of `onr._errors` for any coded error, raised.
+pub fn coded<E: Coded + ?Sized>(py: Python<'_>, class_name: &str, err: &E) -> PyErr {
+    raise(py, class_name, err, None)
+}
+
 /// `onr.InternalError` for a Rust panic caught at the boundary. The panic's own text is not
 /// passed on, as it could quote the input.
 pub fn internal(py: Python<'_>) -> PyErr {

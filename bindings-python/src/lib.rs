@@ -9,6 +9,7 @@
 mod convert;
 mod errors;
 mod hetu;
+mod import;
 mod json;
 mod linking;
 mod oid;
@@ -34,6 +35,8 @@ mod onr_native {
         OidGenerator, OidResult, OidResults, OidResultsIter,
     };
 
+    #[pymodule_export]
+    use crate::import::check_import;
     #[pymodule_export]
     use crate::linking::{linking_check_links, Registry};
     #[pymodule_export]

@@ -8,7 +8,8 @@ converts. Modules follow python-stdnum's verbs (``is_valid``, ``validate``, ``no
 * ``onr.oid``: OIDs of the Finnish education administration, ``onr.Oid``;
 * ``onr.Person``: a person record and the state ONR derives from it;
 * ``onr.linking``: master/slave linking of duplicate person records;
-* ``onr.jaro_winkler`` and ``onr.name_match``: Lucene's Jaro-Winkler and ONR's name rules.
+* ``onr.jaro_winkler`` and ``onr.name_match``: Lucene's Jaro-Winkler and ONR's name rules;
+* ``onr.check_import``: ONR's verdict on a whole import batch before it is sent.
 
 Errors are ``onr.OnrError`` (a ``ValueError``) subclasses carrying a stable ``code``.
 
@@ -23,8 +24,16 @@ from __future__ import annotations
 
 from onr import _onr
 from onr._enums import Category, Change, Edit, Environment, HetuWarning, Lang, Sex
-from onr._errors import HetuError, InternalError, LinkError, OidError, OnrError, PersonError
-from onr._onr import Hetu, Oid, Person
+from onr._errors import (
+    HetuError,
+    ImportBatchError,
+    InternalError,
+    LinkError,
+    OidError,
+    OnrError,
+    PersonError,
+)
+from onr._onr import Hetu, Oid, Person, check_import
 from onr._onr import jaro_winkler_is_similar, jaro_winkler_many
 from onr._onr import jaro_winkler_similarity as jaro_winkler
 
@@ -40,6 +49,7 @@ __all__ = [
     "Hetu",
     "HetuError",
     "HetuWarning",
+    "ImportBatchError",
     "InternalError",
     "Lang",
     "LinkError",
@@ -50,6 +60,7 @@ __all__ = [
     "PersonError",
     "Sex",
     "__version__",
+    "check_import",
     "hetu",
     "jaro_winkler",
     "jaro_winkler_is_similar",

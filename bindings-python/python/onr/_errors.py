@@ -12,7 +12,7 @@ from typing import Any, Mapping, Optional, Union
 
 from onr._enums import Category, Lang
 
-__all__ = ["HetuError", "InternalError", "LinkError", "OidError", "OnrError", "PersonError"]
+__all__ = ["HetuError", "ImportBatchError", "InternalError", "LinkError", "OidError", "OnrError", "PersonError"]
 
 
 class OnrError(ValueError):
@@ -111,6 +111,11 @@ class PersonError(OnrError):
 
     http_status: int
     onr_message: Optional[str]
+
+
+class ImportBatchError(OnrError):
+    """An import request body that is not a JSON object at all (``onr.check_import``); codes
+    ``import.*``. ONR answers such a request with HTTP 400 before reading any row."""
 
 
 class InternalError(OnrError):

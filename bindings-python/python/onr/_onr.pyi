@@ -9,6 +9,7 @@ from onr._enums import Category, Change, Edit, HetuWarning, Sex
 from onr._errors import HetuError, OidError
 
 __all__ = [
+    "check_import",
     "jaro_winkler_is_similar",
     "jaro_winkler_many",
     "jaro_winkler_similarity",
@@ -406,4 +407,16 @@ def name_identification(
     /,
     former_surnames: Sequence[str] = (),
     has_hetu: bool = False,
+) -> dict[str, Any]: ...
+
+# --- import ------------------------------------------------------------------------------------
+
+def check_import(
+    batch: Union[str, Mapping[str, Any]],
+    /,
+    env: _Env = ...,
+    existing: Optional[Iterable[Person]] = None,
+    kutsumanimi_rule: Literal["service", "existence_check", "ui"] = "service",
+    lang: _Lang = ...,
+    koodisto: Optional[Mapping[str, Sequence[str]]] = None,
 ) -> dict[str, Any]: ...

@@ -7,6 +7,7 @@
 //! [`convert::guard`], so a Rust panic reaches Python only as `onr.InternalError`.
 
 mod convert;
+mod duplicates;
 mod errors;
 mod hetu;
 mod import;
@@ -21,6 +22,13 @@ use pyo3::prelude::*;
 /// The native core of the ``onr`` package; use ``onr`` itself.
 #[pymodule(name = "_onr")]
 mod onr_native {
+    #[pymodule_export]
+    use crate::duplicates::{
+        find_duplicates, names_duplicate_search_fmt, names_lower, names_query_search_string,
+        names_stored_search_string, names_unaccent, trigram_distance, trigram_is_similar,
+        trigram_pg_float4_text, trigram_similarity, trigram_similarity_fmt,
+        trigram_similarity_many, DuplicateIndex,
+    };
     #[pymodule_export]
     use crate::hetu::{
         _hetu_unpickle, _panic_for_tests, hetu_check_char, hetu_error_codes, hetu_generate,

@@ -72,3 +72,34 @@ def test_polars_find_duplicate_learners() -> None:
     assert duplicates["id"].to_list() == [[3, 4], [1, 2]]
     assert checked["birth_date"].dtype == pl.Date
     assert checked.filter(~pl.col("valid"))["id"].to_list() == [5]
+
+
+def test_polars_duplicate_learners_as_onr_finds_them() -> None:
+    import polars as pl
+
+    learners = pl.DataFrame(
+        {
+            "id": ["1", "2", "3", "4", "5"],
+            "etunimet": ["Matti Juhani", "Matti", "Anna", "Eino Ilmari Urho Kaleva", "Eino"],
+            "kutsumanimi": ["Matti", "Matti", "Anna", "Eino", "Eino"],
+            "sukunimi": ["Meikäläinen", "Meikalainen", "Virtanen", "Testiäinen", "Testiäinen"],
+            "syntymaaika": [datetime.date(2005, 3, 14)] * 3 + [datetime.date(1911, 11, 11)] * 2,
+            "passivoitu": [False, False, False, False, False],
+        }
+    )
+    # ONR's duplicate search (pg_trgm >= 0.5 over lower(unaccent(names + birth date))), every
+    # pair at once: the same pairs PostgreSQL's GIN self-join gives.
+    pairs = pl.DataFrame(
+        onr.find_duplicates(learners), schema=["id_a", "id_b", "similarity"], orient="row"
+    )
+    named = pairs.join(learners.select("id", "sukunimi"), left_on="id_a", right_on="id")
+    assert pairs.select("id_a", "id_b").rows() == [("1", "2"), ("4", "5")]
+    assert named["sukunimi"].to_list() == ["Meikäläinen", "Testiäinen"]
+    assert pairs["similarity"].to_list()[1] == onr.similarity(
+        "Eino Ilmari Urho Kaleva Eino Testiäinen 1911-11-11", "Eino Eino Testiäinen 1911-11-11"
+    )
+
+    # One new learner against the register, in ONR's order.
+    index = onr.DuplicateIndex(learners)
+    found = index.find(etunimet="Matti", kutsumanimi="Matti", sukunimi="Meikäläinen", syntymaaika=datetime.date(2005, 3, 14))
+    assert [id_ for id_, _ in found] == ["2", "1"]

@@ -9,6 +9,9 @@ converts. Modules follow python-stdnum's verbs (``is_valid``, ``validate``, ``no
 * ``onr.Person``: a person record and the state ONR derives from it;
 * ``onr.linking``: master/slave linking of duplicate person records;
 * ``onr.jaro_winkler`` and ``onr.name_match``: Lucene's Jaro-Winkler and ONR's name rules;
+* ``onr.similarity``, ``onr.trigram``, ``onr.names``, ``onr.DuplicateIndex`` and
+  ``onr.find_duplicates``: ONR's duplicate search (pg_trgm over ``lower(unaccent())``), bit for
+  bit PostgreSQL's, at scale;
 * ``onr.check_import``: ONR's verdict on a whole import batch before it is sent.
 
 Errors are ``onr.OnrError`` (a ``ValueError``) subclasses carrying a stable ``code``.
@@ -32,17 +35,20 @@ from onr._errors import (
     OidError,
     OnrError,
     PersonError,
+    SimilarityError,
 )
-from onr._onr import Hetu, Oid, Person, check_import
+from onr._onr import DuplicateIndex, Hetu, Oid, Person, check_import, find_duplicates
 from onr._onr import jaro_winkler_is_similar, jaro_winkler_many
 from onr._onr import jaro_winkler_similarity as jaro_winkler
+from onr._onr import trigram_similarity_fmt as similarity
 
-from onr import hetu, linking, name_match, oid  # noqa: E402  (submodules)
+from onr import hetu, linking, name_match, names, oid, trigram  # noqa: E402  (submodules)
 
 __version__: str = _onr.CORE_VERSION
 
 __all__ = [
     "Category",
+    "DuplicateIndex",
     "Change",
     "Edit",
     "Environment",
@@ -59,13 +65,18 @@ __all__ = [
     "Person",
     "PersonError",
     "Sex",
+    "SimilarityError",
     "__version__",
     "check_import",
+    "find_duplicates",
     "hetu",
     "jaro_winkler",
     "jaro_winkler_is_similar",
     "jaro_winkler_many",
     "linking",
     "name_match",
+    "names",
     "oid",
+    "similarity",
+    "trigram",
 ]

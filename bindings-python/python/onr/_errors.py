@@ -12,7 +12,7 @@ from typing import Any, Mapping, Optional, Union
 
 from onr._enums import Category, Lang
 
-__all__ = ["HetuError", "ImportBatchError", "InternalError", "LinkError", "OidError", "OnrError", "PersonError"]
+__all__ = ["HetuError", "ImportBatchError", "InternalError", "LinkError", "OidError", "OnrError", "PersonError", "SimilarityError"]
 
 
 class OnrError(ValueError):
@@ -116,6 +116,10 @@ class PersonError(OnrError):
 class ImportBatchError(OnrError):
     """An import request body that is not a JSON object at all (``onr.check_import``); codes
     ``import.*``. ONR answers such a request with HTTP 400 before reading any row."""
+
+
+class SimilarityError(OnrError):
+    """A similarity argument out of range (a threshold outside 0..1); codes ``similarity.*``."""
 
 
 class InternalError(OnrError):

@@ -9,6 +9,19 @@ from onr._enums import Category, Change, Edit, HetuWarning, Sex
 from onr._errors import HetuError, OidError
 
 __all__ = [
+    "DuplicateIndex",
+    "find_duplicates",
+    "names_duplicate_search_fmt",
+    "names_lower",
+    "names_query_search_string",
+    "names_stored_search_string",
+    "names_unaccent",
+    "trigram_distance",
+    "trigram_is_similar",
+    "trigram_pg_float4_text",
+    "trigram_similarity",
+    "trigram_similarity_fmt",
+    "trigram_similarity_many",
     "check_import",
     "jaro_winkler_is_similar",
     "jaro_winkler_many",
@@ -420,3 +433,47 @@ def check_import(
     lang: _Lang = ...,
     koodisto: Optional[Mapping[str, Sequence[str]]] = None,
 ) -> dict[str, Any]: ...
+
+# --- similarity: trigram, names, duplicates ---------------------------------------------------------
+
+_Date = Union[datetime.date, str, None]
+_Record = Mapping[str, Any]
+
+def trigram_similarity_fmt(a: str, b: str, /) -> float: ...
+def trigram_similarity(a: str, b: str, /) -> float: ...
+def trigram_similarity_many(pairs: Iterable[tuple[str, str]], /, fmt: bool = True) -> list[float]: ...
+def trigram_is_similar(similarity: float, /, threshold: float = 0.5) -> bool: ...
+def trigram_distance(similarity: float, /) -> float: ...
+def trigram_pg_float4_text(value: float, /) -> str: ...
+def names_unaccent(text: str, /) -> str: ...
+def names_lower(text: str, /) -> str: ...
+def names_duplicate_search_fmt(text: str, /) -> str: ...
+def names_stored_search_string(
+    etunimet: Optional[str], kutsumanimi: Optional[str], sukunimi: Optional[str], syntymaaika: _Date = None
+) -> Optional[str]: ...
+def names_query_search_string(
+    etunimet: Optional[str] = None,
+    kutsumanimi: Optional[str] = None,
+    sukunimi: Optional[str] = None,
+    syntymaaika: _Date = None,
+) -> str: ...
+@final
+class DuplicateIndex:
+    def __new__(cls, records: Union[Iterable[_Record], Any], /, threshold: float = 0.5) -> DuplicateIndex: ...
+    @property
+    def threshold(self) -> float: ...
+    def __len__(self) -> int: ...
+    def id(self, index: int) -> str: ...
+    def find(
+        self,
+        etunimet: Optional[str] = None,
+        kutsumanimi: Optional[str] = None,
+        sukunimi: Optional[str] = None,
+        syntymaaika: _Date = None,
+    ) -> list[tuple[str, float]]: ...
+    def find_text(self, text: str, /) -> list[tuple[str, float]]: ...
+    def pairs(self) -> list[tuple[str, str, float]]: ...
+
+def find_duplicates(
+    records: Union[Iterable[_Record], Any], /, threshold: float = 0.5
+) -> list[tuple[str, str, float]]: ...

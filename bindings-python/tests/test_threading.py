@@ -69,3 +69,23 @@ def test_a_generator_is_usable_from_threads() -> None:
     with ThreadPoolExecutor(max_workers=4) as pool:
         made = [h for chunk in pool.map(work, range(4)) for h in chunk]
     assert made and all(h.is_temporary and h.birth_date == day for h in made)
+
+
+def test_duplicate_index_is_shared_between_threads() -> None:
+    import onr
+
+    records = [
+        {"id": str(i), "etunimet": n, "kutsumanimi": n, "sukunimi": s, "syntymaaika": None}
+        for i, (n, s) in enumerate(
+            [("Anna", "Virtanen"), ("Anni", "Virtanen"), ("Matti", "Mäkinen"), ("Matti", "Makinen")] * 50
+        )
+    ]
+    index = onr.DuplicateIndex(records)
+    expected_pairs = index.pairs()
+    expected_found = index.find("Anna", "Anna", "Virtanen")
+
+    def work(_: int) -> bool:
+        return index.pairs() == expected_pairs and index.find("Anna", "Anna", "Virtanen") == expected_found
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        assert all(pool.map(work, range(8)))

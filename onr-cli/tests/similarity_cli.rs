@@ -11,10 +11,10 @@ fn onr() -> Command {
 fn similarity_lines() {
     onr()
         .arg("similarity")
-        .write_stdin("eino ilmari urho kaleva eino testiainen 1911-11-11\tEino Eino Testiäinen 1911-11-11\nabc\tabd\n\t\nTestiäinen\r\n")
+        .write_stdin("eino ilmari urho kaleva eino testiainen 1911-11-11\tEino Eino Testiäinen 1911-11-11\nabc\tabd\n\t\nTestiäinen\tTestiainen\r\n")
         .assert()
         .success()
-        .stdout("0.5365854\t1\n0.33333334\t0\n0\t0\n0\t0\n");
+        .stdout("0.5365854\t1\n0.33333334\t0\n0\t0\n1\t1\n");
 }
 
 #[test]
@@ -28,13 +28,24 @@ fn similarity_raw_keeps_accents() {
 }
 
 #[test]
-fn jaro_winkler_is_a_clean_error_here() {
+fn a_line_without_a_tab_is_unusable_input() {
     onr()
-        .args(["similarity", "--metric", "jaro-winkler"])
-        .write_stdin("a\tb\n")
+        .arg("similarity")
+        .write_stdin("abc\tabd\nTestiäinen\n")
         .assert()
         .code(2)
-        .stderr(contains("onr: "));
+        .stdout("0.33333334\t0\n")
+        .stderr(contains("onr: line 2: expected two strings separated by a tab"));
+}
+
+#[test]
+fn both_metrics_from_one_command() {
+    onr()
+        .args(["similarity", "--metric", "jaro-winkler"])
+        .write_stdin("hanna\tahnn\nmartha\tmarhta\n")
+        .assert()
+        .success()
+        .stdout("0.84999996\t0\n0.96111107\t1\n");
 }
 
 fn csv_file(text: &str) -> tempfile::NamedTempFile {

@@ -351,3 +351,20 @@ fn check_lists_existing_duplicate_candidates_in_onr_order() {
         .stdout(predicate::str::contains("import.lint.existing_duplicates"))
         .stdout(predicate::str::contains("1.2.246.562.24.10000000016 (1)"));
 }
+
+#[test]
+fn check_example_learners_have_two_likely_duplicates() {
+    let d = json_report(&["check", "--format", "json", &example("learners.csv")]);
+    let pairs: Vec<(u64, u64)> = d["summary"]["row_warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|w| w["code"] == "import.lint.likely_duplicate")
+        .map(|w| (w["index"].as_u64().unwrap(), w["row"].as_u64().unwrap()))
+        .collect();
+    // S00120 is S00016 again without the accents, S00240 is S00017 with one first name
+    // (scripts/gen-examples.py, DUPLICATE_OF).
+    for pair in [(15, 119), (119, 15), (16, 239), (239, 16)] {
+        assert!(pairs.contains(&pair), "{pair:?} not in {pairs:?}");
+    }
+}

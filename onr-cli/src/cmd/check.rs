@@ -138,6 +138,14 @@ pub struct Args {
     /// Text report: list only rows with errors or warnings.
     #[arg(long)]
     pub problems_only: bool,
+    /// At most this many likely-duplicate warnings per row (most similar first); 0 turns the
+    /// in-batch duplicate search off.
+    #[arg(long, default_value_t = 5)]
+    pub max_duplicates: usize,
+    /// Search likely duplicates inside the batch only when it has at most this many rows (the
+    /// search grows with the square of the rows when names repeat).
+    #[arg(long, default_value_t = 50_000)]
+    pub max_duplicate_rows: usize,
 }
 
 pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
@@ -172,6 +180,8 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
             RuleArg::ExistenceCheck => KutsumanimiRule::ExistenceCheck,
             RuleArg::Ui => KutsumanimiRule::Ui,
         },
+        max_duplicates_per_row: args.max_duplicates,
+        max_duplicate_rows: args.max_duplicate_rows,
         ..CheckOptions::default()
     };
     let index = records
@@ -633,6 +643,12 @@ impl ReportWriter {
                 out.write_all(b"}\n")?;
             }
             ReportFormat::Text => {
+                if s.duplicates_skipped {
+                    writeln!(
+                        out,
+                        "likely duplicates: not searched (more rows than --max-duplicate-rows)"
+                    )?;
+                }
                 if !s.row_warnings.is_empty() {
                     writeln!(out, "likely duplicates (the whole batch compared):")?;
                 }
@@ -769,6 +785,7 @@ fn summary_json(s: &Summary, env: Environment, lang: Lang) -> Value {
         "actions": s.actions,
         "errors_by_key": s.errors_by_key,
         "warnings_by_code": s.warnings_by_code,
+        "duplicates_skipped": s.duplicates_skipped,
         "row_warnings": s.row_warnings.iter().map(|(index, w)| json!({
             "index": index,
             "code": w.code(),

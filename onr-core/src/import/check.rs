@@ -112,6 +112,14 @@ pub struct CheckOptions {
     /// The trigram similarity from which two rows are likely duplicates (ONR's own duplicate
     /// search uses 0.5).
     pub duplicate_threshold: f64,
+    /// At most this many `import.lint.likely_duplicate` warnings per row, the most similar
+    /// rows first; `0` turns the in-batch duplicate pass off. Real batches with common names
+    /// can hold millions of similar pairs, so the default keeps memory and reports bounded.
+    pub max_duplicates_per_row: usize,
+    /// The in-batch duplicate pass runs only for batches of at most this many rows with names
+    /// (the all-pairs search grows with the square of the rows when names repeat); above it
+    /// the pass is skipped and [`Summary::duplicates_skipped`] says so.
+    pub max_duplicate_rows: usize,
 }
 
 impl Default for CheckOptions {
@@ -120,6 +128,8 @@ impl Default for CheckOptions {
             env: Environment::Production,
             kutsumanimi_rule: KutsumanimiRule::Service,
             duplicate_threshold: 0.5,
+            max_duplicates_per_row: 5,
+            max_duplicate_rows: 50_000,
         }
     }
 }
@@ -223,6 +233,9 @@ pub struct Summary {
     /// then most similar first (ties by the other row's index). Counted in
     /// `with_warnings` and `warnings_by_code`.
     pub row_warnings: Vec<(usize, Lint)>,
+    /// Whether the in-batch duplicate pass was skipped because the batch had more rows than
+    /// [`CheckOptions::max_duplicate_rows`] (or it was turned off).
+    pub duplicates_skipped: bool,
 }
 
 /// Checks the rows of one batch, in order, one at a time (memory stays bounded: the state
@@ -425,7 +438,19 @@ impl<'a> Checker<'a> {
                 p.sukunimi.as_deref(),
                 date,
             );
-            if let (Some(s), Ok(i)) = (stored, u32::try_from(index)) {
+            let room = self.options.max_duplicates_per_row > 0
+                && self.dup_rows.len() < self.options.max_duplicate_rows;
+            if !room && !self.summary.duplicates_skipped {
+                // Over the limit: free what was kept and stop collecting.
+                self.summary.duplicates_skipped = true;
+                self.dup_rows = Vec::new();
+                self.dup_sets = Vec::new();
+            }
+            if let (Some(s), Ok(i), false) = (
+                stored,
+                u32::try_from(index),
+                self.summary.duplicates_skipped,
+            ) {
                 self.dup_rows.push(DupRow {
                     index: i,
                     person: person_key,
@@ -653,20 +678,45 @@ impl<'a> Checker<'a> {
         else {
             return;
         };
-        let mut found: Vec<(u32, u32, f32)> = Vec::new();
+        let k = self.options.max_duplicates_per_row;
+        if k == 0 || self.summary.duplicates_skipped {
+            return;
+        }
+        // The best `k` other rows of every row: most similar first (ONR's distance order),
+        // ties by the other row's index. Memory is bounded by `k` per row, whatever the
+        // number of similar pairs.
+        let better = |x: &(f32, u32), y: &(f32, u32)| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1));
+        let mut best: Vec<Vec<(f32, u32)>> = vec![Vec::new(); rows.len()];
+        let mut offer = |at: usize, candidate: (f32, u32)| {
+            let list = &mut best[at];
+            if list.len() < k {
+                list.push(candidate);
+            } else if let Some(worst) = list.iter_mut().max_by(|a, b| better(a, b)) {
+                if better(&candidate, worst).is_lt() {
+                    *worst = candidate;
+                }
+            }
+        };
         index.for_each_pair_block(|pairs, _| {
             for pair in pairs {
                 let (a, b) = (&rows[pair.a as usize], &rows[pair.b as usize]);
                 let same = a.person != PersonKey::Unknown && a.person == b.person;
                 if !same {
-                    found.push((a.index, b.index, pair.similarity));
-                    found.push((b.index, a.index, pair.similarity));
+                    offer(pair.a as usize, (pair.similarity, b.index));
+                    offer(pair.b as usize, (pair.similarity, a.index));
                 }
             }
         });
         drop(index);
-        // By row, then most similar first (ONR's distance order), ties by the other row.
-        found.sort_unstable_by(|x, y| x.0.cmp(&y.0).then(y.2.total_cmp(&x.2)).then(x.1.cmp(&y.1)));
+        let mut found: Vec<(u32, u32, f32)> = Vec::new();
+        for (at, mut list) in best.into_iter().enumerate() {
+            list.sort_unstable_by(better);
+            found.extend(
+                list.into_iter()
+                    .map(|(sim, other)| (rows[at].index, other, sim)),
+            );
+        }
+        found.sort_by_key(|x| x.0);
         let warned: HashMap<u32, bool> = rows.iter().map(|r| (r.index, r.warned)).collect();
         let s = &mut self.summary;
         let mut last = None;

@@ -32,3 +32,5 @@ pub fn mixed_hetus(n: usize, seed: u64) -> Vec<String> {
         })
         .collect()
 }
+
+pub mod synthetic;

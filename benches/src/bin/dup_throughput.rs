@@ -1,0 +1,58 @@
+//! All-pairs duplicate self-join throughput on synthetic Finnish-looking persons.
+//!
+//! `dup_throughput N [SEED]`: generates N persons (about 200 Zipf-weighted first names, 2-3 per
+//! person, kutsumanimi one of them; about 500 Zipf-weighted surnames; birth dates 1950-2015;
+//! 5% near-duplicates of an earlier person), builds the index at 0.5 and streams the
+//! self-join. Prints N, pair count, wall and CPU seconds and the peak RSS.
+
+use std::time::Instant;
+
+use onr_benches::synthetic::finnish_persons;
+use onr_core::similarity::duplicates::DuplicateIndex;
+
+/// User + system CPU seconds of this process so far (Linux `/proc/self/stat`).
+fn cpu_seconds() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let ticks = |i: usize| f.get(i).and_then(|s| s.parse::<f64>().ok()).unwrap_or(0.0);
+    // After the command name: state is field 0, utime 11, stime 12 (clock ticks of 1/100 s).
+    (ticks(11) + ticks(12)) / 100.0
+}
+
+/// Peak resident set size in MiB (`VmHWM`).
+fn peak_rss_mib() -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let n: usize = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(20_000);
+    let seed: u64 = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(2026);
+    let records = finnish_persons(n, seed);
+    let (w0, c0) = (Instant::now(), cpu_seconds());
+    let index = DuplicateIndex::new(&records, 0.5).expect("threshold");
+    let (w1, c1) = (w0.elapsed().as_secs_f64(), cpu_seconds() - c0);
+    let mut pairs = 0u64;
+    let mut check = 0u64;
+    index.for_each_pair_block(|block, _| {
+        pairs += block.len() as u64;
+        for p in block {
+            check = check
+                .wrapping_mul(31)
+                .wrapping_add((p.a as u64) << 32 | p.b as u64);
+        }
+    });
+    println!(
+        "N {n} pairs {pairs} index_wall_s {w1:.2} index_cpu_s {c1:.2} total_wall_s {:.2} total_cpu_s {:.2} peak_rss_mib {:.0} threads {} checksum {check:016x}",
+        w0.elapsed().as_secs_f64(),
+        cpu_seconds() - c0,
+        peak_rss_mib(),
+        rayon::current_num_threads(),
+    );
+}

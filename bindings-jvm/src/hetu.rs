@@ -195,7 +195,7 @@ fn days_since_1800(date: NaiveDate) -> i64 {
 /// One packed verdict: a valid hetu is `days_since_1800 << 4 | warnings << 2 | temporary << 1 | female`
 /// (non-negative: at most 109 573 days, 17 bits); an invalid one is `-1 - code_index`, the
 /// index into [`hetu_error_codes`].
-fn pack(result: &Result<Hetu, HetuError>) -> i32 {
+pub(crate) fn pack(result: &Result<Hetu, HetuError>) -> i32 {
     match result {
         Ok(h) => {
             let days = days_since_1800(h.birth_date()) as i32;

@@ -16,6 +16,7 @@ uniffi::setup_scaffolding!();
 
 pub mod error;
 pub mod hetu;
+mod jni;
 pub mod oid;
 
 pub use error::{NativeError, Problem};

@@ -11,6 +11,10 @@ import fi.onr.ffi.NativeException;
 final class Ffi {
     private Ffi() {}
 
+    static {
+        NativeLibrary.ensureLoaded();
+    }
+
     /** A call into the generated bindings. */
     @FunctionalInterface
     interface Call<T> {

@@ -102,6 +102,11 @@ public final class Hetu implements Comparable<Hetu> {
 
     /** Whether ONR accepts the input in the environment; {@code null} is not valid. */
     public static boolean isValid(String input, Environment env) {
+        // The direct path: one JNI call, no allocation (see FastPath).
+        int valid = FastPath.hetuIsValid(input == null ? "" : input, env == Environment.TEST);
+        if (valid >= 0) {
+            return valid == 1;
+        }
         return Ffi.call(() -> Onr_jvmKt.hetuIsValid(Text.wellFormed(input), env.ffi()));
     }
 

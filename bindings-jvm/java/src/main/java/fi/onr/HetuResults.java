@@ -40,12 +40,38 @@ public final class HetuResults extends AbstractList<HetuResult> implements Rando
     }
 
     static HetuResults validate(List<String> inputs, Environment env, boolean strict) {
-        String[] copy = inputs.toArray(new String[0]);
-        byte[] utf8 = Text.packTerminated(java.util.Arrays.asList(nonNull(copy)));
-        byte[] out = Ffi.call(() -> Onr_jvmKt.hetuValidatePacked(utf8, env.ffi(), strict));
+        String[] copy = nonNull(inputs.toArray(new String[0]));
+        // The direct path: the UTF-16 of all inputs in one char[], one JNI call (see FastPath).
+        long total = 0;
+        for (String s : copy) {
+            total += s.length();
+        }
+        if (total > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException("batch too large: split it into batches under 2 G characters");
+        }
+        char[] chars = new char[(int) total];
+        int[] ends = new int[copy.length];
+        int at = 0;
+        for (int i = 0; i < copy.length; i++) {
+            String s = copy[i];
+            s.getChars(0, s.length(), chars, at);
+            at += s.length();
+            ends[i] = at;
+        }
         int[] packed = new int[copy.length];
-        ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().get(packed);
+        if (FastPath.hetuValidatePacked(chars, ends, env == Environment.TEST, strict, packed) < 0) {
+            packed = viaUniffi(copy, env, strict);
+        }
         return new HetuResults(copy, packed, env, strict);
+    }
+
+    /** The same verdicts through UniFFI's bindings: the inputs as one UTF-8 array. */
+    static int[] viaUniffi(String[] inputs, Environment env, boolean strict) {
+        byte[] utf8 = Text.packTerminated(java.util.Arrays.asList(inputs));
+        byte[] out = Ffi.call(() -> Onr_jvmKt.hetuValidatePacked(utf8, env.ffi(), strict));
+        int[] packed = new int[inputs.length];
+        ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().get(packed);
+        return packed;
     }
 
     private static String[] nonNull(String[] inputs) {

@@ -29,6 +29,11 @@ enum Command {
     Oid(cmd::oid::OidCommand),
     /// Check a file of learners row by row and print a report.
     Check(cmd::check::Args),
+    /// Master/slave link tables: check ONR's invariants, resolve OIDs to masters.
+    #[command(subcommand)]
+    Links(cmd::links::LinksCommand),
+    /// String similarity as ONR computes it: `a<TAB>b` lines in, `value<TAB>1|0` lines out.
+    Similarity(cmd::similarity::Args),
 }
 
 fn run() -> anyhow::Result<ExitCode> {
@@ -37,6 +42,8 @@ fn run() -> anyhow::Result<ExitCode> {
         Command::Hetu(c) => cmd::hetu::run(c),
         Command::Oid(c) => cmd::oid::run(c),
         Command::Check(a) => cmd::check::run(a),
+        Command::Links(c) => cmd::links::run(c),
+        Command::Similarity(a) => cmd::similarity::run(a),
     }
 }
 

@@ -558,16 +558,26 @@ fn scan(input: &str) -> Result<Scanned, HetuError> {
     }
     // Java counts UTF-16 units. Past the eleventh, only the count is still needed.
     let mut units = [0u16; 11];
-    let mut n = 0usize;
-    let mut iter = input.encode_utf16();
-    for u in iter.by_ref() {
-        if n == 11 {
-            n += 1 + iter.count();
-            break;
+    let bytes = input.as_bytes();
+    let n = if bytes.len() == 11 && bytes.is_ascii() {
+        // The common case: eleven ASCII characters are eleven UTF-16 units.
+        for (u, &b) in units.iter_mut().zip(bytes) {
+            *u = u16::from(b);
         }
-        units[n] = u;
-        n += 1;
-    }
+        11
+    } else {
+        let mut n = 0usize;
+        let mut iter = input.encode_utf16();
+        for u in iter.by_ref() {
+            if n == 11 {
+                n += 1 + iter.count();
+                break;
+            }
+            units[n] = u;
+            n += 1;
+        }
+        n
+    };
     if n != 11 {
         return Err(HetuError::Length {
             found: u32::try_from(n).unwrap_or(u32::MAX),
@@ -929,7 +939,7 @@ impl Coded for HetuError {
                 Escaped(found)
             ),
             (HetuError::CenturySign { found }, Fi) => format!(
-                "virheellinen välimerkki, odotettiin jokin merkeistä `+-YXWVUABCDEF`, löytyi {}",
+                "virheellinen välimerkki, odotettiin jotakin merkeistä `+-YXWVUABCDEF`, löytyi {}",
                 Escaped(found)
             ),
             (HetuError::CenturySign { found }, Sv) => format!(

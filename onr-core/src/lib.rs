@@ -22,7 +22,16 @@
 pub mod env;
 pub mod error;
 pub mod hetu;
+pub mod import;
+pub mod linking;
 pub mod oid;
+pub mod person;
+pub mod similarity;
 
 pub use env::Environment;
 pub use error::{Category, Lang};
+
+/// The examples of the project's README, run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;

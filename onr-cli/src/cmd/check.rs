@@ -1,36 +1,98 @@
-//! `onr check FILE.csv`: a report per row and a summary.
+//! `onr check FILE`: ONR's verdict, lints and predicted action for every row of an import
+//! batch (ONR's import JSON or CSV), then a summary.
 //!
-//! Each row's hetu gets ONR's verdict for the environment (an error when ONR would reject
-//! it) and the strict rules' warnings; each row's OID, which ONR never checks, gets warnings
-//! only.
+//! The JSON report (`--format json`) is one object:
+//!
+//! * `rows`: one object per input row, in order: `index` (0-based position in `henkilot`),
+//!   `line` (1-based input line where the row starts), `verdict` (`accepted` or `rejected`),
+//!   `errors` (`{field, key, message}`: ONR's field path, error key and message; `message` is
+//!   null where ONR sends none), `warnings` (`{code, message}`), `action`
+//!   (`{kind, by, oid, row, maybe, conflict}`);
+//! * `batch_errors`: `{field, key, message}` for the batch itself (`sahkoposti`, `henkilot`);
+//! * `summary`: counts, and `onr`: the HTTP status and stage of ONR's answer to the batch.
+//!
+//! Rows are written as they are checked, so memory stays bounded on large CSV files.
 
-use std::io::Write;
-use std::path::PathBuf;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
-use chrono::NaiveDate;
 use onr_core::error::Coded;
-use onr_core::hetu::Hetu;
-use onr_core::oid::Oid;
-use onr_core::Environment;
+use onr_core::import::action::{Action, ExistingPerson, Persons, Registry, Unknown};
+use onr_core::import::checks::KutsumanimiRule;
+use onr_core::import::csv::{CsvOptions, EmptyCell};
+use onr_core::import::koodisto::Koodisto;
+use onr_core::import::verdict::OnrError;
+use onr_core::import::{json, CheckOptions, Checker, RowInput, RowReport, Summary, Verdict};
+use onr_core::{Environment, Lang};
 use serde_json::{json, Value};
 
 use super::EnvArg;
-use crate::io;
+use crate::io as cli_io;
 
+/// The report formats.
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum ReportFormat {
     /// A readable report.
     #[default]
     Text,
-    /// One JSON document: `rows` and `summary`.
+    /// One JSON document: `rows`, `batch_errors`, `summary`.
     Json,
+}
+
+/// The input formats.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum InputFormat {
+    /// By the file name's extension, else by the first character (`{` is JSON).
+    #[default]
+    Auto,
+    /// ONR's import JSON (`{"sahkoposti": ..., "henkilot": [...]}`).
+    Json,
+    /// CSV with a header line.
+    Csv,
+}
+
+/// How empty CSV cells map.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum EmptyArg {
+    /// Null: the field is left out.
+    #[default]
+    Null,
+    /// `""` for text columns, `[]` for kansalaisuus.
+    EmptyString,
+}
+
+/// Message languages.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum LangArg {
+    /// English.
+    #[default]
+    En,
+    /// Finnish.
+    Fi,
+    /// Swedish.
+    Sv,
+}
+
+/// The kutsumanimi rules.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum RuleArg {
+    /// ONR's service rule (person create and update).
+    #[default]
+    Service,
+    /// The existence check's rule.
+    ExistenceCheck,
+    /// The UI's rule.
+    Ui,
 }
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// A CSV file with a header row; the columns `hetu` and `oid` are checked.
+    /// An import batch: ONR's import JSON, or CSV with the columns tunniste, oid, hetu,
+    /// passinumero, sahkoposti, etunimet, kutsumanimi, sukunimi, syntymaaika, sukupuoli,
+    /// aidinkieli, kansalaisuus (codes separated by `;`). `-` reads standard input.
     pub file: PathBuf,
     /// The ONR environment whose verdict to give.
     #[arg(long, value_enum, default_value_t)]
@@ -38,218 +100,568 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     pub format: ReportFormat,
-    /// The day against which a future birth date is reported (YYYY-MM-DD); default: today.
+    /// Input format.
+    #[arg(long, value_enum, default_value_t)]
+    pub input: InputFormat,
+    /// Existing persons to predict matches and conflicts against: CSV (oid, hetu,
+    /// hetu_history, passinumerot, sahkopostit, etunimet, sukunimi; lists separated by `;`)
+    /// or, for a `.json` file, an array of ONR person records.
+    #[arg(long, value_name = "PERSONS.csv")]
+    pub existing: Option<PathBuf>,
+    /// How empty CSV cells map to ONR's JSON.
+    #[arg(long, value_enum, default_value_t)]
+    pub csv_empty: EmptyArg,
+    /// The CSV delimiter; by default guessed from the header line (`,`, `;` or tab).
     #[arg(long)]
-    pub today: Option<NaiveDate>,
-}
-
-struct Issue {
-    field: &'static str,
-    code: &'static str,
-    message: String,
-}
-
-struct Row {
-    line: u64,
-    errors: Vec<Issue>,
-    warnings: Vec<Issue>,
+    pub delimiter: Option<char>,
+    /// The batch's notification e-mail address, for CSV input (JSON has its own).
+    #[arg(long)]
+    pub sahkoposti: Option<String>,
+    /// The kutsumanimi rule of the kutsumanimi lint.
+    #[arg(long, value_enum, default_value_t)]
+    pub kutsumanimi_rule: RuleArg,
+    /// The language of messages.
+    #[arg(long, value_enum, default_value_t)]
+    pub lang: LangArg,
+    /// Text report: list only rows with errors or warnings.
+    #[arg(long)]
+    pub problems_only: bool,
 }
 
 pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let env = Environment::from(args.env);
-    let today = args
-        .today
-        .unwrap_or_else(|| chrono::Local::now().date_naive());
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .from_reader(io::open_file(&args.file)?);
-    let headers = reader
-        .byte_headers()
-        .with_context(|| format!("cannot read the header row of {}", args.file.display()))?
-        .clone();
-    let column = |name: &str| {
-        headers
-            .iter()
-            .position(|h| String::from_utf8_lossy(h).trim().eq_ignore_ascii_case(name))
+    let lang = match args.lang {
+        LangArg::En => Lang::En,
+        LangArg::Fi => Lang::Fi,
+        LangArg::Sv => Lang::Sv,
     };
-    let (hetu_col, oid_col) = (column("hetu"), column("oid"));
-    if hetu_col.is_none() && oid_col.is_none() {
-        anyhow::bail!(
-            "{}: no `hetu` or `oid` column in the header row",
-            args.file.display()
-        );
-    }
-    let mut rows = Vec::new();
-    let mut record = csv::ByteRecord::new();
-    loop {
-        let line = reader.position().line();
-        match reader.read_byte_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => rows.push(check_row(&record, line, hetu_col, oid_col, env, today)),
-            Err(e) => rows.push(Row {
-                line,
-                errors: vec![Issue {
-                    field: "row",
-                    code: "csv.unreadable",
-                    message: e.to_string(),
-                }],
-                warnings: Vec::new(),
-            }),
+    let persons = match &args.existing {
+        Some(path) => Some(read_persons(path)?),
+        None => None,
+    };
+    let registry: &dyn Registry = match &persons {
+        Some(p) => p,
+        None => &Unknown,
+    };
+    let koodisto = Koodisto::bundled();
+    let options = CheckOptions {
+        env,
+        kutsumanimi_rule: match args.kutsumanimi_rule {
+            RuleArg::Service => KutsumanimiRule::Service,
+            RuleArg::ExistenceCheck => KutsumanimiRule::ExistenceCheck,
+            RuleArg::Ui => KutsumanimiRule::Ui,
+        },
+        ..CheckOptions::default()
+    };
+    let mut checker = Checker::with_registry(&koodisto, options, registry);
+
+    let (mut input, size) = open(&args.file)?;
+    let format = match args.input {
+        InputFormat::Auto => detect(&args.file, &mut input)?,
+        f => f,
+    };
+    let progress = Progress::new(size);
+    let mut out = cli_io::stdout();
+    let mut writer = ReportWriter::new(args, env, lang, persons.as_ref().map(Persons::len));
+
+    let (sahkoposti, rows, header_problems) = match format {
+        InputFormat::Json | InputFormat::Auto => {
+            let mut text = String::new();
+            input
+                .read_to_string(&mut text)
+                .with_context(|| format!("cannot read {}", args.file.display()))?;
+            // A syntax error anywhere makes the input unusable: find it before any output.
+            serde_json::from_str::<serde::de::IgnoredAny>(&text)
+                .map_err(|_| ())
+                .or_else(|()| json::read(&text, |_| {}).map(|_| serde::de::IgnoredAny))
+                .map_err(|e| anyhow::anyhow!("{}: {}", args.file.display(), e.message(lang)))?;
+            let mut failure = None;
+            let header = json::read(&text, |row| {
+                if failure.is_some() {
+                    return;
+                }
+                let report = checker.check(row);
+                if let Err(e) = writer.row(&mut out, &report) {
+                    failure = Some(e);
+                }
+            })
+            .map_err(|e| anyhow::anyhow!("{}: {}", args.file.display(), e.message(lang)))?;
+            if let Some(e) = failure {
+                return Err(e);
+            }
+            let problems = header
+                .problems
+                .iter()
+                .map(|p| {
+                    OnrError::new(
+                        p.field.clone(),
+                        onr_core::import::verdict::OnrErrorKind::Unreadable {
+                            detail: p.detail.clone(),
+                        },
+                    )
+                })
+                .collect::<Vec<_>>();
+            (header.sahkoposti, header.rows, problems)
         }
+        InputFormat::Csv => {
+            let delimiter = match args.delimiter {
+                Some(c) => u8::try_from(c).context("the delimiter must be an ASCII character")?,
+                None => sniff_delimiter(&mut input)?,
+            };
+            let csv_options = CsvOptions {
+                empty: match args.csv_empty {
+                    EmptyArg::Null => EmptyCell::Null,
+                    EmptyArg::EmptyString => EmptyCell::EmptyString,
+                },
+                delimiter,
+            };
+            let counting = CountingReader {
+                inner: input,
+                progress: &progress,
+            };
+            let reader = onr_core::import::csv::Reader::new(counting, csv_options)
+                .map_err(|e| anyhow::anyhow!("{}: {}", args.file.display(), e.message(lang)))?;
+            writer.unknown_columns = reader.unknown_columns().to_vec();
+            let mut n = 0usize;
+            for row in reader {
+                let row: RowInput = row
+                    .map_err(|e| anyhow::anyhow!("{}: {}", args.file.display(), e.message(lang)))?;
+                let report = checker.check(row);
+                writer.row(&mut out, &report)?;
+                n += 1;
+            }
+            (args.sahkoposti.clone(), Some(n), Vec::new())
+        }
+    };
+    progress.finish();
+    let mut batch_errors = header_problems;
+    batch_errors.extend(checker.batch_errors(sahkoposti.as_deref(), rows));
+    let mut summary = checker.finish(sahkoposti.as_deref(), rows);
+    for e in batch_errors
+        .iter()
+        .filter(|e| e.key() == "HttpMessageNotReadableException")
+    {
+        summary.batch_errors += 1;
+        summary.response.add_row_stage(e.stage());
     }
-    let mut out = io::stdout();
-    match args.format {
-        ReportFormat::Text => write_text(&mut out, &args.file, env, &rows)?,
-        ReportFormat::Json => write_json(&mut out, env, &rows)?,
-    }
+    writer.finish(&mut out, &batch_errors, &summary)?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
 
-fn check_row(
-    record: &csv::ByteRecord,
-    line: u64,
-    hetu_col: Option<usize>,
-    oid_col: Option<usize>,
-    env: Environment,
-    today: NaiveDate,
-) -> Row {
-    let mut row = Row {
-        line,
-        errors: Vec::new(),
-        warnings: Vec::new(),
-    };
-    let field = |col: Option<usize>, name: &'static str, row: &mut Row| -> Option<String> {
-        let bytes = record.get(col?)?;
-        match std::str::from_utf8(bytes) {
-            Ok(s) => Some(s.to_owned()),
-            Err(_) => {
-                row.errors.push(Issue {
-                    field: name,
-                    code: "input.not_utf8",
-                    message: "the field is not valid UTF-8".into(),
-                });
-                None
-            }
-        }
-    };
-    if let Some(h) = field(hetu_col, "hetu", &mut row) {
-        if h.is_empty() {
-            row.warnings.push(Issue {
-                field: "hetu",
-                code: "hetu.empty",
-                message: "no hetu: ONR accepts an empty hetu, and the person gets none".into(),
-            });
-        } else {
-            match Hetu::parse(&h, env) {
-                Ok(hetu) => {
-                    for w in hetu.warnings_on(today).iter() {
-                        row.warnings.push(Issue {
-                            field: "hetu",
-                            code: w.code(),
-                            message: w.to_string(),
-                        });
-                    }
-                }
-                Err(e) => row.errors.push(Issue {
-                    field: "hetu",
-                    code: e.code(),
-                    message: e.to_string(),
-                }),
-            }
-        }
+/// Opens the input; returns it buffered, with its size when known.
+fn open(path: &Path) -> anyhow::Result<(Box<dyn BufRead>, Option<u64>)> {
+    if path.as_os_str() == "-" {
+        return Ok((Box::new(BufReader::new(io::stdin())), None));
     }
-    if let Some(o) = field(oid_col, "oid", &mut row) {
-        if !o.is_empty() {
-            if let Err(e) = Oid::parse(&o) {
-                // ONR accepts any non-empty OID; ours is a warning only.
-                row.warnings.push(Issue {
-                    field: "oid",
-                    code: e.code(),
-                    message: e.to_string(),
-                });
-            }
-        }
-    }
-    row
+    let file = File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+    let size = file.metadata().ok().map(|m| m.len());
+    Ok((Box::new(BufReader::with_capacity(1 << 16, file)), size))
 }
 
-fn write_text(
-    out: &mut impl Write,
-    file: &std::path::Path,
-    env: Environment,
-    rows: &[Row],
-) -> anyhow::Result<()> {
-    writeln!(
-        out,
-        "{} ({} rows, {env} environment)",
-        file.display(),
-        rows.len()
-    )?;
-    for (i, row) in rows.iter().enumerate() {
-        if row.errors.is_empty() && row.warnings.is_empty() {
-            continue;
-        }
-        let verdict = if row.errors.is_empty() {
-            "accepted"
-        } else {
-            "REJECTED"
-        };
-        writeln!(out, "row {i} (line {}): {verdict}", row.line)?;
-        for e in &row.errors {
-            writeln!(
-                out,
-                "  error    {:<6} {:<28} {}",
-                e.field, e.code, e.message
-            )?;
-        }
-        for w in &row.warnings {
-            writeln!(
-                out,
-                "  warning  {:<6} {:<28} {}",
-                w.field, w.code, w.message
-            )?;
-        }
+fn detect(path: &Path, input: &mut Box<dyn BufRead>) -> anyhow::Result<InputFormat> {
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    match ext.as_deref() {
+        Some("json") => return Ok(InputFormat::Json),
+        Some("csv") | Some("tsv") | Some("txt") => return Ok(InputFormat::Csv),
+        _ => {}
     }
-    let rejected = rows.iter().filter(|r| !r.errors.is_empty()).count();
-    let warned = rows.iter().filter(|r| !r.warnings.is_empty()).count();
-    writeln!(
-        out,
-        "\nsummary: {} rows, {} accepted, {rejected} rejected, {warned} with warnings",
-        rows.len(),
-        rows.len() - rejected
-    )?;
-    Ok(())
-}
-
-fn write_json(out: &mut impl Write, env: Environment, rows: &[Row]) -> anyhow::Result<()> {
-    let issue = |i: &Issue| json!({"field": i.field, "code": i.code, "message": i.message});
-    let json_rows: Vec<Value> = rows
+    let buf = input.fill_buf().context("cannot read the input")?;
+    let first = buf
         .iter()
-        .enumerate()
-        .map(|(i, r)| {
-            json!({
-                "index": i,
-                "line": r.line,
-                "verdict": if r.errors.is_empty() { "accepted" } else { "rejected" },
-                "errors": r.errors.iter().map(issue).collect::<Vec<_>>(),
-                "warnings": r.warnings.iter().map(issue).collect::<Vec<_>>(),
-            })
+        .copied()
+        .skip_while(|b| b.is_ascii_whitespace())
+        .find(|_| true);
+    Ok(if matches!(first, Some(b'{') | Some(b'[')) {
+        InputFormat::Json
+    } else {
+        InputFormat::Csv
+    })
+}
+
+/// `,` unless the header line has no comma but a semicolon or a tab.
+fn sniff_delimiter(input: &mut Box<dyn BufRead>) -> anyhow::Result<u8> {
+    let buf = input.fill_buf().context("cannot read the input")?;
+    let line = buf.split(|&b| b == b'\n').next().unwrap_or_default();
+    let has = |c: u8| line.contains(&c);
+    Ok(if has(b',') {
+        b','
+    } else if has(b'\t') {
+        b'\t'
+    } else if has(b';') {
+        b';'
+    } else {
+        b','
+    })
+}
+
+/// Reads `--existing`: ONR person records as JSON (an array of `HenkiloDto`-shaped objects,
+/// onr-core's `person::Person`), or a CSV of existing persons.
+fn read_persons(path: &Path) -> anyhow::Result<Persons> {
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+    {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot open {}", path.display()))?;
+        let persons: Vec<onr_core::person::Person> = serde_json::from_str(&text)
+            .with_context(|| format!("{}: not a JSON array of persons", path.display()))?;
+        return Ok(Persons::new(
+            persons.iter().map(ExistingPerson::from).collect(),
+        ));
+    }
+    let file = File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(BufReader::new(file));
+    let headers = reader
+        .headers()
+        .with_context(|| format!("cannot read the header line of {}", path.display()))?
+        .clone();
+    let col = |names: &[&str]| {
+        headers.iter().position(|h| {
+            let h = h.trim_start_matches('\u{feff}').trim().to_ascii_lowercase();
+            names.contains(&h.as_str())
         })
-        .collect();
-    let rejected = rows.iter().filter(|r| !r.errors.is_empty()).count();
-    let doc = json!({
-        "environment": env.as_str(),
-        "batch_errors": [],
-        "rows": json_rows,
-        "summary": {
-            "rows": rows.len(),
-            "accepted": rows.len() - rejected,
-            "rejected": rejected,
-            "with_warnings": rows.iter().filter(|r| !r.warnings.is_empty()).count(),
+    };
+    let oid = col(&["oid", "oidhenkilo", "oid_henkilo"])
+        .with_context(|| format!("{}: no `oid` column in the header line", path.display()))?;
+    let hetu = col(&["hetu"]);
+    let history = col(&["hetu_history", "kaikkihetut", "kaikki_hetut"]);
+    let passports = col(&["passinumerot", "passinumero"]);
+    let emails = col(&["sahkopostit", "sahkoposti"]);
+    let etunimet = col(&["etunimet"]);
+    let sukunimi = col(&["sukunimi"]);
+    let mut persons = Vec::new();
+    for (i, record) in reader.records().enumerate() {
+        let record = record.with_context(|| format!("{}: record {}", path.display(), i + 1))?;
+        let get = |c: Option<usize>| c.and_then(|c| record.get(c)).unwrap_or_default();
+        let list = |c: Option<usize>| {
+            get(c)
+                .split(';')
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        };
+        persons.push(ExistingPerson {
+            oid: get(Some(oid)).to_owned(),
+            hetu: Some(get(hetu).to_owned()).filter(|h| !h.is_empty()),
+            hetu_history: list(history),
+            passinumerot: list(passports),
+            sahkopostit: list(emails),
+            etunimet: get(etunimet).to_owned(),
+            sukunimi: get(sukunimi).to_owned(),
+        });
+    }
+    Ok(Persons::new(persons))
+}
+
+struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+}
+
+impl Progress {
+    fn new(size: Option<u64>) -> Progress {
+        if !io::stderr().is_terminal() {
+            return Progress { bar: None };
         }
-    });
-    serde_json::to_writer_pretty(&mut *out, &doc)?;
-    out.write_all(b"\n")?;
-    Ok(())
+        let bar = match size {
+            Some(n) => {
+                let bar = indicatif::ProgressBar::new(n);
+                bar.set_style(
+                    indicatif::ProgressStyle::with_template(
+                        "{spinner} {bytes}/{total_bytes} {wide_bar} {pos:>3}% {msg}",
+                    )
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+                );
+                bar
+            }
+            None => indicatif::ProgressBar::new_spinner(),
+        };
+        bar.set_draw_target(indicatif::ProgressDrawTarget::stderr_with_hz(4));
+        Progress { bar: Some(bar) }
+    }
+
+    fn bytes(&self, n: usize) {
+        if let Some(bar) = &self.bar {
+            bar.inc(n as u64);
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+struct CountingReader<'a, R> {
+    inner: R,
+    progress: &'a Progress,
+}
+
+impl<R: Read> Read for CountingReader<'_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.progress.bytes(n);
+        Ok(n)
+    }
+}
+
+struct ReportWriter {
+    format: ReportFormat,
+    env: Environment,
+    lang: Lang,
+    file: String,
+    problems_only: bool,
+    existing: Option<usize>,
+    started: bool,
+    unknown_columns: Vec<String>,
+}
+
+impl ReportWriter {
+    fn new(args: &Args, env: Environment, lang: Lang, existing: Option<usize>) -> ReportWriter {
+        ReportWriter {
+            format: args.format,
+            env,
+            lang,
+            file: args.file.display().to_string(),
+            problems_only: args.problems_only,
+            existing,
+            started: false,
+            unknown_columns: Vec::new(),
+        }
+    }
+
+    fn start(&mut self, out: &mut impl Write) -> anyhow::Result<()> {
+        if self.started {
+            return Ok(());
+        }
+        self.started = true;
+        match self.format {
+            ReportFormat::Json => out.write_all(b"{\"rows\": [")?,
+            ReportFormat::Text => {
+                writeln!(
+                    out,
+                    "{} ({} environment{})",
+                    self.file,
+                    self.env,
+                    match self.existing {
+                        Some(n) => format!(", {n} existing persons"),
+                        None => ", no existing persons given".into(),
+                    }
+                )?;
+                if !self.unknown_columns.is_empty() {
+                    writeln!(out, "ignored columns: {}", self.unknown_columns.join(", "))?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn row(&mut self, out: &mut impl Write, r: &RowReport) -> anyhow::Result<()> {
+        let first = !self.started;
+        self.start(out)?;
+        match self.format {
+            ReportFormat::Json => {
+                if !first {
+                    out.write_all(b",")?;
+                }
+                out.write_all(b"\n  ")?;
+                serde_json::to_writer(&mut *out, &row_json(r, self.lang))?;
+            }
+            ReportFormat::Text => {
+                if self.problems_only && r.errors.is_empty() && r.warnings.is_empty() {
+                    return Ok(());
+                }
+                self.row_text(out, r)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn row_text(&self, out: &mut impl Write, r: &RowReport) -> anyhow::Result<()> {
+        let mut place: Vec<String> = Vec::new();
+        if let Some(l) = r.line {
+            place.push(format!("line {l}"));
+        }
+        if let Some(t) = &r.tunniste {
+            place.push(format!("tunniste {t}"));
+        }
+        let line = if place.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", place.join(", "))
+        };
+        let verdict = match r.verdict() {
+            Verdict::Accepted => "accepted",
+            Verdict::Rejected => "REJECTED",
+        };
+        writeln!(
+            out,
+            "row {}{line}: {verdict}, {}",
+            r.index,
+            action_text(&r.action)
+        )?;
+        for e in &r.errors {
+            let onr = e
+                .onr_message()
+                .map(|m| format!(" \"{m}\""))
+                .unwrap_or_default();
+            writeln!(
+                out,
+                "  error    {}  {}{onr}: {}",
+                e.field,
+                e.key(),
+                e.message(self.lang)
+            )?;
+        }
+        for w in &r.warnings {
+            writeln!(out, "  warning  {}  {}", w.code(), w.message(self.lang))?;
+        }
+        Ok(())
+    }
+
+    fn finish(
+        &mut self,
+        out: &mut impl Write,
+        batch_errors: &[OnrError],
+        s: &Summary,
+    ) -> anyhow::Result<()> {
+        let first = !self.started;
+        self.start(out)?;
+        match self.format {
+            ReportFormat::Json => {
+                if !first {
+                    out.write_all(b"\n")?;
+                }
+                out.write_all(b"],\n\"batch_errors\": ")?;
+                let errors: Vec<Value> = batch_errors.iter().map(error_json).collect();
+                serde_json::to_writer(&mut *out, &errors)?;
+                out.write_all(b",\n\"summary\": ")?;
+                serde_json::to_writer_pretty(&mut *out, &summary_json(s, self.env))?;
+                out.write_all(b"}\n")?;
+            }
+            ReportFormat::Text => {
+                for e in batch_errors {
+                    writeln!(
+                        out,
+                        "batch error  {}  {}  {}",
+                        e.field,
+                        e.key(),
+                        e.message(self.lang)
+                    )?;
+                }
+                writeln!(
+                    out,
+                    "\nsummary: {} rows, {} accepted, {} rejected, {} with warnings; {} batch errors",
+                    s.rows, s.accepted, s.rejected, s.with_warnings, s.batch_errors
+                )?;
+                let answer = match s.response.stage() {
+                    None => "200, the batch is accepted".to_owned(),
+                    Some(stage) => format!(
+                        "{} ({}), nothing is imported",
+                        stage.http_status(),
+                        stage.as_str().replace('_', " ")
+                    ),
+                };
+                writeln!(out, "  ONR answers: {answer}")?;
+                let list = |m: &std::collections::BTreeMap<&'static str, usize>| {
+                    let mut v: Vec<(&&str, &usize)> = m.iter().collect();
+                    v.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+                    v.iter()
+                        .map(|(k, n)| format!("{k} {n}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                };
+                writeln!(out, "  actions: {}", list(&s.actions))?;
+                if s.conflicts > 0 {
+                    writeln!(out, "  name conflicts: {}", s.conflicts)?;
+                }
+                if !s.errors_by_key.is_empty() {
+                    writeln!(out, "  errors: {}", list(&s.errors_by_key))?;
+                }
+                if !s.warnings_by_code.is_empty() {
+                    writeln!(out, "  warnings: {}", list(&s.warnings_by_code))?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+fn action_text(a: &Action) -> String {
+    use onr_core::import::action::ActionKind as K;
+    let by = a.by.map(|b| b.as_str()).unwrap_or("?");
+    let maybe = a
+        .maybe
+        .iter()
+        .map(|k| k.field())
+        .collect::<Vec<_>>()
+        .join("/");
+    let mut s = match a.kind {
+        K::None => "nothing is imported".to_owned(),
+        K::Match => format!(
+            "attached to existing person {} (by {by})",
+            a.oid.as_deref().unwrap_or("?")
+        ),
+        K::SameAsRow => format!("same person as row {} (by {by})", a.row.unwrap_or(0)),
+        K::Create => "a new person is created".to_owned(),
+        K::MatchOrCreate => {
+            format!("an existing person if ONR knows the {maybe}, else a new person")
+        }
+        K::MatchOrSameAsRow => format!(
+            "an existing person if ONR knows the {maybe}, else the person of row {} (by {by})",
+            a.row.unwrap_or(0)
+        ),
+    };
+    if a.conflict == Some(true) {
+        s.push_str(", flagged as a name conflict");
+    }
+    s
+}
+
+fn error_json(e: &OnrError) -> Value {
+    json!({"field": e.field, "key": e.key(), "message": e.onr_message()})
+}
+
+fn row_json(r: &RowReport, lang: Lang) -> Value {
+    let a = &r.action;
+    json!({
+        "index": r.index,
+        "line": r.line,
+        "verdict": r.verdict().as_str(),
+        "errors": r.errors.iter().map(error_json).collect::<Vec<_>>(),
+        "warnings": r.warnings.iter().map(|w| json!({"code": w.code(), "message": w.message(lang)})).collect::<Vec<_>>(),
+        "action": {
+            "kind": a.kind.as_str(),
+            "by": a.by.map(|b| b.as_str()),
+            "oid": a.oid,
+            "row": a.row,
+            "maybe": a.maybe.iter().map(|k| k.field()).collect::<Vec<_>>(),
+            "conflict": a.conflict,
+        },
+    })
+}
+
+fn summary_json(s: &Summary, env: Environment) -> Value {
+    json!({
+        "environment": env.as_str(),
+        "rows": s.rows,
+        "accepted": s.accepted,
+        "rejected": s.rejected,
+        "with_warnings": s.with_warnings,
+        "batch_errors": s.batch_errors,
+        "conflicts": s.conflicts,
+        "actions": s.actions,
+        "errors_by_key": s.errors_by_key,
+        "warnings_by_code": s.warnings_by_code,
+        "onr": {
+            "status": s.response.http_status(),
+            "stage": s.response.stage().map(|st| st.as_str()),
+            "accepted": s.response.is_accepted(),
+        },
+    })
 }

@@ -2,7 +2,10 @@
 
 pub mod check;
 pub mod hetu;
+pub mod links;
 pub mod oid;
+pub mod similarity;
+mod similarity_jw;
 
 /// The output formats of the line-oriented commands.
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq, Default)]

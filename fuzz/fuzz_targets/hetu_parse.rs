@@ -1,0 +1,33 @@
+#![no_main]
+//! Every hetu entry point on arbitrary text: no panic, and the verdicts stay consistent.
+
+use libfuzzer_sys::fuzz_target;
+use onr_core::hetu::{self, Hetu};
+use onr_core::Environment;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(s) = std::str::from_utf8(data) else {
+        return;
+    };
+    for env in [Environment::Production, Environment::Test] {
+        let onr = Hetu::parse(s, env);
+        let strict = Hetu::parse_strict(s, env);
+        // The strict rules never accept what ONR rejects.
+        if strict.is_ok() {
+            assert!(onr.is_ok());
+        }
+        if let Ok(h) = onr {
+            // What ONR accepts is what it stores: the text round-trips.
+            assert_eq!(h.as_str(), s);
+            let canonical = h.to_string();
+            assert_eq!(Hetu::parse(&canonical, env).map(|c| c.birth_date()), Ok(h.birth_date()));
+            assert!(!format!("{h:?}").contains(&canonical[7..]));
+        }
+        if let Ok(h) = strict {
+            assert!(h.warnings().is_empty());
+            assert_eq!(h.to_string(), s);
+        }
+        let _ = hetu::suggest(s, env, 3);
+    }
+    let _ = hetu::normalize(s);
+});

@@ -1,0 +1,149 @@
+//! `onr links`: check a master/slave link table, resolve OIDs to their masters.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{bail, Context};
+use onr_core::error::Coded;
+use onr_core::linking::{check_links, LinkRow, Registry, TableLayout};
+use onr_core::Environment;
+use serde_json::json;
+
+use super::LineFormat;
+use crate::io::{self, Line};
+
+#[derive(clap::Subcommand, Debug)]
+pub enum LinksCommand {
+    /// Check a link table (CSV with a header: `master_oid`, `slave_oid`, optionally
+    /// `master_passivoitu`, `master_duplicate`, `slave_passivoitu`, `slave_duplicate`) against
+    /// ONR's invariants. Prints one line per violation (TSV: kind, the OIDs involved separated
+    /// by spaces, message). Exit status 0 when there is none, 1 when there are some, 2 for
+    /// unusable input.
+    Check(CheckArgs),
+    /// Read OIDs from standard input, one per line, and print `oid<TAB>master_oid` for each
+    /// (the OID itself when it is no one's slave; the first master in table order when the
+    /// table gives several; blank lines are skipped).
+    Resolve(ResolveArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct CheckArgs {
+    /// The link table (CSV with a header); `-` for standard input.
+    pub links: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: LineFormat,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ResolveArgs {
+    /// The link table (CSV with a header).
+    pub links: PathBuf,
+}
+
+pub fn run(cmd: &LinksCommand) -> anyhow::Result<ExitCode> {
+    match cmd {
+        LinksCommand::Check(a) => check(a),
+        LinksCommand::Resolve(a) => resolve(a),
+    }
+}
+
+/// Reads a link table. Every unusable row is reported (not only the first) before failing.
+fn load(path: &Path) -> anyhow::Result<Vec<LinkRow>> {
+    let input: Box<dyn std::io::Read> = if path.as_os_str() == "-" {
+        Box::new(std::io::stdin())
+    } else {
+        io::open_file(&path.to_path_buf())?
+    };
+    let name = path.display();
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(true)
+        .from_reader(input);
+    let header = reader
+        .headers()
+        .with_context(|| format!("{name}: cannot read the header"))?
+        .clone();
+    let header: Vec<&str> = header.iter().collect();
+    let layout =
+        TableLayout::from_header(&header).with_context(|| format!("{name}: bad header"))?;
+    let mut rows = Vec::new();
+    let mut bad = 0usize;
+    for record in reader.records() {
+        let record = record.with_context(|| format!("{name}: cannot read the table"))?;
+        let fields: Vec<&str> = record.iter().collect();
+        if fields.iter().all(|f| f.trim().is_empty()) {
+            continue;
+        }
+        match layout.row(&fields) {
+            Ok(row) => rows.push(row),
+            Err(e) => {
+                let line = record.position().map_or(0, |p| p.line());
+                eprintln!("onr: {name} line {line}: {e} ({})", e.code());
+                bad += 1;
+            }
+        }
+    }
+    if bad > 0 {
+        bail!("{name}: {bad} unusable row(s)");
+    }
+    Ok(rows)
+}
+
+fn check(args: &CheckArgs) -> anyhow::Result<ExitCode> {
+    let rows = load(&args.links)?;
+    let violations = check_links(&rows);
+    let mut out = io::stdout();
+    for v in &violations {
+        match args.format {
+            LineFormat::Tsv => writeln!(out, "{}\t{}\t{}", v.kind(), v.oids().join(" "), v)?,
+            LineFormat::Json => io::write_json_line(
+                &mut out,
+                &json!({"kind": v.kind(), "code": v.code(), "oids": v.oids(), "message": v.to_string()}),
+            )?,
+        }
+    }
+    out.flush()?;
+    Ok(if violations.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+fn resolve(args: &ResolveArgs) -> anyhow::Result<ExitCode> {
+    if args.links.as_os_str() == "-" {
+        bail!("the link table must be a file: standard input carries the OIDs");
+    }
+    let rows = load(&args.links)?;
+    let registry = Registry::from_links(
+        Environment::Production,
+        rows.iter()
+            .map(|r| (r.master_oid.as_str(), r.slave_oid.as_str())),
+    );
+    let mut out = io::stdout();
+    let mut line_no = 0usize;
+    let mut not_utf8 = 0usize;
+    io::for_each_line(std::io::stdin().lock(), |line| {
+        line_no += 1;
+        match line {
+            Line::Text(text) => {
+                let oid = text.trim();
+                if !oid.is_empty() {
+                    writeln!(out, "{oid}\t{}", registry.resolve(oid))?;
+                }
+            }
+            Line::NotUtf8 => {
+                eprintln!("onr: standard input line {line_no}: not UTF-8");
+                not_utf8 += 1;
+            }
+        }
+        Ok(())
+    })?;
+    out.flush()?;
+    if not_utf8 > 0 {
+        return Ok(ExitCode::from(2));
+    }
+    Ok(ExitCode::SUCCESS)
+}

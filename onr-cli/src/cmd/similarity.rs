@@ -1,0 +1,104 @@
+//! `onr similarity`: string similarity exactly as ONR computes it, one pair per line.
+//!
+//! Input: lines `a<TAB>b` (the first tab separates the two strings; a line break is `\n` or
+//! `\r\n`; bytes that are not UTF-8 become U+FFFD, as Java reads them). Output: one line per
+//! input line, `value<TAB>1|0`, the value as the reference system prints it and the verdict at
+//! the metric's default threshold.
+
+use std::io::{BufRead, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{bail, Context};
+
+use super::similarity_jw::jaro_winkler_line;
+use crate::io;
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// The metric: Lucene's Jaro-Winkler as ONR's name checks use it (value as Java's
+    /// `Float.toString`, verdict `>= 0.85`).
+    #[arg(long, value_enum, default_value_t = Metric::JaroWinkler)]
+    pub metric: Metric,
+    /// Jaro-Winkler: compare the names after ONR's normalisation (NFD, accents stripped, ASCII
+    /// transliteration, lowercase) instead of as given.
+    #[arg(long)]
+    pub normalize: bool,
+    /// Input file of `a<TAB>b` lines; standard input when absent or `-`.
+    pub file: Option<PathBuf>,
+}
+
+/// The similarity metrics.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Metric {
+    /// Lucene's `JaroWinklerDistance` (identification and import name checks).
+    JaroWinkler,
+}
+
+pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
+    let input = io::open_input(args.file.as_deref())?;
+    let mut out = io::stdout();
+    let result = for_each_pair(input, |a, b| {
+        let line = match args.metric {
+            Metric::JaroWinkler => jaro_winkler_line(a, b, args.normalize),
+        };
+        writeln!(out, "{line}")?;
+        Ok(())
+    });
+    out.flush()?;
+    match result {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        Err(e) if e.downcast_ref::<UnusableLine>().is_some() => {
+            eprintln!("onr: {e:#}");
+            Ok(ExitCode::from(2))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// A line without a tab: the input is not a list of pairs.
+#[derive(Debug)]
+struct UnusableLine(usize);
+
+impl std::fmt::Display for UnusableLine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "line {}: expected two strings separated by a tab",
+            self.0
+        )
+    }
+}
+
+impl std::error::Error for UnusableLine {}
+
+/// Calls `f(a, b)` for every `a<TAB>b` line of the input, in order.
+fn for_each_pair(
+    mut input: impl BufRead,
+    mut f: impl FnMut(&str, &str) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let mut buf = Vec::with_capacity(256);
+    let mut number = 0usize;
+    loop {
+        buf.clear();
+        if input
+            .read_until(b'\n', &mut buf)
+            .context("cannot read input")?
+            == 0
+        {
+            return Ok(());
+        }
+        number += 1;
+        if buf.last() == Some(&b'\n') {
+            buf.pop();
+            if buf.last() == Some(&b'\r') {
+                buf.pop();
+            }
+        }
+        let line = String::from_utf8_lossy(&buf);
+        let Some((a, b)) = line.split_once('\t') else {
+            bail!(UnusableLine(number));
+        };
+        f(a, b)?;
+    }
+}

@@ -1,0 +1,257 @@
+//! `onr check`: the import check over JSON and CSV, run as the real binary.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+fn onr() -> Command {
+    Command::cargo_bin("onr").unwrap()
+}
+
+fn example(name: &str) -> String {
+    format!("{}/../examples/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn json_report(args: &[&str]) -> Value {
+    let out = onr().args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("one JSON document")
+}
+
+#[test]
+fn check_json_report_has_the_documented_contract() {
+    let d = json_report(&["check", "--format", "json", &example("learners.csv")]);
+    let rows = d["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 300);
+    for (i, r) in rows.iter().enumerate() {
+        assert_eq!(r["index"], i);
+        assert!(r["verdict"] == "accepted" || r["verdict"] == "rejected");
+        for e in r["errors"].as_array().unwrap() {
+            assert!(e["field"]
+                .as_str()
+                .unwrap()
+                .starts_with(&format!("henkilot[{i}]")));
+            assert!(e["key"].is_string());
+            assert!(e.get("message").is_some());
+        }
+        for w in r["warnings"].as_array().unwrap() {
+            assert!(w["code"].as_str().unwrap().starts_with("import.lint."));
+            assert!(w["message"].is_string());
+        }
+        assert!(r["action"]["kind"].is_string());
+        assert_eq!(
+            r["verdict"] == "rejected",
+            !r["errors"].as_array().unwrap().is_empty()
+        );
+    }
+    assert!(d["batch_errors"].as_array().unwrap().is_empty());
+    let s = &d["summary"];
+    assert_eq!(s["rows"], 300);
+    assert_eq!(
+        s["accepted"].as_u64().unwrap() + s["rejected"].as_u64().unwrap(),
+        300
+    );
+}
+
+#[test]
+fn check_json_input_every_rule_of_the_example_batch() {
+    let d = json_report(&[
+        "check",
+        "--env",
+        "test",
+        "--format",
+        "json",
+        &example("batch.json"),
+    ]);
+    let rows = d["rows"].as_array().unwrap();
+    let keys = |i: usize| -> Vec<String> {
+        rows[i]["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["key"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let lints = |i: usize| -> Vec<String> {
+        rows[i]["warnings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["code"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(keys(1), ["invalid.aidinkieli"]);
+    assert_eq!(lints(2), ["import.lint.empty_hetu"]);
+    assert_eq!(rows[3]["action"]["kind"], "same_as_row");
+    assert_eq!(rows[3]["action"]["row"], 2);
+    assert_eq!(keys(4), ["hetu.required.for.finnish"]);
+    assert_eq!(rows[4]["errors"][0]["message"], Value::Null);
+    assert_eq!(keys(9), ["ValidateAtLeastOneNotNull"]);
+    assert_eq!(keys(11), ["HttpMessageNotReadableException"]);
+    assert_eq!(keys(13), ["NullPointerException"]);
+    assert!(lints(15).contains(&"import.lint.same_person_other_identifiers".to_owned()));
+    assert_eq!(d["summary"]["onr"]["status"], 400);
+    assert_eq!(d["summary"]["onr"]["stage"], "deserialization");
+}
+
+#[test]
+fn check_existing_persons_make_actions_certain() {
+    let d = json_report(&[
+        "check",
+        "--env",
+        "test",
+        "--format",
+        "json",
+        "--existing",
+        &example("existing.csv"),
+        &example("batch.json"),
+    ]);
+    let rows = d["rows"].as_array().unwrap();
+    assert_eq!(rows[0]["action"]["kind"], "match");
+    assert_eq!(rows[0]["action"]["by"], "hetu");
+    assert_eq!(rows[0]["action"]["oid"], "1.2.246.562.24.10000000003");
+    assert_eq!(rows[2]["action"]["kind"], "create");
+    assert_eq!(rows[16]["action"]["kind"], "match");
+    assert_eq!(rows[10]["action"]["kind"], "match");
+}
+
+#[test]
+fn check_csv_reports_every_line_with_its_number() {
+    let d = json_report(&["check", "--format", "json", &example("rules.csv")]);
+    let rows = d["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 12);
+    assert_eq!(rows[11]["line"], 13);
+    assert_eq!(rows[11]["errors"][0]["field"], "henkilot[11]");
+    assert_eq!(rows[11]["verdict"], "rejected");
+}
+
+#[test]
+fn check_csv_empty_cells_as_empty_strings() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("b.csv");
+    std::fs::write(
+        &f,
+        "hetu,etunimet,kutsumanimi,sukunimi,kansalaisuus\n,Aino,Aino,Virtanen,246\n",
+    )
+    .unwrap();
+    let null = json_report(&["check", "--format", "json", f.to_str().unwrap()]);
+    assert_eq!(
+        null["rows"][0]["errors"][0]["key"],
+        "ValidateAtLeastOneNotNull"
+    );
+    let empty = json_report(&[
+        "check",
+        "--format",
+        "json",
+        "--csv-empty",
+        "empty-string",
+        f.to_str().unwrap(),
+    ]);
+    assert_eq!(empty["rows"][0]["verdict"], "accepted");
+    assert_eq!(
+        empty["rows"][0]["warnings"][0]["code"],
+        "import.lint.empty_hetu"
+    );
+}
+
+#[test]
+fn check_semicolon_csv_and_batch_email_option() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("b.csv");
+    std::fs::write(
+        &f,
+        "passinumero;etunimet;kutsumanimi;sukunimi;kansalaisuus\nX1;Aino;Aino;Virtanen;752\n",
+    )
+    .unwrap();
+    let d = json_report(&[
+        "check",
+        "--format",
+        "json",
+        "--sahkoposti",
+        "makkara",
+        f.to_str().unwrap(),
+    ]);
+    assert_eq!(d["rows"][0]["verdict"], "accepted");
+    assert_eq!(d["batch_errors"][0]["key"], "Email");
+    assert_eq!(d["summary"]["onr"]["status"], 400);
+}
+
+#[test]
+fn check_text_report_in_finnish() {
+    onr()
+        .args([
+            "check",
+            "--env",
+            "test",
+            "--lang",
+            "fi",
+            &example("batch.json"),
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("henkilötunnus"))
+        .stdout(predicate::str::contains("summary:"));
+}
+
+#[test]
+fn check_reads_standard_input() {
+    onr()
+        .args(["check", "--format", "json", "-"])
+        .write_stdin(r#"{"henkilot": []}"#)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\"key\":\"NotEmpty\""));
+}
+
+#[test]
+fn check_unusable_input_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, "{\"henkilot\": [\n{}").unwrap();
+    onr()
+        .args(["check", bad.to_str().unwrap()])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("line 2"));
+    let arr = dir.path().join("arr.json");
+    std::fs::write(&arr, "[]").unwrap();
+    onr()
+        .args(["check", arr.to_str().unwrap()])
+        .assert()
+        .code(2);
+    let nocols = dir.path().join("x.csv");
+    std::fs::write(&nocols, "a,b\n1,2\n").unwrap();
+    onr()
+        .args(["check", nocols.to_str().unwrap()])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn check_existing_persons_as_onr_person_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("persons.json");
+    std::fs::write(
+        &f,
+        r#"[{"oidHenkilo": "1.2.246.562.24.10000000003", "hetu": "140305A902U", "etunimet": "Aino Maria", "kutsumanimi": "Aino", "sukunimi": "Virtanen",
+            "identifications": [{"idpEntityId": "email", "identifier": "kalle@kotiposti"}]}]"#,
+    )
+    .unwrap();
+    let d = json_report(&[
+        "check",
+        "--env",
+        "test",
+        "--format",
+        "json",
+        "--existing",
+        f.to_str().unwrap(),
+        &example("batch.json"),
+    ]);
+    assert_eq!(d["rows"][0]["action"]["kind"], "match");
+    assert_eq!(d["rows"][2]["action"]["kind"], "create");
+}

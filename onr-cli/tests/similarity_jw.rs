@@ -1,0 +1,120 @@
+//! `onr similarity --metric jaro-winkler`, run for real against Lucene's own printed values.
+//!
+//! Every pair of `tests/vectors/jaro_winkler.tsv` (or of the file named by `LUCENE_JW_VECTORS`)
+//! goes through the binary in one run; each output line must be Java's `Float.toString` of
+//! Lucene's value, character for character, and the verdict.
+
+use assert_cmd::Command;
+use std::path::PathBuf;
+
+fn onr() -> Command {
+    Command::cargo_bin("onr").unwrap()
+}
+
+fn unescape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('\\') => out.push('\\'),
+            Some('t') => out.push('\t'),
+            Some('n') => out.push('\n'),
+            Some('r') => out.push('\r'),
+            Some('u') => {
+                chars.next();
+                let hex: String = chars.by_ref().take_while(|&h| h != '}').collect();
+                out.push(char::from_u32(u32::from_str_radix(&hex, 16).unwrap()).unwrap());
+            }
+            other => panic!("bad escape {other:?}"),
+        }
+    }
+    out
+}
+
+#[test]
+fn every_fixture_pair_prints_as_java_prints_lucenes_value() {
+    let path = std::env::var_os("LUCENE_JW_VECTORS").map_or_else(
+        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors/jaro_winkler.tsv"),
+        PathBuf::from,
+    );
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut input = String::new();
+    let mut expected = Vec::new();
+    for line in text.lines().filter(|l| !l.starts_with('#')) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        input.push_str(&format!("{}\t{}\n", unescape(cols[0]), unescape(cols[1])));
+        let verdict = if cols[3] == "true" { 1 } else { 0 };
+        expected.push((line.to_owned(), format!("{}\t{verdict}", cols[2])));
+    }
+    let output = onr()
+        .args(["similarity", "--metric", "jaro-winkler"])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let got: Vec<&str> = stdout.lines().collect();
+    assert_eq!(got.len(), expected.len());
+    let mismatches: Vec<String> = expected
+        .iter()
+        .zip(&got)
+        .filter(|((_, want), got)| want != *got)
+        .map(|((line, want), got)| format!("{line}: want {want:?}, got {got:?}"))
+        .collect();
+    println!(
+        "{} lines checked, {} differ",
+        expected.len(),
+        mismatches.len()
+    );
+    assert!(
+        mismatches.is_empty(),
+        "{}",
+        mismatches[..mismatches.len().min(20)].join("\n")
+    );
+}
+
+#[test]
+fn normalize_option_compares_onr_comparison_forms() {
+    onr()
+        .args(["similarity", "--metric", "jaro-winkler", "--normalize"])
+        .write_stdin("Äyrämö\tayramo\nŁukasz\tLukasz\r\nMikko\tMika\n")
+        .assert()
+        .success()
+        .stdout("1.0\t1\n1.0\t1\n0.8483333\t0\n");
+}
+
+#[test]
+fn raw_comparison_is_the_default() {
+    onr()
+        .args(["similarity", "--metric", "jaro-winkler"])
+        .write_stdin("Äyrämö\tayramo\nhanna\tahnn\n\t\na\tb\tc\n")
+        .assert()
+        .success()
+        .stdout("0.6666667\t0\n0.84999996\t0\n0.0\t0\n0.0\t0\n");
+}
+
+#[test]
+fn a_line_without_a_tab_is_unusable_input() {
+    onr()
+        .args(["similarity", "--metric", "jaro-winkler"])
+        .write_stdin("a\ta\nno tab here\n")
+        .assert()
+        .code(2)
+        .stdout("1.0\t1\n")
+        .stderr(predicates::str::contains("line 2"));
+}
+
+#[test]
+fn invalid_utf8_reads_as_replacement_characters() {
+    // Java's reader turns the bad byte into U+FFFD, which then matches itself.
+    onr()
+        .args(["similarity", "--metric", "jaro-winkler"])
+        .write_stdin(b"\xff\t\xef\xbf\xbd\n".to_vec())
+        .assert()
+        .success()
+        .stdout("1.0\t1\n");
+}

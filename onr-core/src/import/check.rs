@@ -1,0 +1,752 @@
+//! The batch checker: ONR's verdict, the lints and the predicted action for every row of a
+//! stream, and a summary.
+
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{Hash, Hasher};
+
+use chrono::NaiveDate;
+
+use crate::env::Environment;
+use crate::error::Coded;
+use crate::hetu::{self, Hetu};
+use crate::oid::Oid;
+use crate::similarity::name_match::{NameRules, PersonNames};
+
+use super::action::{Action, ActionKind, Lookup, Registry, Resolver, Unknown};
+use super::checks::{kutsumanimi_is_valid, KutsumanimiRule};
+use super::email;
+use super::java;
+use super::koodisto::Koodisto;
+use super::lint::{Lint, NameField};
+use super::model::{IdKind, Person, Row};
+use super::verdict::{OnrError, OnrErrorKind, OnrResponse, Validator, FINLAND};
+
+/// A row as a reader gives it: the row (or `None` for JSON `null`), where it came from, and
+/// what could not be read.
+///
+/// # Example
+///
+/// ```
+/// use onr_core::import::{check::RowInput, Person, Row};
+/// let input = RowInput::new(0, Some(Row::new(Person::default())));
+/// assert!(input.problems.is_empty());
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RowInput {
+    /// The 0-based row index (the position in `henkilot`).
+    pub index: usize,
+    /// The 1-based line of the input where the row starts, if known.
+    pub line: Option<u64>,
+    /// The row; `None` for a `null` row, or a row that could not be read at all.
+    pub row: Option<Row>,
+    /// Values that could not be read (wrong JSON type, bad date, a broken CSV line); ONR
+    /// rejects the whole request for any of them.
+    pub problems: Vec<ReadProblem>,
+}
+
+impl RowInput {
+    /// A readable row at `index`.
+    pub fn new(index: usize, row: Option<Row>) -> RowInput {
+        RowInput {
+            index,
+            line: None,
+            row,
+            problems: Vec::new(),
+        }
+    }
+}
+
+/// A value that could not be read into ONR's model.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadProblem {
+    /// ONR's field path of the value (`henkilot[2].henkilo.syntymaaika`), or of the row
+    /// (`henkilot[2]`) when the row itself could not be read.
+    pub field: String,
+    /// What is wrong, in English, without the value.
+    pub detail: String,
+}
+
+/// Options of a [`Checker`].
+///
+/// # Example
+///
+/// ```
+/// use onr_core::{import::check::CheckOptions, Environment};
+/// let o = CheckOptions { env: Environment::Test, ..CheckOptions::default() };
+/// assert_eq!(o.duplicate_threshold, 0.5);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CheckOptions {
+    /// The ONR environment.
+    pub env: Environment,
+    /// The kutsumanimi rule of the `kutsumanimi_not_in_etunimet` lint.
+    pub kutsumanimi_rule: KutsumanimiRule,
+    /// The trigram similarity from which two rows are likely duplicates (ONR's own duplicate
+    /// search uses 0.5).
+    pub duplicate_threshold: f64,
+}
+
+impl Default for CheckOptions {
+    fn default() -> Self {
+        CheckOptions {
+            env: Environment::Production,
+            kutsumanimi_rule: KutsumanimiRule::Service,
+            duplicate_threshold: 0.5,
+        }
+    }
+}
+
+/// ONR's verdict on a row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
+pub enum Verdict {
+    /// ONR accepts the row.
+    Accepted,
+    /// ONR rejects the row, and with it the whole batch.
+    Rejected,
+}
+
+impl Verdict {
+    /// `accepted` or `rejected`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Accepted => "accepted",
+            Verdict::Rejected => "rejected",
+        }
+    }
+}
+
+/// The report on one row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RowReport {
+    /// The 0-based row index.
+    pub index: usize,
+    /// The 1-based input line, if known.
+    pub line: Option<u64>,
+    /// The row's `tunniste`, if given.
+    pub tunniste: Option<String>,
+    /// ONR's errors; empty when ONR accepts the row.
+    pub errors: Vec<OnrError>,
+    /// Lints (never affecting the verdict).
+    pub warnings: Vec<Lint>,
+    /// What ONR will do with the row.
+    pub action: Action,
+}
+
+impl RowReport {
+    /// ONR's verdict: accepted when there are no errors.
+    pub fn verdict(&self) -> Verdict {
+        if self.errors.is_empty() {
+            Verdict::Accepted
+        } else {
+            Verdict::Rejected
+        }
+    }
+}
+
+/// Counts over a whole batch.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Rows read.
+    pub rows: usize,
+    /// Rows ONR accepts.
+    pub accepted: usize,
+    /// Rows ONR rejects.
+    pub rejected: usize,
+    /// Rows with at least one lint.
+    pub with_warnings: usize,
+    /// Batch-level errors.
+    pub batch_errors: usize,
+    /// Rows per predicted action kind.
+    pub actions: BTreeMap<&'static str, usize>,
+    /// Rows ONR will flag as name conflicts.
+    pub conflicts: usize,
+    /// Errors per ONR key.
+    pub errors_by_key: BTreeMap<&'static str, usize>,
+    /// Lints per code.
+    pub warnings_by_code: BTreeMap<&'static str, usize>,
+    /// What ONR answers to the whole batch.
+    pub response: OnrResponse,
+}
+
+/// Checks the rows of one batch, in order, one at a time (memory stays bounded: the state
+/// kept per row is a few hashes and, for rows that create a person, the two names).
+///
+/// # Example
+///
+/// ```
+/// use onr_core::import::{check::{Checker, CheckOptions, RowInput, Verdict}, koodisto::Koodisto, Koodi, Person, Row};
+///
+/// let koodisto = Koodisto::bundled();
+/// let mut checker = Checker::new(&koodisto, CheckOptions::default());
+/// let row = Row::new(Person {
+///     passinumero: Some("XP1234567".into()),
+///     etunimet: Some("Liisa".into()),
+///     kutsumanimi: Some("Liisa".into()),
+///     sukunimi: Some("Nieminen".into()),
+///     kansalaisuus: Some(vec![Some(Koodi::new("246"))]),
+///     ..Person::default()
+/// });
+/// let report = checker.check(RowInput::new(0, Some(row)));
+/// assert_eq!(report.verdict(), Verdict::Rejected);
+/// assert_eq!(report.errors[0].key(), "hetu.required.for.finnish");
+/// let summary = checker.finish(None, Some(1));
+/// assert_eq!(summary.rejected, 1);
+/// ```
+pub struct Checker<'a> {
+    validator: Validator<'a>,
+    options: CheckOptions,
+    registry: &'a dyn Registry,
+    resolver: Resolver,
+    same_person: HashMap<u64, (u32, PersonKey)>,
+    summary: Summary,
+}
+
+impl std::fmt::Debug for Checker<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Checker")
+            .field("options", &self.options)
+            .field("rows", &self.summary.rows)
+            .finish()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum PersonKey {
+    Existing(u64),
+    Row(u32),
+    Unknown,
+}
+
+fn hash_of(value: impl Hash) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    value.hash(&mut h);
+    h.finish()
+}
+
+impl<'a> Checker<'a> {
+    /// A checker without knowledge of existing persons.
+    pub fn new(koodisto: &'a Koodisto, options: CheckOptions) -> Checker<'a> {
+        Checker::with_registry(koodisto, options, &Unknown)
+    }
+
+    /// A checker that predicts matches and conflicts against known persons.
+    pub fn with_registry(
+        koodisto: &'a Koodisto,
+        options: CheckOptions,
+        registry: &'a dyn Registry,
+    ) -> Checker<'a> {
+        Checker {
+            validator: Validator::new(options.env, koodisto),
+            options,
+            registry,
+            resolver: Resolver::new(),
+            same_person: HashMap::new(),
+            summary: Summary::default(),
+        }
+    }
+
+    /// Checks the next row. Rows must come in order of their index.
+    pub fn check(&mut self, input: RowInput) -> RowReport {
+        let RowInput {
+            index,
+            line,
+            row,
+            problems,
+        } = input;
+        let mut errors: Vec<OnrError> = problems
+            .iter()
+            .map(|p| {
+                OnrError::new(
+                    p.field.clone(),
+                    OnrErrorKind::Unreadable {
+                        detail: p.detail.clone(),
+                    },
+                )
+            })
+            .collect();
+        let unreadable_row = problems
+            .iter()
+            .any(|p| p.field == format!("henkilot[{index}]"));
+        if !unreadable_row {
+            errors.extend(
+                self.validator
+                    .row(index, row.as_ref())
+                    .into_iter()
+                    .filter(|e| !problems.iter().any(|p| e.field.starts_with(&p.field))),
+            );
+        }
+        let person = row.as_ref().and_then(|r| r.henkilo.as_ref());
+        let mut warnings = match person {
+            Some(p) => self.row_lints(p),
+            None => Vec::new(),
+        };
+        let mut action = Action::none();
+        if errors.is_empty() {
+            if let Some(p) = person {
+                action = self.resolve(index, p, &mut warnings);
+            }
+        }
+        let report = RowReport {
+            index,
+            line,
+            tunniste: row.as_ref().and_then(|r| r.tunniste.clone()),
+            errors,
+            warnings,
+            action,
+        };
+        self.count(&report);
+        report
+    }
+
+    fn resolve(&mut self, index: usize, p: &Person, warnings: &mut Vec<Lint>) -> Action {
+        let (mut action, names) = self.resolver.resolve(index, p, self.registry);
+        // ONR's conflict rule: the row's names against the person it gets (namesMatch, Lucene
+        // Jaro-Winkler), also for a person the row creates. Unknown while the person is.
+        let certain = matches!(
+            action.kind,
+            ActionKind::Match | ActionKind::SameAsRow | ActionKind::Create
+        );
+        action.conflict = names.filter(|_| certain).map(|(e, s)| {
+            let given = PersonNames::new(
+                p.etunimet.as_deref().unwrap_or_default(),
+                p.sukunimi.as_deref().unwrap_or_default(),
+            );
+            !NameRules::ONR
+                .names_match(given, PersonNames::new(&e, &s))
+                .is_match()
+        });
+        if action.conflict == Some(true) {
+            match action.kind {
+                ActionKind::SameAsRow => warnings.push(Lint::NameConflict { row: action.row }),
+                ActionKind::Match => warnings.push(Lint::NameConflict { row: None }),
+                _ => {}
+            }
+        }
+        if action.by == Some(super::lint::MatchBy::Hetu)
+            && p.hetu.as_deref() == Some("")
+            && matches!(
+                action.kind,
+                ActionKind::SameAsRow | ActionKind::MatchOrSameAsRow
+            )
+        {
+            if let Some(row) = action.row {
+                warnings.push(Lint::EmptyHetuMerged { row });
+            }
+        }
+        if let Some(oid) = p.oid.as_deref().filter(|o| !o.is_empty()) {
+            let created = matches!(action.kind, ActionKind::Create | ActionKind::SameAsRow);
+            if created && self.registry.find(IdKind::Oid, oid) == Lookup::NotFound {
+                warnings.push(Lint::UnknownOid);
+            }
+        }
+        let person_key = match action.kind {
+            ActionKind::Match => action
+                .oid
+                .as_deref()
+                .map_or(PersonKey::Unknown, |o| PersonKey::Existing(hash_of(o))),
+            ActionKind::SameAsRow | ActionKind::MatchOrSameAsRow => action
+                .row
+                .map_or(PersonKey::Unknown, |r| PersonKey::Row(r as u32)),
+            ActionKind::Create | ActionKind::MatchOrCreate => PersonKey::Row(index as u32),
+            ActionKind::None => PersonKey::Unknown,
+        };
+        if let Some(key) = same_person_key(p, self.options.env) {
+            match self.same_person.get(&key) {
+                Some((row, other)) if *other != person_key => {
+                    warnings.push(Lint::SamePersonOtherIdentifiers { row: *row as usize });
+                }
+                Some(_) => {}
+                None => {
+                    self.same_person.insert(key, (index as u32, person_key));
+                }
+            }
+        }
+        action
+    }
+
+    /// The lints of a single row, independent of other rows.
+    fn row_lints(&self, p: &Person) -> Vec<Lint> {
+        let env = self.options.env;
+        let mut lints = Vec::new();
+        let finnish = p.kansalaisuus_codes().any(|c| c == FINLAND);
+        let parsed = p
+            .hetu
+            .as_deref()
+            .filter(|h| !h.is_empty())
+            .map(|h| (h, Hetu::parse(h, env)));
+        match parsed {
+            None if p.hetu.is_some() => lints.push(Lint::EmptyHetu { finnish }),
+            None => {}
+            Some((h, result)) => {
+                let temporary = Hetu::parse(h, Environment::Test)
+                    .ok()
+                    .filter(Hetu::is_temporary);
+                if temporary.is_some() && !env.allows_temporary_hetu() {
+                    lints.push(Lint::TemporaryHetu { production: true });
+                }
+                match result {
+                    Ok(hetu) => {
+                        if p.syntymaaika.is_some_and(|d| d != hetu.birth_date()) {
+                            lints.push(Lint::BirthDateMismatch);
+                        }
+                        let sex = p.sukupuoli.as_ref().and_then(|k| k.koodi.as_deref());
+                        if sex
+                            .and_then(hetu::Sex::from_code)
+                            .is_some_and(|s| s != hetu.sex())
+                        {
+                            lints.push(Lint::SexMismatch);
+                        }
+                    }
+                    Err(_) if temporary.is_some() => {}
+                    Err(_) => {
+                        let suggestions = hetu::suggest(h, env, 9);
+                        if let Some(first) = suggestions.first() {
+                            lints.push(Lint::HetuTypo {
+                                edit: first.edit,
+                                candidates: suggestions.len() as u8,
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        if let Some(oid) = p.oid.as_deref().filter(|o| !o.is_empty()) {
+            if !Oid::parse(oid).is_ok_and(|o| o.is_person(env) && o.has_valid_check_digit()) {
+                lints.push(Lint::OidFormat);
+            }
+        }
+        if let Some(n) = p.passinumero.as_deref() {
+            if !n.is_empty() && java::trim(n).is_empty() {
+                lints.push(Lint::BlankPassinumero);
+            }
+        }
+        if let Some(e) = p.sahkoposti.as_deref() {
+            if !e.is_empty() && email::is_well_formed(e) && !email::is_valid_contact(e) {
+                lints.push(Lint::EmailNotStrict);
+            }
+        }
+        for (field, value) in [
+            (NameField::Etunimet, &p.etunimet),
+            (NameField::Kutsumanimi, &p.kutsumanimi),
+            (NameField::Sukunimi, &p.sukunimi),
+        ] {
+            if let Some(v) = value.as_deref().filter(|v| !v.is_empty()) {
+                if v.trim().is_empty() {
+                    lints.push(Lint::BlankName { field });
+                } else if v.trim() != v {
+                    lints.push(Lint::UntrimmedName { field });
+                }
+            }
+        }
+        if let (Some(e), Some(k)) = (p.etunimet.as_deref(), p.kutsumanimi.as_deref()) {
+            let rule = self.options.kutsumanimi_rule;
+            if !e.trim().is_empty() && !k.trim().is_empty() && !kutsumanimi_is_valid(rule, e, k) {
+                lints.push(Lint::KutsumanimiNotInEtunimet { rule });
+            }
+        }
+        lints
+    }
+
+    fn count(&mut self, report: &RowReport) {
+        let s = &mut self.summary;
+        s.rows += 1;
+        match report.verdict() {
+            Verdict::Accepted => s.accepted += 1,
+            Verdict::Rejected => s.rejected += 1,
+        }
+        if !report.warnings.is_empty() {
+            s.with_warnings += 1;
+        }
+        *s.actions.entry(report.action.kind.as_str()).or_default() += 1;
+        if report.action.conflict == Some(true) {
+            s.conflicts += 1;
+        }
+        for e in &report.errors {
+            *s.errors_by_key.entry(e.key()).or_default() += 1;
+            s.response.add_row_stage(e.stage());
+        }
+        for w in &report.warnings {
+            *s.warnings_by_code.entry(w.code()).or_default() += 1;
+        }
+    }
+
+    /// The batch-level errors (notification e-mail, `henkilot` null or empty), given the
+    /// batch's `sahkoposti` and its number of rows (`None` when `henkilot` is null).
+    pub fn batch_errors(&self, sahkoposti: Option<&str>, rows: Option<usize>) -> Vec<OnrError> {
+        self.validator.batch(sahkoposti, rows)
+    }
+
+    /// Ends the batch and returns the summary, counting the batch-level errors.
+    pub fn finish(mut self, sahkoposti: Option<&str>, rows: Option<usize>) -> Summary {
+        let batch = self.validator.batch(sahkoposti, rows);
+        self.summary.batch_errors = batch.len();
+        for e in &batch {
+            *self.summary.errors_by_key.entry(e.key()).or_default() += 1;
+            self.summary.response.add_row_stage(e.stage());
+        }
+        self.summary
+    }
+}
+
+/// The key of "the same person": lower-cased trimmed first names and surname, and the birth
+/// date (given, or from a valid hetu); `None` when any is missing.
+fn same_person_key(p: &Person, env: Environment) -> Option<u64> {
+    let e = p.etunimet.as_deref()?.trim().to_lowercase();
+    let s = p.sukunimi.as_deref()?.trim().to_lowercase();
+    if e.is_empty() || s.is_empty() {
+        return None;
+    }
+    let date: NaiveDate = p.syntymaaika.or_else(|| {
+        p.hetu
+            .as_deref()
+            .and_then(|h| Hetu::parse(h, env).ok())
+            .map(|h| h.birth_date())
+    })?;
+    Some(hash_of((e, s, date)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::model::Koodi;
+    use crate::import::verdict::Stage;
+
+    fn person(hetu: Option<&str>) -> Person {
+        Person {
+            hetu: hetu.map(Into::into),
+            etunimet: Some("Aino Maria".into()),
+            kutsumanimi: Some("Aino".into()),
+            sukunimi: Some("Virtanen".into()),
+            kansalaisuus: Some(vec![Some(Koodi::new("246"))]),
+            ..Person::default()
+        }
+    }
+
+    fn check_one(p: Person, env: Environment) -> RowReport {
+        let k = Koodisto::bundled();
+        let mut c = Checker::new(
+            &k,
+            CheckOptions {
+                env,
+                ..CheckOptions::default()
+            },
+        );
+        c.check(RowInput::new(0, Some(Row::new(p))))
+    }
+
+    fn codes(r: &RowReport) -> Vec<&'static str> {
+        r.warnings.iter().map(Coded::code).collect()
+    }
+
+    #[test]
+    fn lint_empty_hetu_loophole() {
+        let r = check_one(person(Some("")), Environment::Production);
+        assert_eq!(r.verdict(), Verdict::Accepted);
+        assert_eq!(r.warnings, [Lint::EmptyHetu { finnish: true }]);
+    }
+
+    #[test]
+    fn lint_temporary_hetu_in_production() {
+        let r = check_one(person(Some("010101A900R")), Environment::Production);
+        assert_eq!(r.verdict(), Verdict::Rejected);
+        assert_eq!(codes(&r), ["import.lint.temporary_hetu"]);
+        let r = check_one(person(Some("010101A900R")), Environment::Test);
+        assert_eq!(r.verdict(), Verdict::Accepted);
+        assert!(r.warnings.is_empty());
+    }
+
+    #[test]
+    fn lint_birth_date_and_sex_contradict_hetu() {
+        let mut p = person(Some("010101A900R"));
+        p.syntymaaika = NaiveDate::from_ymd_opt(2001, 1, 2);
+        p.sukupuoli = Some(Koodi::new("1")); // 900 is even: female
+        let r = check_one(p, Environment::Test);
+        assert_eq!(
+            codes(&r),
+            [
+                "import.lint.birth_date_mismatch",
+                "import.lint.sex_mismatch"
+            ]
+        );
+    }
+
+    #[test]
+    fn lint_hetu_typo_suggests_positions() {
+        let r = check_one(person(Some("131052-380T")), Environment::Production);
+        assert_eq!(r.verdict(), Verdict::Rejected);
+        assert!(
+            matches!(r.warnings[0], Lint::HetuTypo { .. }),
+            "{:?}",
+            r.warnings
+        );
+    }
+
+    #[test]
+    fn lint_blank_passinumero_and_names() {
+        let mut p = person(None);
+        p.kansalaisuus = Some(vec![Some(Koodi::new("752"))]);
+        p.passinumero = Some("  ".into());
+        p.sukunimi = Some(" Virtanen".into());
+        p.kutsumanimi = Some(" ".into());
+        let r = check_one(p, Environment::Production);
+        assert_eq!(r.verdict(), Verdict::Accepted);
+        assert_eq!(
+            codes(&r),
+            [
+                "import.lint.blank_passinumero",
+                "import.lint.blank_name",
+                "import.lint.untrimmed_name"
+            ]
+        );
+    }
+
+    #[test]
+    fn lint_kutsumanimi_not_in_etunimet() {
+        let mut p = person(Some(""));
+        p.kutsumanimi = Some("Maija".into());
+        let r = check_one(p, Environment::Production);
+        assert!(r.warnings.contains(&Lint::KutsumanimiNotInEtunimet {
+            rule: KutsumanimiRule::Service
+        }));
+    }
+
+    #[test]
+    fn lint_oid_format_and_email_not_strict() {
+        let mut p = person(None);
+        p.kansalaisuus = Some(vec![Some(Koodi::new("752"))]);
+        p.oid = Some("oid1".into());
+        p.sahkoposti = Some("test@test".into());
+        let r = check_one(p, Environment::Production);
+        assert_eq!(
+            codes(&r),
+            ["import.lint.oid_format", "import.lint.email_not_strict"]
+        );
+    }
+
+    #[test]
+    fn lint_unknown_oid_with_registry() {
+        use crate::import::action::{ExistingPerson, Persons};
+        let k = Koodisto::bundled();
+        let reg = Persons::new(vec![ExistingPerson {
+            oid: "1.2.246.562.24.00000000001".into(),
+            ..Default::default()
+        }]);
+        let mut c = Checker::with_registry(&k, CheckOptions::default(), &reg);
+        let mut p = person(Some(""));
+        p.oid = Some("oid1".into());
+        let r = c.check(RowInput::new(0, Some(Row::new(p))));
+        assert_eq!(r.action.kind, ActionKind::Create);
+        assert!(r.warnings.contains(&Lint::UnknownOid));
+    }
+
+    #[test]
+    fn lint_empty_hetu_merged_and_same_person_other_identifiers() {
+        let k = Koodisto::bundled();
+        let mut c = Checker::new(&k, CheckOptions::default());
+        let mut a = person(Some(""));
+        a.passinumero = Some("A1".into());
+        let mut b = person(Some(""));
+        b.passinumero = Some("B2".into());
+        b.etunimet = Some("Ville".into());
+        b.kutsumanimi = Some("Ville".into());
+        c.check(RowInput::new(0, Some(Row::new(a))));
+        let r = c.check(RowInput::new(1, Some(Row::new(b))));
+        assert!(
+            r.warnings.contains(&Lint::EmptyHetuMerged { row: 0 }),
+            "{:?}",
+            r.warnings
+        );
+
+        let mut c = Checker::new(&k, CheckOptions::default());
+        let mut x = person(None);
+        x.passinumero = Some("X".into());
+        x.syntymaaika = NaiveDate::from_ymd_opt(2005, 3, 14);
+        x.kansalaisuus = Some(vec![Some(Koodi::new("752"))]);
+        let mut y = x.clone();
+        y.passinumero = Some("Y".into());
+        c.check(RowInput::new(0, Some(Row::new(x))));
+        let r = c.check(RowInput::new(1, Some(Row::new(y))));
+        assert_eq!(r.warnings, [Lint::SamePersonOtherIdentifiers { row: 0 }]);
+    }
+
+    #[test]
+    fn action_conflict_names_match_rule() {
+        use crate::import::action::{ExistingPerson, Persons};
+        let k = Koodisto::bundled();
+        let reg = Persons::new(vec![ExistingPerson {
+            oid: "1.2.246.562.24.10000000003".into(),
+            hetu: Some("010101A900R".into()),
+            etunimet: "Aino Maria".into(),
+            sukunimi: "Virtanen".into(),
+            ..Default::default()
+        }]);
+        let options = CheckOptions {
+            env: Environment::Test,
+            ..CheckOptions::default()
+        };
+        let mut c = Checker::with_registry(&k, options, &reg);
+        // Same person, first name a substring: no conflict.
+        let r = c.check(RowInput::new(
+            0,
+            Some(Row::new(person(Some("010101A900R")))),
+        ));
+        assert_eq!(
+            (r.action.kind, r.action.conflict),
+            (ActionKind::Match, Some(false))
+        );
+        // Another surname: ONR flags a conflict.
+        let mut p = person(Some("010101A900R"));
+        p.sukunimi = Some("Korhonen".into());
+        let r = c.check(RowInput::new(1, Some(Row::new(p))));
+        assert_eq!(r.action.conflict, Some(true));
+        assert!(r.warnings.contains(&Lint::NameConflict { row: None }));
+        // In-batch: a second row with the first row's passport but other names.
+        let mut a = person(Some(""));
+        a.passinumero = Some("P".into());
+        let mut b = a.clone();
+        b.hetu = None;
+        b.kansalaisuus = Some(vec![Some(Koodi::new("752"))]);
+        b.etunimet = Some("Ville".into());
+        b.kutsumanimi = Some("Ville".into());
+        c.check(RowInput::new(2, Some(Row::new(a))));
+        let r = c.check(RowInput::new(3, Some(Row::new(b))));
+        assert_eq!(
+            (r.action.kind, r.action.conflict),
+            (ActionKind::SameAsRow, Some(true))
+        );
+        assert!(r.warnings.contains(&Lint::NameConflict { row: Some(2) }));
+        // A new person is compared with itself: no conflict.
+        let mut n = person(None);
+        n.passinumero = Some("Q".into());
+        n.kansalaisuus = Some(vec![Some(Koodi::new("752"))]);
+        let r = c.check(RowInput::new(4, Some(Row::new(n))));
+        assert_eq!(
+            (r.action.kind, r.action.conflict),
+            (ActionKind::Create, Some(false))
+        );
+    }
+
+    #[test]
+    fn unreadable_value_replaces_the_bean_errors_of_its_field() {
+        let k = Koodisto::bundled();
+        let mut c = Checker::new(&k, CheckOptions::default());
+        let mut p = person(Some(""));
+        p.kansalaisuus = None;
+        let input = RowInput {
+            index: 0,
+            line: Some(2),
+            row: Some(Row::new(p)),
+            problems: vec![ReadProblem {
+                field: "henkilot[0].henkilo.kansalaisuus".into(),
+                detail: "expected an array".into(),
+            }],
+        };
+        let r = c.check(input);
+        assert_eq!(r.errors.len(), 1);
+        assert_eq!(r.errors[0].key(), "HttpMessageNotReadableException");
+        let s = c.finish(None, Some(1));
+        assert_eq!(s.response.stage(), Some(Stage::Deserialization));
+    }
+}

@@ -1,0 +1,404 @@
+//! CSV (an import batch as a spreadsheet): one row per learner, read as the JSON batch it
+//! stands for.
+//!
+//! The first line is a header. These columns are recognised (names compared
+//! case-insensitively, surrounding spaces and a byte-order mark ignored); others are ignored
+//! and listed by [`Reader::unknown_columns`], and a missing column is a null field:
+//!
+//! | column | ONR field | a non-empty cell |
+//! |---|---|---|
+//! | `tunniste` | `tunniste` | as written |
+//! | `oid`, `hetu`, `passinumero`, `sahkoposti` | identifiers | as written |
+//! | `etunimet`, `kutsumanimi`, `sukunimi` | names | as written |
+//! | `syntymaaika` | birth date | `yyyy-MM-dd` (as ONR reads JSON: trimmed, strict) |
+//! | `sukupuoli`, `aidinkieli` | `{"koodi": cell}` | as written |
+//! | `kansalaisuus` | `[{"koodi": ...}, ...]` | codes separated by `;` (`246;752`), each as written |
+//!
+//! Nothing is trimmed or case-folded: a cell of spaces is a string of spaces, as it would be
+//! sent. **Empty cells** are null by default ([`EmptyCell::Null`]): the field is left out of
+//! the JSON. With [`EmptyCell::EmptyString`] an empty cell of a text column (`tunniste`, the
+//! identifiers and the names) is `""` and an empty `kansalaisuus` is `[]` — what a converter
+//! that writes every column sends, and how the empty-hetu loophole arises. An empty
+//! `syntymaaika`, `sukupuoli` or `aidinkieli` is null either way.
+//!
+//! A line is never dropped: a cell that is not UTF-8 or a date that cannot be read is a
+//! [`ReadProblem`] of its field, and a line with more cells than the header a problem of the
+//! whole row, each with the line number.
+//!
+//! # Example
+//!
+//! ```
+//! use onr_core::import::csv::{CsvOptions, Reader};
+//!
+//! let text = "tunniste,hetu,etunimet,kutsumanimi,sukunimi,kansalaisuus\n\
+//!             S1,010101A900R,Aino,Aino,Virtanen,246;752\n";
+//! let mut reader = Reader::new(text.as_bytes(), CsvOptions::default())?;
+//! let row = reader.next().unwrap()?;
+//! assert_eq!(row.line, Some(2));
+//! let person = row.row.unwrap().henkilo.unwrap();
+//! assert_eq!(person.kansalaisuus_codes().collect::<Vec<_>>(), ["246", "752"]);
+//! assert_eq!(person.passinumero, None); // no column: null
+//! # Ok::<(), onr_core::import::csv::CsvError>(())
+//! ```
+
+use std::io;
+
+use crate::error::{Category, Coded, Lang};
+
+use super::check::{ReadProblem, RowInput};
+use super::java;
+use super::model::{Koodi, Person, Row};
+
+/// How an empty cell maps to ONR's JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum EmptyCell {
+    /// Null: the field is left out.
+    #[default]
+    Null,
+    /// The empty string `""` for text columns, `[]` for `kansalaisuus`.
+    EmptyString,
+}
+
+/// Options of the CSV [`Reader`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CsvOptions {
+    /// How empty cells map.
+    pub empty: EmptyCell,
+    /// The field delimiter, `b','` by default.
+    pub delimiter: u8,
+}
+
+impl Default for CsvOptions {
+    fn default() -> Self {
+        CsvOptions {
+            empty: EmptyCell::Null,
+            delimiter: b',',
+        }
+    }
+}
+
+/// The recognised columns, in ONR's field order.
+pub const COLUMNS: [&str; 12] = [
+    "tunniste",
+    "oid",
+    "hetu",
+    "passinumero",
+    "sahkoposti",
+    "etunimet",
+    "kutsumanimi",
+    "sukunimi",
+    "syntymaaika",
+    "sukupuoli",
+    "aidinkieli",
+    "kansalaisuus",
+];
+
+/// A CSV input that cannot be used.
+///
+/// # Example
+///
+/// ```
+/// use onr_core::{error::Coded, import::csv::{CsvOptions, Reader}};
+/// let err = Reader::new("a,b\n1,2\n".as_bytes(), CsvOptions::default()).unwrap_err();
+/// assert_eq!(err.code(), "import.csv.no_columns");
+/// ```
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum CsvError {
+    /// The input could not be read.
+    #[error("cannot read the CSV input: {0}")]
+    Io(#[source] io::Error),
+    /// The header names none of the recognised columns (or the input is empty).
+    #[error("{}", self.message(Lang::En))]
+    NoColumns,
+}
+
+impl Coded for CsvError {
+    fn code(&self) -> &'static str {
+        match self {
+            CsvError::Io(_) => "import.csv.io",
+            CsvError::NoColumns => "import.csv.no_columns",
+        }
+    }
+
+    fn category(&self) -> Category {
+        Category::Format
+    }
+
+    fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (CsvError::Io(e), Lang::En) => format!("cannot read the CSV input: {e}"),
+            (CsvError::Io(e), Lang::Fi) => format!("CSV-syötettä ei voi lukea: {e}"),
+            (CsvError::Io(e), Lang::Sv) => format!("CSV-indata kan inte läsas: {e}"),
+            (CsvError::NoColumns, Lang::En) => format!(
+                "no known column in the header line, expected some of {}",
+                COLUMNS.join(", ")
+            ),
+            (CsvError::NoColumns, Lang::Fi) => format!(
+                "otsikkorivillä ei ole tunnettuja sarakkeita, odotettiin joitakin näistä: {}",
+                COLUMNS.join(", ")
+            ),
+            (CsvError::NoColumns, Lang::Sv) => format!(
+                "rubrikraden har inga kända kolumner, några av dessa förväntades: {}",
+                COLUMNS.join(", ")
+            ),
+        }
+    }
+}
+
+fn io_error(e: csv::Error) -> CsvError {
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => CsvError::Io(e),
+        other => CsvError::Io(io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("{other:?}"),
+        )),
+    }
+}
+
+/// Reads import rows from CSV, one at a time.
+#[derive(Debug)]
+pub struct Reader<R> {
+    inner: csv::Reader<R>,
+    columns: [Option<usize>; 12],
+    width: usize,
+    unknown: Vec<String>,
+    options: CsvOptions,
+    index: usize,
+    record: csv::ByteRecord,
+}
+
+impl<R: io::Read> Reader<R> {
+    /// Reads the header line.
+    ///
+    /// # Errors
+    ///
+    /// [`CsvError`] when the input cannot be read or its header has no known column.
+    pub fn new(input: R, options: CsvOptions) -> Result<Reader<R>, CsvError> {
+        let mut inner = csv::ReaderBuilder::new()
+            .flexible(true)
+            .delimiter(options.delimiter)
+            .has_headers(true)
+            .from_reader(input);
+        let header = inner.byte_headers().map_err(io_error)?.clone();
+        let mut columns = [None; 12];
+        let mut unknown = Vec::new();
+        for (i, raw) in header.iter().enumerate() {
+            let name = String::from_utf8_lossy(raw);
+            let name = name.trim_start_matches('\u{feff}').trim().to_lowercase();
+            match COLUMNS.iter().position(|c| *c == name) {
+                Some(c) if columns[c].is_none() => columns[c] = Some(i),
+                _ => unknown.push(name),
+            }
+        }
+        if columns.iter().all(Option::is_none) {
+            return Err(CsvError::NoColumns);
+        }
+        Ok(Reader {
+            inner,
+            columns,
+            width: header.len(),
+            unknown,
+            options,
+            index: 0,
+            record: csv::ByteRecord::new(),
+        })
+    }
+
+    /// Header names that are not recognised columns (lower-cased), in order.
+    pub fn unknown_columns(&self) -> &[String] {
+        &self.unknown
+    }
+
+    fn convert(&self, index: usize, line: u64) -> RowInput {
+        let mut input = RowInput::new(index, None);
+        input.line = Some(line);
+        let base = format!("henkilot[{index}]");
+        let record = &self.record;
+        if record.len() > self.width {
+            input.problems.push(ReadProblem {
+                field: base,
+                detail: format!(
+                    "line has {} cells, the header has {}",
+                    record.len(),
+                    self.width
+                ),
+            });
+            return input;
+        }
+        let mut problems = Vec::new();
+        let mut cell = |c: usize| -> Option<&str> {
+            let raw = record.get(self.columns[c]?)?;
+            match std::str::from_utf8(raw) {
+                Ok(s) => Some(s),
+                Err(_) => {
+                    let field = if c == 0 {
+                        format!("{base}.tunniste")
+                    } else {
+                        format!("{base}.henkilo.{}", COLUMNS[c])
+                    };
+                    problems.push(ReadProblem {
+                        field,
+                        detail: "the cell is not UTF-8 text".into(),
+                    });
+                    None
+                }
+            }
+        };
+        let empty_string = self.options.empty == EmptyCell::EmptyString;
+        let text = |v: Option<&str>| {
+            v.filter(|s| empty_string || !s.is_empty())
+                .map(str::to_owned)
+        };
+        let code = |v: Option<&str>| v.filter(|s| !s.is_empty()).map(Koodi::new);
+        let tunniste = text(cell(0));
+        let mut p = Person {
+            oid: text(cell(1)),
+            hetu: text(cell(2)),
+            passinumero: text(cell(3)),
+            sahkoposti: text(cell(4)),
+            etunimet: text(cell(5)),
+            kutsumanimi: text(cell(6)),
+            sukunimi: text(cell(7)),
+            ..Person::default()
+        };
+        let date = cell(8)
+            .map(java::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned);
+        p.sukupuoli = code(cell(9));
+        p.aidinkieli = code(cell(10));
+        p.kansalaisuus = match cell(11) {
+            Some("") if empty_string => Some(Vec::new()),
+            Some("") | None => None,
+            Some(s) => Some(s.split(';').map(|c| Some(Koodi::new(c))).collect()),
+        };
+        if let Some(d) = date {
+            match super::json_date::parse_iso_date(&d) {
+                Some(d) => p.syntymaaika = Some(d),
+                None => problems.push(ReadProblem {
+                    field: format!("{base}.henkilo.syntymaaika"),
+                    detail: "expected a date yyyy-MM-dd".into(),
+                }),
+            }
+        }
+        input.row = Some(Row {
+            tunniste,
+            henkilo: Some(p),
+        });
+        input.problems = problems;
+        input
+    }
+}
+
+impl<R: io::Read> Iterator for Reader<R> {
+    type Item = Result<RowInput, CsvError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let line = self.inner.position().line();
+        let mut record = std::mem::take(&mut self.record);
+        let read = self.inner.read_byte_record(&mut record);
+        self.record = record;
+        match read {
+            Ok(false) => None,
+            Ok(true) => {
+                let line = self.record.position().map_or(line, |p| p.line());
+                let index = self.index;
+                self.index += 1;
+                Some(Ok(self.convert(index, line)))
+            }
+            Err(e) => Some(Err(io_error(e))),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str, empty: EmptyCell) -> Vec<RowInput> {
+        Reader::new(
+            text.as_bytes(),
+            CsvOptions {
+                empty,
+                ..CsvOptions::default()
+            },
+        )
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+    }
+
+    fn person(r: &RowInput) -> &Person {
+        r.row.as_ref().unwrap().henkilo.as_ref().unwrap()
+    }
+
+    #[test]
+    fn csv_empty_cells_are_null_or_empty_string() {
+        let text = "hetu,etunimet,kansalaisuus,sukupuoli\n,Aino,,\n";
+        let r = read(text, EmptyCell::Null);
+        assert_eq!(
+            (
+                person(&r[0]).hetu.as_deref(),
+                person(&r[0]).kansalaisuus.as_ref()
+            ),
+            (None, None)
+        );
+        let r = read(text, EmptyCell::EmptyString);
+        assert_eq!(person(&r[0]).hetu.as_deref(), Some(""));
+        assert_eq!(person(&r[0]).kansalaisuus.as_deref(), Some(&[][..]));
+        assert_eq!(person(&r[0]).sukupuoli, None);
+    }
+
+    #[test]
+    fn csv_cells_are_taken_as_written() {
+        let r = read(
+            "Hetu , passinumero,kansalaisuus\n 010101A900R,  ,246; 752;\n",
+            EmptyCell::Null,
+        );
+        let p = person(&r[0]);
+        assert_eq!(p.hetu.as_deref(), Some(" 010101A900R"));
+        assert_eq!(p.passinumero.as_deref(), Some("  "));
+        let codes: Vec<Option<String>> = p
+            .kansalaisuus
+            .as_ref()
+            .unwrap()
+            .iter()
+            .map(|k| k.as_ref().unwrap().koodi.clone())
+            .collect();
+        assert_eq!(
+            codes,
+            [Some("246".into()), Some(" 752".into()), Some(String::new())]
+        );
+    }
+
+    #[test]
+    fn csv_never_drops_a_line() {
+        let text = b"tunniste,syntymaaika,etunimet\nA,2001-02-30,x\nB,,\xff\nC,1,2,3,4\nD, 2001-02-03 ,y\n";
+        let r: Vec<RowInput> = Reader::new(&text[..], CsvOptions::default())
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        assert_eq!(r.len(), 4);
+        assert_eq!(r[0].problems[0].field, "henkilot[0].henkilo.syntymaaika");
+        assert_eq!(r[0].line, Some(2));
+        assert_eq!(r[1].problems[0].field, "henkilot[1].henkilo.etunimet");
+        assert_eq!(r[2].problems[0].field, "henkilot[2]");
+        assert_eq!(r[2].line, Some(4));
+        assert!(r[3].problems.is_empty());
+        assert_eq!(
+            person(&r[3]).syntymaaika.map(|d| d.to_string()).as_deref(),
+            Some("2001-02-03")
+        );
+    }
+
+    #[test]
+    fn csv_header_needs_a_known_column() {
+        assert!(matches!(
+            Reader::new("".as_bytes(), CsvOptions::default()),
+            Err(CsvError::NoColumns)
+        ));
+        let r = Reader::new("\u{feff}HETU,extra\n".as_bytes(), CsvOptions::default()).unwrap();
+        assert_eq!(r.unknown_columns(), ["extra"]);
+    }
+}

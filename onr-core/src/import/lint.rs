@@ -1,0 +1,463 @@
+//! LINTS (warnings beyond ONR's verdict): what ONR accepts but loses, mixes up or flags.
+//!
+//! A lint never changes ONR's verdict; a row with only lints is still `accepted`. Each lint
+//! has a stable code, a category and messages in English, Finnish and Swedish, and never holds
+//! a hetu or a name (a typo suggestion names the positions to check, not the code).
+//!
+//! | code | what |
+//! |---|---|
+//! | `import.lint.empty_hetu` | `hetu: ""` counts as an identifier and passes the Finnish-citizen rule, but the person gets no hetu |
+//! | `import.lint.empty_hetu_merged` | rows with `hetu: ""` in the same chunk of 100 all resolve to one person |
+//! | `import.lint.kutsumanimi_not_in_etunimet` | kutsumanimi is not one of the first names (ONR's service rule by default; ONR does not check it on import) |
+//! | `import.lint.unknown_oid` | the OID is not a known person: ONR ignores it and creates a new person with a new OID |
+//! | `import.lint.oid_format` | the OID is not a valid person OID of the environment, so ONR cannot know it |
+//! | `import.lint.temporary_hetu` | a temporary 9xx hetu: rejected in production, never identified by VTJ |
+//! | `import.lint.blank_passinumero` | a whitespace-only passport number counts as an identifier but is dropped |
+//! | `import.lint.untrimmed_name` | a name with leading or trailing whitespace, stored as written |
+//! | `import.lint.blank_name` | a whitespace-only name passes ONR's "not empty" rule |
+//! | `import.lint.birth_date_mismatch` | `syntymaaika` differs from the hetu's date (ONR keeps the hetu's) |
+//! | `import.lint.sex_mismatch` | `sukupuoli` differs from the hetu's (ONR keeps the hetu's) |
+//! | `import.lint.likely_duplicate` | names and birth date trigram-similar (≥ 0.5) to another person of the batch |
+//! | `import.lint.same_person_other_identifiers` | same names and birth date as an earlier row, but it resolves to another person |
+//! | `import.lint.name_conflict` | the names do not match the person the row resolves to: ONR flags a conflict |
+//! | `import.lint.hetu_typo` | an invalid hetu one typo away from a valid one |
+//! | `import.lint.email_not_strict` | `sahkoposti` is accepted by the import but not by ONR's strict contact rule |
+//!
+//! # Example
+//!
+//! ```
+//! use onr_core::{error::Coded, import::lint::Lint, Lang};
+//! let lint = Lint::EmptyHetu { finnish: true };
+//! assert_eq!(lint.code(), "import.lint.empty_hetu");
+//! assert!(lint.message(Lang::Fi).contains("henkilötunnus"));
+//! ```
+
+use std::fmt;
+
+use crate::error::{Category, Coded, Lang};
+use crate::hetu::Edit;
+
+use super::checks::KutsumanimiRule;
+use super::model::IdKind;
+
+/// A name field of a row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
+pub enum NameField {
+    /// `etunimet`.
+    Etunimet,
+    /// `kutsumanimi`.
+    Kutsumanimi,
+    /// `sukunimi`.
+    Sukunimi,
+}
+
+impl NameField {
+    /// ONR's field name.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            NameField::Etunimet => "etunimet",
+            NameField::Kutsumanimi => "kutsumanimi",
+            NameField::Sukunimi => "sukunimi",
+        }
+    }
+}
+
+/// A warning about a row: something ONR accepts but that is probably not meant.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
+pub enum Lint {
+    /// `hetu` is `""`; `finnish` when a citizenship is `246` (the Finnish-citizen rule is
+    /// escaped too).
+    EmptyHetu {
+        /// Whether the row has citizenship 246.
+        finnish: bool,
+    },
+    /// The row resolves to the person of an earlier row of the same chunk through `hetu: ""`.
+    EmptyHetuMerged {
+        /// The 0-based index of the earlier row.
+        row: usize,
+    },
+    /// Kutsumanimi is not valid for etunimet under the rule.
+    KutsumanimiNotInEtunimet {
+        /// The rule applied.
+        rule: KutsumanimiRule,
+    },
+    /// The OID is not known: ONR creates a new person with a new OID.
+    UnknownOid,
+    /// The OID is not a valid person OID of the environment.
+    OidFormat,
+    /// A temporary hetu (individual number 900–999); the checker reports it for production
+    /// batches, where ONR rejects it.
+    TemporaryHetu {
+        /// Whether the batch is for production (where ONR rejects it).
+        production: bool,
+    },
+    /// `passinumero` holds only whitespace.
+    BlankPassinumero,
+    /// A name with leading or trailing whitespace.
+    UntrimmedName {
+        /// Which name.
+        field: NameField,
+    },
+    /// A name of whitespace only.
+    BlankName {
+        /// Which name.
+        field: NameField,
+    },
+    /// `syntymaaika` differs from the hetu's birth date.
+    BirthDateMismatch,
+    /// `sukupuoli` differs from the hetu's sex.
+    SexMismatch,
+    /// Names and birth date trigram-similar to an earlier row's.
+    LikelyDuplicate {
+        /// The 0-based index of the earlier row.
+        row: usize,
+        /// pg_trgm similarity of the two search strings.
+        similarity: f32,
+    },
+    /// Same names and birth date as an earlier row that resolves to another person.
+    SamePersonOtherIdentifiers {
+        /// The 0-based index of the earlier row.
+        row: usize,
+    },
+    /// The names do not match the person the row resolves to: ONR sets `conflict`.
+    NameConflict {
+        /// The earlier row whose person it is, if the person comes from this batch.
+        row: Option<usize>,
+    },
+    /// An invalid hetu one typo away from valid codes.
+    HetuTypo {
+        /// The most likely typo.
+        edit: Edit,
+        /// How many valid codes are one typo away.
+        candidates: u8,
+    },
+    /// `sahkoposti` is well-formed for the import but fails the strict contact rule.
+    EmailNotStrict,
+}
+
+impl Lint {
+    /// Every lint code, for documentation and binding tests.
+    pub const ALL_CODES: [&'static str; 16] = [
+        "import.lint.empty_hetu",
+        "import.lint.empty_hetu_merged",
+        "import.lint.kutsumanimi_not_in_etunimet",
+        "import.lint.unknown_oid",
+        "import.lint.oid_format",
+        "import.lint.temporary_hetu",
+        "import.lint.blank_passinumero",
+        "import.lint.untrimmed_name",
+        "import.lint.blank_name",
+        "import.lint.birth_date_mismatch",
+        "import.lint.sex_mismatch",
+        "import.lint.likely_duplicate",
+        "import.lint.same_person_other_identifiers",
+        "import.lint.name_conflict",
+        "import.lint.hetu_typo",
+        "import.lint.email_not_strict",
+    ];
+
+    /// The ONR field the lint is about, relative to `henkilot[i].henkilo` (`None` for the
+    /// whole row).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use onr_core::import::lint::Lint;
+    /// assert_eq!(Lint::BlankPassinumero.field(), Some("passinumero"));
+    /// ```
+    pub fn field(&self) -> Option<&'static str> {
+        Some(match self {
+            Lint::EmptyHetu { .. }
+            | Lint::EmptyHetuMerged { .. }
+            | Lint::TemporaryHetu { .. }
+            | Lint::HetuTypo { .. } => "hetu",
+            Lint::KutsumanimiNotInEtunimet { .. } => "kutsumanimi",
+            Lint::UnknownOid | Lint::OidFormat => "oid",
+            Lint::BlankPassinumero => "passinumero",
+            Lint::UntrimmedName { field } | Lint::BlankName { field } => field.as_str(),
+            Lint::BirthDateMismatch => "syntymaaika",
+            Lint::SexMismatch => "sukupuoli",
+            Lint::EmailNotStrict => "sahkoposti",
+            Lint::LikelyDuplicate { .. }
+            | Lint::SamePersonOtherIdentifiers { .. }
+            | Lint::NameConflict { .. } => return None,
+        })
+    }
+
+    /// The earlier row the lint refers to, if any.
+    pub fn related_row(&self) -> Option<usize> {
+        match *self {
+            Lint::EmptyHetuMerged { row }
+            | Lint::LikelyDuplicate { row, .. }
+            | Lint::SamePersonOtherIdentifiers { row } => Some(row),
+            Lint::NameConflict { row } => row,
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Lint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+fn edit_text(edit: Edit, lang: Lang) -> String {
+    match (edit, lang) {
+        (Edit::Transposition { position }, Lang::En) => {
+            format!("characters {} and {} swapped?", position + 1, position + 2)
+        }
+        (Edit::Transposition { position }, Lang::Fi) => format!(
+            "merkit {} ja {} vaihtaneet paikkaa?",
+            position + 1,
+            position + 2
+        ),
+        (Edit::Transposition { position }, Lang::Sv) => {
+            format!("tecknen {} och {} omkastade?", position + 1, position + 2)
+        }
+        (Edit::Substitution { position }, Lang::En) => {
+            format!("check character {}", position + 1)
+        }
+        (Edit::Substitution { position }, Lang::Fi) => {
+            format!("tarkista merkki {}", position + 1)
+        }
+        (Edit::Substitution { position }, Lang::Sv) => {
+            format!("kontrollera tecken {}", position + 1)
+        }
+        (_, Lang::En) => "remove spaces, use ASCII dashes and upper case".into(),
+        (_, Lang::Fi) => "poista välilyönnit, käytä tavallista viivaa ja isoja kirjaimia".into(),
+        (_, Lang::Sv) => "ta bort mellanslag, använd vanligt bindestreck och versaler".into(),
+    }
+}
+
+impl Coded for Lint {
+    fn code(&self) -> &'static str {
+        let i = match self {
+            Lint::EmptyHetu { .. } => 0,
+            Lint::EmptyHetuMerged { .. } => 1,
+            Lint::KutsumanimiNotInEtunimet { .. } => 2,
+            Lint::UnknownOid => 3,
+            Lint::OidFormat => 4,
+            Lint::TemporaryHetu { .. } => 5,
+            Lint::BlankPassinumero => 6,
+            Lint::UntrimmedName { .. } => 7,
+            Lint::BlankName { .. } => 8,
+            Lint::BirthDateMismatch => 9,
+            Lint::SexMismatch => 10,
+            Lint::LikelyDuplicate { .. } => 11,
+            Lint::SamePersonOtherIdentifiers { .. } => 12,
+            Lint::NameConflict { .. } => 13,
+            Lint::HetuTypo { .. } => 14,
+            Lint::EmailNotStrict => 15,
+        };
+        Lint::ALL_CODES[i]
+    }
+
+    fn category(&self) -> Category {
+        match self {
+            Lint::UntrimmedName { .. }
+            | Lint::BlankName { .. }
+            | Lint::BlankPassinumero
+            | Lint::OidFormat
+            | Lint::EmailNotStrict => Category::Format,
+            Lint::TemporaryHetu { .. } => Category::Policy,
+            Lint::HetuTypo { .. } => Category::Checksum,
+            _ => Category::Consistency,
+        }
+    }
+
+    fn message(&self, lang: Lang) -> String {
+        use Lang::*;
+        match (*self, lang) {
+            (Lint::EmptyHetu { finnish }, En) => format!(
+                "hetu is \"\": ONR counts it as an identifier{} but the person gets no hetu",
+                if finnish { " and as the hetu a Finnish citizen needs" } else { "" }
+            ),
+            (Lint::EmptyHetu { finnish }, Fi) => format!(
+                "henkilötunnus on \"\": ONR hyväksyy sen tunnisteeksi{}, mutta henkilölle ei tallennu henkilötunnusta",
+                if finnish { " ja Suomen kansalaisen henkilötunnukseksi" } else { "" }
+            ),
+            (Lint::EmptyHetu { finnish }, Sv) => format!(
+                "personbeteckningen är \"\": ONR godkänner den som identifierare{}, men personen får ingen personbeteckning",
+                if finnish { " och som en finsk medborgares personbeteckning" } else { "" }
+            ),
+            (Lint::EmptyHetuMerged { row }, En) => format!(
+                "hetu \"\" was also given on row {row} of the same chunk of 100: ONR attaches both rows to one person"
+            ),
+            (Lint::EmptyHetuMerged { row }, Fi) => format!(
+                "henkilötunnus \"\" annettiin myös rivillä {row} samassa 100 rivin erässä: ONR liittää molemmat rivit samaan henkilöön"
+            ),
+            (Lint::EmptyHetuMerged { row }, Sv) => format!(
+                "personbeteckningen \"\" angavs också på rad {row} i samma omgång på 100 rader: ONR kopplar båda raderna till samma person"
+            ),
+            (Lint::KutsumanimiNotInEtunimet { rule }, En) => format!(
+                "kutsumanimi is not one of the first names ({rule} rule); ONR's import does not check it, but later updates of the person will fail"
+            ),
+            (Lint::KutsumanimiNotInEtunimet { rule }, Fi) => format!(
+                "kutsumanimi ei ole yksi etunimistä ({rule}-sääntö); ONR:n tuonti ei tarkista sitä, mutta henkilön myöhemmät päivitykset epäonnistuvat"
+            ),
+            (Lint::KutsumanimiNotInEtunimet { rule }, Sv) => format!(
+                "tilltalsnamnet är inte ett av förnamnen ({rule}-regeln); ONR:s import kontrollerar det inte, men senare uppdateringar av personen misslyckas"
+            ),
+            (Lint::UnknownOid, En) => "no person has this OID: ONR ignores it and creates a new person with a new OID".into(),
+            (Lint::UnknownOid, Fi) => "tällä OID:llä ei ole henkilöä: ONR ohittaa sen ja luo uuden henkilön uudella OID:llä".into(),
+            (Lint::UnknownOid, Sv) => "ingen person har detta OID: ONR ignorerar det och skapar en ny person med ett nytt OID".into(),
+            (Lint::OidFormat, En) => "not a valid person OID of this environment: ONR does not check OIDs, ignores one it does not know and creates a new person".into(),
+            (Lint::OidFormat, Fi) => "ei tämän ympäristön kelvollinen henkilö-OID: ONR ei tarkista OID:itä, ohittaa tuntemattoman ja luo uuden henkilön".into(),
+            (Lint::OidFormat, Sv) => "inte ett giltigt person-OID i denna miljö: ONR kontrollerar inte OID, ignorerar ett okänt och skapar en ny person".into(),
+            (Lint::TemporaryHetu { production: true }, En) => "temporary individual number 900-999: rejected in production (accepted only in ONR's test environments)".into(),
+            (Lint::TemporaryHetu { production: true }, Fi) => "väliaikainen yksilönumero 900-999: hylätään tuotannossa (hyväksytään vain ONR:n testiympäristöissä)".into(),
+            (Lint::TemporaryHetu { production: true }, Sv) => "tillfälligt individnummer 900-999: avvisas i produktionen (godkänns bara i ONR:s testmiljöer)".into(),
+            (Lint::TemporaryHetu { production: false }, En) => "temporary individual number 900-999: accepted in test environments, but VTJ never identifies the person".into(),
+            (Lint::TemporaryHetu { production: false }, Fi) => "väliaikainen yksilönumero 900-999: hyväksytään testiympäristöissä, mutta VTJ ei koskaan yksilöi henkilöä".into(),
+            (Lint::TemporaryHetu { production: false }, Sv) => "tillfälligt individnummer 900-999: godkänns i testmiljöer, men BDS identifierar aldrig personen".into(),
+            (Lint::BlankPassinumero, En) => "passport number is only whitespace: ONR counts it as an identifier but drops it when creating the person".into(),
+            (Lint::BlankPassinumero, Fi) => "passinumero on pelkkää tyhjää: ONR hyväksyy sen tunnisteeksi mutta jättää sen pois henkilöä luodessaan".into(),
+            (Lint::BlankPassinumero, Sv) => "passnumret består bara av blanktecken: ONR godkänner det som identifierare men utelämnar det när personen skapas".into(),
+            (Lint::UntrimmedName { field }, En) => format!("{} has leading or trailing whitespace, stored as written", field.as_str()),
+            (Lint::UntrimmedName { field }, Fi) => format!("kentän {} alussa tai lopussa on tyhjää, tallennetaan sellaisenaan", field.as_str()),
+            (Lint::UntrimmedName { field }, Sv) => format!("{} har inledande eller avslutande blanktecken, sparas som det är", field.as_str()),
+            (Lint::BlankName { field }, En) => format!("{} is only whitespace: ONR accepts it as not empty", field.as_str()),
+            (Lint::BlankName { field }, Fi) => format!("{} on pelkkää tyhjää: ONR hyväksyy sen ei-tyhjänä", field.as_str()),
+            (Lint::BlankName { field }, Sv) => format!("{} består bara av blanktecken: ONR godkänner det som icke-tomt", field.as_str()),
+            (Lint::BirthDateMismatch, En) => "syntymaaika differs from the hetu's birth date; ONR stores the hetu's".into(),
+            (Lint::BirthDateMismatch, Fi) => "syntymäaika poikkeaa henkilötunnuksen syntymäajasta; ONR tallentaa henkilötunnuksen mukaisen".into(),
+            (Lint::BirthDateMismatch, Sv) => "födelsedatumet skiljer sig från personbeteckningens; ONR sparar personbeteckningens".into(),
+            (Lint::SexMismatch, En) => "sukupuoli differs from the hetu's sex; ONR stores the hetu's".into(),
+            (Lint::SexMismatch, Fi) => "sukupuoli poikkeaa henkilötunnuksen mukaisesta; ONR tallentaa henkilötunnuksen mukaisen".into(),
+            (Lint::SexMismatch, Sv) => "könet skiljer sig från personbeteckningens; ONR sparar personbeteckningens".into(),
+            (Lint::LikelyDuplicate { row, similarity }, En) => format!(
+                "likely the same person as row {row} (names and birth date {:.0} % similar), but ONR will keep them apart", similarity * 100.0),
+            (Lint::LikelyDuplicate { row, similarity }, Fi) => format!(
+                "todennäköisesti sama henkilö kuin rivillä {row} (nimet ja syntymäaika {:.0} % samankaltaiset), mutta ONR pitää ne erillään", similarity * 100.0),
+            (Lint::LikelyDuplicate { row, similarity }, Sv) => format!(
+                "troligen samma person som på rad {row} (namn och födelsedatum {:.0} % lika), men ONR håller dem isär", similarity * 100.0),
+            (Lint::SamePersonOtherIdentifiers { row }, En) => format!(
+                "same names and birth date as row {row}, but different identifiers: ONR will keep two persons"),
+            (Lint::SamePersonOtherIdentifiers { row }, Fi) => format!(
+                "samat nimet ja syntymäaika kuin rivillä {row}, mutta eri tunnisteet: ONR:ään tulee kaksi henkilöä"),
+            (Lint::SamePersonOtherIdentifiers { row }, Sv) => format!(
+                "samma namn och födelsedatum som på rad {row}, men andra identifierare: ONR får två personer"),
+            (Lint::NameConflict { row: Some(row) }, En) => format!(
+                "the names do not match those of row {row}, whose person this row is attached to: ONR flags a conflict"),
+            (Lint::NameConflict { row: Some(row) }, Fi) => format!(
+                "nimet eivät vastaa rivin {row} nimiä, jonka henkilöön tämä rivi liitetään: ONR merkitsee ristiriidan"),
+            (Lint::NameConflict { row: Some(row) }, Sv) => format!(
+                "namnen stämmer inte med namnen på rad {row}, vars person raden kopplas till: ONR flaggar en konflikt"),
+            (Lint::NameConflict { row: None }, En) => "the names do not match the existing person's: ONR flags a conflict".into(),
+            (Lint::NameConflict { row: None }, Fi) => "nimet eivät vastaa olemassa olevan henkilön nimiä: ONR merkitsee ristiriidan".into(),
+            (Lint::NameConflict { row: None }, Sv) => "namnen stämmer inte med den befintliga personens: ONR flaggar en konflikt".into(),
+            (Lint::HetuTypo { edit, candidates }, En) => format!(
+                "probably a typo: {} ({candidates} valid code(s) one edit away)", edit_text(edit, En)),
+            (Lint::HetuTypo { edit, candidates }, Fi) => format!(
+                "todennäköisesti kirjoitusvirhe: {} ({candidates} kelvollista tunnusta yhden muutoksen päässä)", edit_text(edit, Fi)),
+            (Lint::HetuTypo { edit, candidates }, Sv) => format!(
+                "troligen ett skrivfel: {} ({candidates} giltiga beteckningar en ändring bort)", edit_text(edit, Sv)),
+            (Lint::EmailNotStrict, En) => "ONR's import accepts this e-mail address, but ONR's contact information would not (a top-level domain is needed)".into(),
+            (Lint::EmailNotStrict, Fi) => "ONR:n tuonti hyväksyy tämän sähköpostiosoitteen, mutta ONR:n yhteystiedot eivät (ylätason verkkotunnus tarvitaan)".into(),
+            (Lint::EmailNotStrict, Sv) => "ONR:s import godkänner denna e-postadress, men ONR:s kontaktuppgifter skulle inte göra det (toppdomän krävs)".into(),
+        }
+    }
+}
+
+/// Which identifier ONR will match a row by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum MatchBy {
+    /// The OID.
+    Oid,
+    /// The current hetu.
+    Hetu,
+    /// A former hetu (hetu history; it wins over another person's current hetu).
+    HetuHistory,
+    /// A passport number.
+    Passinumero,
+    /// An e-mail identification.
+    Sahkoposti,
+}
+
+impl MatchBy {
+    /// The stable name: `oid`, `hetu`, `hetu_history`, `passinumero`, `sahkoposti`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            MatchBy::Oid => "oid",
+            MatchBy::Hetu => "hetu",
+            MatchBy::HetuHistory => "hetu_history",
+            MatchBy::Passinumero => "passinumero",
+            MatchBy::Sahkoposti => "sahkoposti",
+        }
+    }
+
+    /// The identifier kind.
+    pub const fn kind(self) -> IdKind {
+        match self {
+            MatchBy::Oid => IdKind::Oid,
+            MatchBy::Hetu | MatchBy::HetuHistory => IdKind::Hetu,
+            MatchBy::Passinumero => IdKind::Passinumero,
+            MatchBy::Sahkoposti => IdKind::Sahkoposti,
+        }
+    }
+
+    /// The plain match of an identifier kind.
+    pub const fn of(kind: IdKind) -> MatchBy {
+        match kind {
+            IdKind::Oid => MatchBy::Oid,
+            IdKind::Hetu => MatchBy::Hetu,
+            IdKind::Passinumero => MatchBy::Passinumero,
+            IdKind::Sahkoposti => MatchBy::Sahkoposti,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_lint_has_three_messages_without_final_period() {
+        let all = [
+            Lint::EmptyHetu { finnish: true },
+            Lint::EmptyHetuMerged { row: 1 },
+            Lint::KutsumanimiNotInEtunimet {
+                rule: KutsumanimiRule::Service,
+            },
+            Lint::UnknownOid,
+            Lint::OidFormat,
+            Lint::TemporaryHetu { production: true },
+            Lint::BlankPassinumero,
+            Lint::UntrimmedName {
+                field: NameField::Sukunimi,
+            },
+            Lint::BlankName {
+                field: NameField::Etunimet,
+            },
+            Lint::BirthDateMismatch,
+            Lint::SexMismatch,
+            Lint::LikelyDuplicate {
+                row: 2,
+                similarity: 0.6,
+            },
+            Lint::SamePersonOtherIdentifiers { row: 3 },
+            Lint::NameConflict { row: None },
+            Lint::HetuTypo {
+                edit: Edit::Transposition { position: 7 },
+                candidates: 1,
+            },
+            Lint::EmailNotStrict,
+        ];
+        let mut codes: Vec<&str> = all.iter().map(Coded::code).collect();
+        assert_eq!(codes, Lint::ALL_CODES);
+        codes.dedup();
+        assert_eq!(codes.len(), 16);
+        for l in all {
+            for lang in Lang::ALL {
+                let m = l.message(lang);
+                assert!(!m.is_empty() && !m.ends_with('.'), "{m}");
+            }
+        }
+    }
+}

@@ -102,6 +102,9 @@ impl Positioned for onr_core::hetu::HetuError {
 impl Positioned for onr_core::hetu::HetuWarning {}
 impl Positioned for onr_core::hetu::GenerateError {}
 impl Positioned for onr_core::oid::OidError {}
+impl Positioned for onr_core::import::verdict::OnrError {}
+impl Positioned for onr_core::import::lint::Lint {}
+impl Positioned for onr_core::import::json::JsonError {}
 
 fn position_of<E: Positioned>(e: &E) -> i32 {
     e.position()

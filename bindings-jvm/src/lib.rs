@@ -16,8 +16,10 @@ uniffi::setup_scaffolding!();
 
 pub mod error;
 pub mod hetu;
+pub mod import;
 mod jni;
 pub mod oid;
+pub mod similarity;
 
 pub use error::{NativeError, Problem};
 

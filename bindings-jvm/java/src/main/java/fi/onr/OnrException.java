@@ -68,6 +68,9 @@ public class OnrException extends RuntimeException {
         if (code.startsWith("hetu.")) {
             return new HetuException(code, category, en, fi, sv, position);
         }
+        if (code.startsWith("import.")) {
+            return new ImportException(code, category, en, fi, sv, position);
+        }
         if (code.startsWith("oid.")) {
             return new OidException(code, category, en, fi, sv, position);
         }

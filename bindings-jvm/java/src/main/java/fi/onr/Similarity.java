@@ -1,0 +1,31 @@
+package fi.onr;
+
+import fi.onr.ffi.Onr_jvmKt;
+
+/**
+ * Name similarity exactly as ONR computes it: Lucene's Jaro-Winkler (what ONR's
+ * identification uses) and ONR's comparison form of names.
+ *
+ * <pre>{@code
+ * Similarity.jaroWinkler("Matti", "Mattti");      // 0.96...
+ * Similarity.comparisonForm("Äyrämö");            // "ayramo"
+ * }</pre>
+ */
+public final class Similarity {
+    private Similarity() {}
+
+    /** Lucene's {@code JaroWinklerDistance} of the two strings as given, 0.0..1.0. */
+    public static float jaroWinkler(String a, String b) {
+        return Ffi.call(() -> Onr_jvmKt.jaroWinkler(Text.wellFormed(a), Text.wellFormed(b)));
+    }
+
+    /** Whether {@link #jaroWinkler} reaches ONR's threshold. */
+    public static boolean isSimilar(String a, String b) {
+        return Ffi.call(() -> Onr_jvmKt.jaroWinklerIsSimilar(Text.wellFormed(a), Text.wellFormed(b)));
+    }
+
+    /** A name as ONR compares it (lowercase, accents removed as PostgreSQL's unaccent does). */
+    public static String comparisonForm(String name) {
+        return Ffi.call(() -> Onr_jvmKt.nameComparisonForm(Text.wellFormed(name)));
+    }
+}

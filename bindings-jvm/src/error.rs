@@ -105,6 +105,8 @@ impl Positioned for onr_core::oid::OidError {}
 impl Positioned for onr_core::import::verdict::OnrError {}
 impl Positioned for onr_core::import::lint::Lint {}
 impl Positioned for onr_core::import::json::JsonError {}
+impl Positioned for onr_core::linking::LinkError {}
+impl Positioned for onr_core::linking::LinkLint {}
 
 fn position_of<E: Positioned>(e: &E) -> i32 {
     e.position()

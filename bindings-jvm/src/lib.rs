@@ -18,6 +18,7 @@ pub mod error;
 pub mod hetu;
 pub mod import;
 mod jni;
+pub mod linking;
 pub mod oid;
 pub mod similarity;
 

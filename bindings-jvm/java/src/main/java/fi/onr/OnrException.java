@@ -71,6 +71,9 @@ public class OnrException extends RuntimeException {
         if (code.startsWith("import.")) {
             return new ImportException(code, category, en, fi, sv, position);
         }
+        if (code.startsWith("link.")) {
+            return new LinkException(code, category, en, fi, sv, position);
+        }
         if (code.startsWith("oid.")) {
             return new OidException(code, category, en, fi, sv, position);
         }

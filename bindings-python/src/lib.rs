@@ -1,1 +1,61 @@
-//! bindings-python: filled by its own issue.
+//! bindings-python: `onr._onr`, the native module under the `onr` Python package.
+//!
+//! Every export is a delegation to onr-core plus conversions (`convert`): no rules live here.
+//! Names are flat and prefixed by their module (`hetu_is_valid`); the public modules
+//! `onr.hetu`, `onr.oid`, ... give them their Python names. Errors become the exception classes
+//! of `onr._errors`, enum values the members of `onr._enums`; every body runs through
+//! [`convert::guard`], so a Rust panic reaches Python only as `onr.InternalError`.
+
+mod convert;
+mod duplicates;
+mod errors;
+mod hetu;
+mod import;
+mod json;
+mod linking;
+mod oid;
+mod person;
+mod similarity;
+
+use pyo3::prelude::*;
+
+/// The native core of the ``onr`` package; use ``onr`` itself.
+#[pymodule(name = "_onr")]
+mod onr_native {
+    #[pymodule_export]
+    use crate::duplicates::{
+        find_duplicates, names_duplicate_search_fmt, names_lower, names_query_search_string,
+        names_stored_search_string, names_unaccent, trigram_distance, trigram_is_similar,
+        trigram_pg_float4_text, trigram_similarity, trigram_similarity_fmt,
+        trigram_similarity_many, DuplicateIndex,
+    };
+    #[pymodule_export]
+    use crate::hetu::{
+        _hetu_unpickle, _panic_for_tests, hetu_check_char, hetu_error_codes, hetu_generate,
+        hetu_is_valid, hetu_is_valid_strict, hetu_normalize, hetu_suggest, hetu_validate_columns,
+        hetu_validate_columns_strict, hetu_validate_many, hetu_validate_many_strict,
+        hetu_warning_codes, Hetu, HetuGenerator, HetuResult, HetuResults, HetuResultsIter,
+        Normalized, Suggestion,
+    };
+    #[pymodule_export]
+    use crate::oid::{
+        _oid_unpickle, oid_check_digit, oid_error_codes, oid_is_valid, oid_validate_many, Oid,
+        OidGenerator, OidResult, OidResults, OidResultsIter,
+    };
+
+    #[pymodule_export]
+    use crate::import::check_import;
+    #[pymodule_export]
+    use crate::linking::{linking_check_links, Registry};
+    #[pymodule_export]
+    use crate::person::Person;
+    #[pymodule_export]
+    use crate::similarity::{
+        jaro_winkler_is_similar, jaro_winkler_many, jaro_winkler_similarity, name_comparison_form,
+        name_first_name_tokens, name_first_names, name_identification, name_names_match,
+        name_surname,
+    };
+
+    #[pymodule_export]
+    const CORE_VERSION: &str = env!("CARGO_PKG_VERSION");
+}

@@ -34,6 +34,8 @@ enum Command {
     Links(cmd::links::LinksCommand),
     /// String similarity as ONR computes it: `a<TAB>b` lines in, `value<TAB>1|0` lines out.
     Similarity(cmd::similarity::Args),
+    /// List the duplicate candidates among the persons of a CSV file (pg_trgm self-join).
+    Duplicates(cmd::duplicates::Args),
 }
 
 fn run() -> anyhow::Result<ExitCode> {
@@ -44,6 +46,7 @@ fn run() -> anyhow::Result<ExitCode> {
         Command::Check(a) => cmd::check::run(a),
         Command::Links(c) => cmd::links::run(c),
         Command::Similarity(a) => cmd::similarity::run(a),
+        Command::Duplicates(a) => cmd::duplicates::run(a),
     }
 }
 

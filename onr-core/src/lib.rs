@@ -21,9 +21,11 @@
 
 pub mod env;
 pub mod error;
+mod glibc;
 pub mod hetu;
 pub mod import;
 pub mod linking;
+pub mod names;
 pub mod oid;
 pub mod person;
 pub mod similarity;

@@ -1,6 +1,7 @@
 //! One module per subcommand.
 
 pub mod check;
+pub mod duplicates;
 pub mod hetu;
 pub mod links;
 pub mod oid;

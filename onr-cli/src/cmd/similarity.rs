@@ -2,24 +2,30 @@
 //!
 //! Input: lines `a<TAB>b` (the first tab separates the two strings; a line break is `\n` or
 //! `\r\n`; bytes that are not UTF-8 become U+FFFD, as Java reads them). Output: one line per
-//! input line, `value<TAB>1|0`, the value as the reference system prints it and the verdict at
-//! the metric's default threshold.
+//! input line, `value<TAB>1|0`, the value as the reference system prints it (trigram: as
+//! PostgreSQL prints `float4`; Jaro-Winkler: as Java's `Float.toString`) and the verdict at the
+//! metric's default threshold (trigram `>= 0.5`, Jaro-Winkler `>= 0.85`). A line without a tab
+//! is unusable input (exit status 2).
 
 use std::io::{BufRead, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{bail, Context};
+use onr_core::similarity::trigram;
 
 use super::similarity_jw::jaro_winkler_line;
 use crate::io;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// The metric: Lucene's Jaro-Winkler as ONR's name checks use it (value as Java's
-    /// `Float.toString`, verdict `>= 0.85`).
-    #[arg(long, value_enum, default_value_t = Metric::JaroWinkler)]
+    /// The metric: pg_trgm's trigram similarity as ONR's duplicate search uses it, or Lucene's
+    /// Jaro-Winkler as ONR's name checks use it.
+    #[arg(long, value_enum, default_value_t = Metric::Trigram)]
     pub metric: Metric,
+    /// Trigram: compare the strings as given, without ONR's `lower(unaccent(...))`.
+    #[arg(long)]
+    pub raw: bool,
     /// Jaro-Winkler: compare the names after ONR's normalisation (NFD, accents stripped, ASCII
     /// transliteration, lowercase) instead of as given.
     #[arg(long)]
@@ -31,6 +37,8 @@ pub struct Args {
 /// The similarity metrics.
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Metric {
+    /// pg_trgm `similarity` (ONR's duplicate search), threshold 0.5.
+    Trigram,
     /// Lucene's `JaroWinklerDistance` (identification and import name checks).
     JaroWinkler,
 }
@@ -40,6 +48,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let mut out = io::stdout();
     let result = for_each_pair(input, |a, b| {
         let line = match args.metric {
+            Metric::Trigram => trigram_line(a, b, args.raw),
             Metric::JaroWinkler => jaro_winkler_line(a, b, args.normalize),
         };
         writeln!(out, "{line}")?;
@@ -54,6 +63,17 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         }
         Err(e) => Err(e),
     }
+}
+
+/// `value<TAB>1|0` for pg_trgm's similarity, after ONR's `lower(unaccent(...))` unless `raw`.
+fn trigram_line(a: &str, b: &str, raw: bool) -> String {
+    let sim = if raw {
+        trigram::similarity(a, b)
+    } else {
+        trigram::similarity_fmt(a, b)
+    };
+    let verdict = u8::from(trigram::is_similar(sim, trigram::DEFAULT_THRESHOLD));
+    format!("{}\t{verdict}", trigram::pg_float4_text(sim))
 }
 
 /// A line without a tab: the input is not a list of pairs.

@@ -490,6 +490,63 @@ impl<'a> Checker<'a> {
     }
 }
 
+/// ONR's whole check of an import request body as JSON text (`PUT /oppija`): every row
+/// through `checker` (each report handed to `on_row` as soon as it is made, in order), then the
+/// batch-level errors, and the summary. Values the JSON reader could not read (a wrong type, a
+/// bad date) are batch errors with key `HttpMessageNotReadableException`, as ONR rejects the
+/// request for them before any validation; the summary counts them.
+///
+/// # Errors
+///
+/// A [`JsonError`](super::json::JsonError) when the text is not JSON at all or not an object.
+///
+/// # Example
+///
+/// ```
+/// use onr_core::import::{check::check_json, koodisto::Koodisto, CheckOptions, Checker};
+///
+/// let koodisto = Koodisto::bundled();
+/// let checker = Checker::new(&koodisto, CheckOptions::default());
+/// let body = r#"{"henkilot": [{"tunniste": "1", "henkilo": {"hetu": "131052-308T",
+///     "etunimet": "Anna", "kutsumanimi": "Anna", "sukunimi": "Virtanen"}}]}"#;
+/// let mut reports = Vec::new();
+/// let (batch_errors, summary) = check_json(body, checker, |r| reports.push(r))?;
+/// assert_eq!(reports.len(), 1);
+/// assert_eq!(summary.rows, 1);
+/// assert!(batch_errors.iter().all(|e| e.key() != "HttpMessageNotReadableException"));
+/// # Ok::<(), onr_core::import::json::JsonError>(())
+/// ```
+#[cfg(feature = "json")]
+pub fn check_json(
+    text: &str,
+    mut checker: Checker<'_>,
+    mut on_row: impl FnMut(RowReport),
+) -> Result<(Vec<OnrError>, Summary), super::json::JsonError> {
+    let header = super::json::read(text, |row| on_row(checker.check(row)))?;
+    let mut batch_errors: Vec<OnrError> = header
+        .problems
+        .iter()
+        .map(|p| {
+            OnrError::new(
+                p.field.clone(),
+                super::verdict::OnrErrorKind::Unreadable {
+                    detail: p.detail.clone(),
+                },
+            )
+        })
+        .collect();
+    batch_errors.extend(checker.batch_errors(header.sahkoposti.as_deref(), header.rows));
+    let mut summary = checker.finish(header.sahkoposti.as_deref(), header.rows);
+    for e in batch_errors
+        .iter()
+        .filter(|e| e.key() == "HttpMessageNotReadableException")
+    {
+        summary.batch_errors += 1;
+        summary.response.add_row_stage(e.stage());
+    }
+    Ok((batch_errors, summary))
+}
+
 /// The key of "the same person": lower-cased trimmed first names and surname, and the birth
 /// date (given, or from a valid hetu); `None` when any is missing.
 fn same_person_key(p: &Person, env: Environment) -> Option<u64> {

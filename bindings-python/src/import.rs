@@ -1,0 +1,199 @@
+//! `onr.check_import`: onr-core's `import` check of a whole batch, converted. The report has
+//! the shape of `onr check --format json`.
+
+use onr_core::error::Coded;
+use onr_core::import::action::{ExistingPerson, Persons, Registry, Unknown};
+use onr_core::import::check::check_json;
+use onr_core::import::checks::KutsumanimiRule;
+use std::collections::HashMap;
+
+use onr_core::import::koodisto::{CodeList, Koodisto};
+use onr_core::import::verdict::OnrError;
+use onr_core::import::{CheckOptions, Checker, RowReport, Summary};
+use onr_core::{Environment, Lang};
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::PyString;
+use serde_json::{json, Value};
+
+use crate::convert::{self, detached, guard};
+use crate::person::Person;
+use crate::{errors, json};
+
+fn error_json(e: &OnrError) -> Value {
+    json!({"field": e.field, "key": e.key(), "message": e.onr_message()})
+}
+
+fn row_json(r: &RowReport, lang: Lang) -> Value {
+    let a = &r.action;
+    json!({
+        "index": r.index,
+        "line": r.line,
+        "tunniste": r.tunniste,
+        "verdict": r.verdict().as_str(),
+        "errors": r.errors.iter().map(error_json).collect::<Vec<_>>(),
+        "warnings": r.warnings.iter()
+            .map(|w| json!({"code": w.code(), "message": w.message(lang)}))
+            .collect::<Vec<_>>(),
+        "action": {
+            "kind": a.kind.as_str(),
+            "by": a.by.map(|b| b.as_str()),
+            "oid": a.oid,
+            "row": a.row,
+            "maybe": a.maybe.iter().map(|k| k.field()).collect::<Vec<_>>(),
+            "conflict": a.conflict,
+        },
+    })
+}
+
+fn summary_json(s: &Summary, env: Environment) -> Value {
+    json!({
+        "environment": env.as_str(),
+        "rows": s.rows,
+        "accepted": s.accepted,
+        "rejected": s.rejected,
+        "with_warnings": s.with_warnings,
+        "batch_errors": s.batch_errors,
+        "conflicts": s.conflicts,
+        "actions": s.actions,
+        "errors_by_key": s.errors_by_key,
+        "warnings_by_code": s.warnings_by_code,
+        "onr": {
+            "status": s.response.http_status(),
+            "stage": s.response.stage().map(|st| st.as_str()),
+            "accepted": s.response.is_accepted(),
+        },
+    })
+}
+
+/// ONR's verdict on a whole import batch (``PUT /oppija``) before it is sent: every row's
+/// errors (ONR's field, key and message), warnings (what ONR accepts but loses or mixes up)
+/// and predicted action, the batch-level errors, and a summary with ONR's HTTP answer.
+///
+/// ``batch`` is the request body: JSON text or the same as a ``dict``
+/// (``{"sahkoposti": ..., "henkilot": [{"tunniste": ..., "henkilo": {...}}]}``). ``existing``
+/// are the persons ONR already has (``onr.Person``), for the predicted matches and name
+/// conflicts. ``kutsumanimi_rule`` is ``"service"`` (the import's own), ``"existence_check"`` or
+/// ``"ui"``; ``lang`` the language of the warnings; ``koodisto`` replaces bundled code lists
+/// (``{"kieli" | "maatjavaltiot2" | "sukupuoli": [codes]}``). Text that is not a JSON object raises
+/// ``onr.ImportBatchError`` (as ONR answers it with HTTP 400).
+///
+/// >>> import onr
+/// >>> anna = {"hetu": "131052-308T", "etunimet": "Anna", "kutsumanimi": "Anna",
+/// ...         "sukunimi": "Virtanen", "kansalaisuus": [{"koodi": "246"}]}
+/// >>> batch = {"henkilot": [{"tunniste": "1", "henkilo": anna},
+/// ...                       {"tunniste": "2", "henkilo": {"etunimet": "Pekka"}}]}
+/// >>> report = onr.check_import(batch)
+/// >>> [r["verdict"] for r in report["rows"]], report["summary"]["onr"]["status"]
+/// (['accepted', 'rejected'], 400)
+/// >>> report["rows"][1]["errors"][0]["key"]
+/// 'ValidateAtLeastOneNotNull'
+/// >>> known = onr.Person("1.2.246.562.24.10000000003", hetu="131052-308T",
+/// ...                    etunimet="Anna", sukunimi="Virtanen")
+/// >>> onr.check_import({"henkilot": batch["henkilot"][:1]}, existing=[known])["rows"][0]["action"]["kind"]
+/// 'match'
+#[pyfunction]
+#[pyo3(
+    signature = (batch, /, env = None, existing = None, kutsumanimi_rule = "service", lang = None, koodisto = None),
+    text_signature = "(batch, /, env='production', existing=None, kutsumanimi_rule='service', lang='en', koodisto=None)"
+)]
+pub fn check_import<'py>(
+    py: Python<'py>,
+    batch: &Bound<'py, PyAny>,
+    env: Option<&Bound<'py, PyAny>>,
+    existing: Option<&Bound<'py, PyAny>>,
+    kutsumanimi_rule: &str,
+    lang: Option<&Bound<'py, PyAny>>,
+    koodisto: Option<HashMap<String, Vec<String>>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    guard(py, || {
+        let mut codes = Koodisto::bundled();
+        for (uri, list) in koodisto.unwrap_or_default() {
+            let list = CodeList::from_codes(&uri, list);
+            match uri.as_str() {
+                "kieli" => codes.kieli = list,
+                "maatjavaltiot2" => codes.maatjavaltiot2 = list,
+                "sukupuoli" => codes.sukupuoli = list,
+                other => {
+                    return Err(PyValueError::new_err(format!(
+                        "unknown koodisto {other:?}, expected \"kieli\", \"maatjavaltiot2\" or \"sukupuoli\""
+                    )))
+                }
+            }
+        }
+        let env = convert::environment(env)?;
+        let lang = convert::lang(lang)?;
+        let rule = match kutsumanimi_rule {
+            "service" => KutsumanimiRule::Service,
+            "existence_check" => KutsumanimiRule::ExistenceCheck,
+            "ui" => KutsumanimiRule::Ui,
+            other => {
+                return Err(PyValueError::new_err(format!(
+                    "unknown kutsumanimi_rule {other:?}, expected \"service\", \"existence_check\" or \"ui\""
+                )))
+            }
+        };
+        let text: String = if let Ok(s) = batch.cast::<PyString>() {
+            convert::str_text(s)?.into_owned()
+        } else if batch.hasattr("keys")? {
+            let json_module = py.import("json")?;
+            let default = py.import("onr._convert")?.getattr("json_default")?;
+            let kwargs = pyo3::types::PyDict::new(py);
+            kwargs.set_item("default", default)?;
+            json_module
+                .call_method("dumps", (batch,), Some(&kwargs))?
+                .extract()?
+        } else {
+            return Err(PyTypeError::new_err(format!(
+                "batch must be JSON text (str) or a dict, not {}",
+                convert::type_name(batch)
+            )));
+        };
+        let persons: Option<Vec<onr_core::person::Person>> = match existing {
+            Some(e) if !e.is_none() => {
+                let mut all = Vec::new();
+                for item in e.try_iter()? {
+                    let item = item?;
+                    let person = item.cast::<Person>().map_err(|_| {
+                        PyTypeError::new_err(format!(
+                            "existing expects onr.Person items, not {}",
+                            convert::type_name(&item)
+                        ))
+                    })?;
+                    all.push(person.get().0.clone());
+                }
+                Some(all)
+            }
+            _ => None,
+        };
+        let options = CheckOptions {
+            env,
+            kutsumanimi_rule: rule,
+            ..CheckOptions::default()
+        };
+        let checked = detached(py, move || {
+            let koodisto = codes;
+            let registry =
+                persons.map(|p| Persons::new(p.iter().map(ExistingPerson::from).collect()));
+            let registry: &dyn Registry = match &registry {
+                Some(r) => r,
+                None => &Unknown,
+            };
+            let checker = Checker::with_registry(&koodisto, options, registry);
+            let mut rows = Vec::new();
+            check_json(&text, checker, |r| rows.push(row_json(&r, lang))).map(
+                |(batch_errors, summary)| {
+                    json!({
+                        "rows": rows,
+                        "batch_errors": batch_errors.iter().map(error_json).collect::<Vec<_>>(),
+                        "summary": summary_json(&summary, env),
+                    })
+                },
+            )
+        })?;
+        match checked {
+            Ok(report) => json::to_py(py, &report),
+            Err(e) => Err(errors::coded(py, "ImportBatchError", &e)),
+        }
+    })
+}

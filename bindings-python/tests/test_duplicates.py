@@ -1,0 +1,159 @@
+"""``onr.similarity``, ``onr.trigram``, ``onr.names`` and ``onr.DuplicateIndex`` over the shared
+PostgreSQL vectors (the same files as ``onr-core/tests/pg_vectors.rs``: computed by the real
+PostgreSQL 15 with pg_trgm and unaccent), plus the index against brute force."""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+import random
+import struct
+from typing import Any, List
+
+import pytest
+
+import onr
+from onr import names, trigram
+
+from conftest import VECTORS
+
+
+def pg_rows(name: str) -> List[List[str]]:
+    """A PostgreSQL fixture: COPY text escaping, ``#`` comments."""
+    text = (VECTORS / name).read_text(encoding="utf-8")
+    assert text.startswith("# source: PostgreSQL")
+
+    def unescape(s: str) -> str:
+        out, it = [], iter(s)
+        for c in it:
+            if c != "\\":
+                out.append(c)
+                continue
+            n = next(it, None)
+            out.append({"t": "\t", "n": "\n", "r": "\r", None: "\\"}.get(n, n or ""))
+        return "".join(out)
+
+    return [[unescape(f) for f in line.split("\t")] for line in text.split("\n") if line and not line.startswith("#")]
+
+
+def f32(x: float) -> bytes:
+    return struct.pack("<f", x)
+
+
+def test_trigram_pairs_match_postgres() -> None:
+    rows = pg_rows("trigram.tsv")
+    assert len(rows) > 2000
+    fmt_many = trigram.similarity_many([(r[0], r[1]) for r in rows])
+    raw_many = trigram.similarity_many([(r[0], r[1]) for r in rows], fmt=False)
+    bad = []
+    for r, fm, rm in zip(rows, fmt_many, raw_many):
+        a, b = r[0], r[1]
+        s = onr.similarity(a, b)
+        checks = [
+            names.duplicate_search_fmt(a) == r[2],
+            names.duplicate_search_fmt(b) == r[3],
+            f32(trigram.similarity(a, b)) == f32(float(r[4])) == f32(rm),
+            f32(s) == f32(float(r[5])) == f32(fm),
+            trigram.pg_float4_text(s) == r[6],
+            trigram.pg_float4_text(trigram.distance(s)) == r[7],
+            trigram.is_similar(s) == (r[8] == "true"),
+        ]
+        if not all(checks):
+            bad.append((a, b, checks))
+    assert not bad, bad[:10]
+
+
+def test_every_unaccent_rule_matches_postgres() -> None:
+    rows = pg_rows("unaccent.tsv")
+    assert len(rows) == 1650
+    bad = [
+        r[0]
+        for r in rows
+        if (names.unaccent(r[1]), names.lower(r[1]), names.duplicate_search_fmt(r[1]), names.unaccent(f"x{r[1]}y"))
+        != (r[2], r[3], r[4], r[5])
+    ]
+    assert not bad, bad[:20]
+
+
+def test_search_strings() -> None:
+    d = datetime.date(1911, 11, 11)
+    assert names.stored_search_string("Eino Ilmari", "Eino", "Testiäinen", d) == "eino ilmari eino testiainen 1911-11-11"
+    assert names.stored_search_string("A", None, "B", d) is None
+    assert names.stored_search_string("A", "A", "B", "1911-11-11") == "a a b 1911-11-11"
+    assert names.query_search_string(syntymaaika=datetime.date(2022, 3, 23)) == "2022-03-23"
+    assert names.query_search_string("Etu", None, "Suku") == "etu suku "
+
+
+def people(n: int, seed: int) -> List[dict[str, Any]]:
+    rnd = random.Random(seed)
+    first = ["Anna", "Anni", "Aino", "Eino", "Matti", "Mathias", "Liisa", "Lisa"]
+    last = ["Virtanen", "Wirtanen", "Korhonen", "Mäkinen", "Makinen", "Nieminen"]
+    out = []
+    for i in range(n):
+        f = rnd.choice(first)
+        out.append(
+            {
+                "id": f"p{i}",
+                "etunimet": f,
+                "kutsumanimi": f,
+                "sukunimi": rnd.choice(last),
+                "syntymaaika": datetime.date(2000, 1, 1) + datetime.timedelta(days=rnd.randrange(3)),
+                "passivoitu": rnd.random() < 0.1,
+            }
+        )
+    return out
+
+
+def test_index_pairs_equal_brute_force() -> None:
+    records = people(120, 7)
+    pairs = onr.find_duplicates(records)
+    searchable = [r for r in records if not r["passivoitu"]]
+    texts = {r["id"]: names.stored_search_string(r["etunimet"], r["kutsumanimi"], r["sukunimi"], r["syntymaaika"]) for r in searchable}
+    expected = set()
+    for a, b in itertools.combinations(searchable, 2):
+        s = onr.similarity(texts[a["id"]] or "", texts[b["id"]] or "")
+        if trigram.is_similar(s):
+            expected.add((a["id"], b["id"], s))
+    assert set(pairs) == expected
+    order = {r["id"]: i for i, r in enumerate(records)}
+    assert all(order[a] < order[b] for a, b, _ in pairs)
+
+
+def test_find_is_onrs_query() -> None:
+    records = people(200, 3)
+    index = onr.DuplicateIndex(records)
+    assert len(index) == 200 and index.threshold == 0.5 and index.id(0) == "p0"
+    q = records[0]
+    found = index.find(q["etunimet"], q["kutsumanimi"], q["sukunimi"], q["syntymaaika"])
+    query = names.query_search_string(q["etunimet"], q["kutsumanimi"], q["sukunimi"], q["syntymaaika"])
+    expected = []
+    for r in records:
+        if r["passivoitu"]:
+            continue
+        stored = names.stored_search_string(r["etunimet"], r["kutsumanimi"], r["sukunimi"], r["syntymaaika"])
+        s = onr.similarity(stored or "", query)
+        if trigram.is_similar(s):
+            expected.append((r["id"], s))
+    assert sorted(found, key=lambda c: (-c[1], int(c[0][1:]))) == found
+    assert sorted(found) == sorted(expected)
+    assert index.find_text(query) == found
+    with pytest.raises(IndexError):
+        index.id(200)
+
+
+def test_data_frames_and_errors() -> None:
+    import pandas as pd
+    import polars as pl
+
+    records = people(50, 1)
+    expected = onr.find_duplicates(records)
+    assert onr.find_duplicates(pl.DataFrame(records)) == expected
+    assert onr.find_duplicates(pd.DataFrame(records)) == expected
+    with pytest.raises(onr.SimilarityError) as info:
+        onr.DuplicateIndex(records, threshold=1.5)
+    assert info.value.code == "similarity.threshold"
+    with pytest.raises(TypeError):
+        onr.find_duplicates([("p1", "Anna")])
+    with pytest.raises(TypeError):
+        onr.find_duplicates([{"etunimet": "Anna"}])
+    assert repr(onr.DuplicateIndex(records[:3])) == "DuplicateIndex(3 records, threshold=0.5)"

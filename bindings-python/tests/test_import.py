@@ -1,0 +1,81 @@
+"""``onr.check_import`` over the shared import vectors (``tests/vectors/import_onr.json``, the
+same cases and expectations as ``onr-core/tests/import_vectors.rs``: ONR's own test cases and
+computed ones), plus the conversions of its arguments."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from typing import Any
+
+import pytest
+
+import onr
+
+from conftest import VECTORS
+
+CASES = json.loads((VECTORS / "import_onr.json").read_text(encoding="utf-8"))["cases"]
+
+
+def existing_person(p: dict[str, Any]) -> onr.Person:
+    """The vectors' existing-person shape as an ``onr.Person`` (ONR's JSON shape)."""
+    return onr.Person(
+        p["oid"],
+        hetu=p.get("hetu"),
+        kaikkiHetut=p.get("hetu_history") or [],
+        passinumerot=p.get("passinumerot") or [],
+        identifications=[{"idpEntityId": "email", "identifier": e} for e in p.get("sahkopostit") or []],
+        etunimet=p.get("etunimet") or "",
+        sukunimi=p.get("sukunimi") or "",
+    )
+
+
+def test_there_are_cases() -> None:
+    assert len(CASES) >= 60
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"][:80] for c in CASES])
+def test_import_vectors(case: dict[str, Any]) -> None:
+    existing = [existing_person(p) for p in case["existing"]] if "existing" in case else None
+    report = onr.check_import(
+        case["batch"], env=case["env"], existing=existing, koodisto=case.get("koodisto")
+    )
+    # Batch errors of the vectors are those of the batch itself (not unreadable values).
+    batch_errors = [e for e in report["batch_errors"] if e["key"] != "HttpMessageNotReadableException"]
+    assert batch_errors == case["expect"]["batch_errors"]
+    rows = [{"verdict": r["verdict"], "errors": r["errors"]} for r in report["rows"]]
+    assert rows == case["expect"]["rows"]
+    for i, codes in enumerate(case.get("warnings", [])):
+        assert [w["code"] for w in report["rows"][i]["warnings"]] == codes
+    for i, fields in enumerate(case.get("actions", [])):
+        action = report["rows"][i]["action"]
+        for key, value in fields.items():
+            assert action[key] == value, (i, key)
+
+
+def test_batch_as_text_and_as_dict_agree() -> None:
+    batch = CASES[0]["batch"]
+    assert onr.check_import(json.dumps(batch)) == onr.check_import(batch)
+    dated = {"henkilot": [{"henkilo": {"syntymaaika": datetime.date(2000, 1, 1), "etunimet": "A"}}]}
+    assert onr.check_import(dated)["summary"]["rows"] == 1
+
+
+def test_summary_and_warnings_in_every_language() -> None:
+    report = onr.check_import(CASES[0]["batch"], env="test", lang="fi")
+    summary = report["summary"]
+    assert summary["environment"] == "test" and summary["rows"] == summary["accepted"] == 1
+    assert summary["onr"] == {"status": 200, "stage": None, "accepted": True}
+
+
+def test_errors() -> None:
+    with pytest.raises(onr.ImportBatchError) as info:
+        onr.check_import("[1, 2]")
+    assert info.value.code.startswith("import.") and isinstance(info.value, onr.OnrError)
+    with pytest.raises(TypeError):
+        onr.check_import(42)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        onr.check_import({"henkilot": []}, existing=[{"oidHenkilo": "x"}])  # type: ignore[list-item]
+    with pytest.raises(ValueError, match="kutsumanimi_rule"):
+        onr.check_import({"henkilot": []}, kutsumanimi_rule="strict")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="unknown koodisto"):
+        onr.check_import({"henkilot": []}, koodisto={"kunta": ["091"]})

@@ -1,0 +1,30 @@
+"""Checked by ``mypy --strict`` in scripts/test-python.sh (not run): the public API's types as a
+user's code sees them."""
+
+from __future__ import annotations
+
+import datetime
+from typing import List, Optional
+
+import onr
+from onr import Hetu, HetuError, Oid, Sex, hetu, oid
+
+
+def clean(values: List[str]) -> List[Optional[datetime.date]]:
+    ok: bool = hetu.is_valid(values[0], env="test")
+    parsed: Hetu = hetu.validate(values[0])
+    sex: Sex = parsed.sex
+    results = hetu.validate_many(values, env=onr.Environment.TEST, today=datetime.date.today())
+    codes: List[Optional[str]] = results.codes
+    first: onr.hetu.HetuResult = results[0]
+    cols: onr.hetu.HetuColumns = hetu.validate_columns(values)
+    try:
+        Hetu.parse_strict(values[0])
+    except HetuError as err:
+        message: str = err.message("fi")
+        position: Optional[int] = err.position
+        del message, position
+    o: Oid = oid.validate("1.2.246.562.24.25909319372")
+    node: int = o.node
+    del ok, sex, codes, first, node
+    return cols["birth_date"] + [r.birth_date for r in results]

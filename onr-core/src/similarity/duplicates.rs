@@ -1,0 +1,1036 @@
+//! Duplicates (ONR's duplicate-candidate search over many person records, at scale).
+//!
+//! ONR lists person `y` as a duplicate candidate for a query when
+//!
+//! * `y` is neither passivated (`passivoitu`) nor marked as a duplicate (`duplicate`),
+//! * `y`'s stored search string ([`stored_search_string`]) is not NULL, and
+//! * pg_trgm's `similarity(y.duplicate_search_str, query) >= 0.5` (the `%` operator),
+//!
+//! ordered by distance `1 - similarity` ascending (most similar first), without a limit.
+//! PostgreSQL leaves ties in an unspecified order; this index breaks them by insertion order.
+//!
+//! [`DuplicateIndex`] answers that query for any number of queries, and the all-pairs
+//! self-join `a.s % b.s` over the indexed records, with exactly PostgreSQL's pair set. It does
+//! not compare every pair: trigrams are ranked rarest first, each record is indexed under the
+//! first `|x| - ceil(t|x|) + 1` of its trigrams (prefix filtering: two sets with Jaccard
+//! similarity `>= t` must share one of those), and only records whose set size lies in
+//! `[t|x|, |x|/t]` are considered (length filtering). Every surviving candidate is verified
+//! with pg_trgm's single-precision formula; the filters use a threshold lowered by a relative
+//! `1e-6`, so no pair that the `f32` arithmetic accepts is ever filtered out. Records are
+//! processed in parallel (rayon).
+//!
+//! With a threshold of 0 only pairs sharing at least one trigram are returned, as with
+//! PostgreSQL's GIN index (a sequential scan would return every pair).
+//!
+//! # Example
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use onr_core::similarity::duplicates::{DuplicateIndex, PersonRecord};
+//! let d = NaiveDate::from_ymd_opt(1911, 11, 11);
+//! let records = vec![
+//!     PersonRecord::new("1", "Eino Ilmari Urho Kaleva", "Eino", "Testiäinen", d),
+//!     PersonRecord::new("2", "Eino", "Eino", "Testiäinen", d),
+//!     PersonRecord::new("3", "Anna", "Anna", "Virtanen", d),
+//! ];
+//! let index = DuplicateIndex::new(&records, 0.5)?;
+//! let found = index.find(Some("Eino"), Some("Eino"), Some("Testiainen"), d);
+//! assert_eq!(found.iter().map(|c| index.id(c.index)).collect::<Vec<_>>(), ["2", "1"]);
+//! let pairs = index.pairs();
+//! assert_eq!(pairs.len(), 1);
+//! assert_eq!((pairs[0].a, pairs[0].b, pairs[0].similarity), (0, 1, 22.0 / 41.0));
+//! # Ok::<(), onr_core::similarity::duplicates::ThresholdError>(())
+//! ```
+
+use std::fmt;
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+
+use super::trigram::{self, count_common, is_similar, similarity_from_counts, TrigramSet};
+use crate::error::{Category, Coded, Lang};
+use crate::names::{query_search_string, stored_search_string};
+
+/// A person as ONR's duplicate search sees it.
+///
+/// # Example
+///
+/// ```
+/// use onr_core::similarity::duplicates::PersonRecord;
+/// let mut r = PersonRecord::new("1.2.246.562.24.00000000001", "Matti", "Matti", "Meikäläinen", None);
+/// r.passivoitu = true;
+/// assert_eq!(r.stored_search_string().as_deref(), Some("matti matti meikalainen "));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct PersonRecord {
+    /// The caller's identifier (an OID, a row number...), returned with the results.
+    pub id: String,
+    /// First names; `None` is SQL NULL (the stored search string is then NULL).
+    pub etunimet: Option<String>,
+    /// Nickname (kutsumanimi); `None` is SQL NULL.
+    pub kutsumanimi: Option<String>,
+    /// Surname; `None` is SQL NULL.
+    pub sukunimi: Option<String>,
+    /// Birth date, if known.
+    pub syntymaaika: Option<NaiveDate>,
+    /// Passivated persons are never candidates.
+    pub passivoitu: bool,
+    /// Persons marked as duplicates are never candidates.
+    pub duplicate: bool,
+}
+
+impl PersonRecord {
+    /// An active, non-duplicate person with all three name parts present.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use onr_core::similarity::duplicates::PersonRecord;
+    /// let r = PersonRecord::new("7", "Anna", "Anna", "Virtanen", None);
+    /// assert!(!r.passivoitu && !r.duplicate);
+    /// ```
+    pub fn new(
+        id: impl Into<String>,
+        etunimet: impl Into<String>,
+        kutsumanimi: impl Into<String>,
+        sukunimi: impl Into<String>,
+        syntymaaika: Option<NaiveDate>,
+    ) -> Self {
+        PersonRecord {
+            id: id.into(),
+            etunimet: Some(etunimet.into()),
+            kutsumanimi: Some(kutsumanimi.into()),
+            sukunimi: Some(sukunimi.into()),
+            syntymaaika,
+            passivoitu: false,
+            duplicate: false,
+        }
+    }
+
+    /// The stored search string (`duplicate_search_str`), `None` when a name part is NULL.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use onr_core::similarity::duplicates::PersonRecord;
+    /// let r = PersonRecord::new("7", "Anna", "Anna", "Virtanen", None);
+    /// assert_eq!(r.stored_search_string().as_deref(), Some("anna anna virtanen "));
+    /// ```
+    pub fn stored_search_string(&self) -> Option<String> {
+        stored_search_string(
+            self.etunimet.as_deref(),
+            self.kutsumanimi.as_deref(),
+            self.sukunimi.as_deref(),
+            self.syntymaaika,
+        )
+    }
+
+    /// Whether ONR's duplicate search can return this person at all.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use onr_core::similarity::duplicates::PersonRecord;
+    /// let mut r = PersonRecord::new("7", "Anna", "Anna", "Virtanen", None);
+    /// assert!(r.is_searchable());
+    /// r.duplicate = true;
+    /// assert!(!r.is_searchable());
+    /// ```
+    pub fn is_searchable(&self) -> bool {
+        !self.passivoitu
+            && !self.duplicate
+            && self.etunimet.is_some()
+            && self.kutsumanimi.is_some()
+            && self.sukunimi.is_some()
+    }
+}
+
+/// A threshold outside `[0, 1]` (or NaN), which `pg_trgm.similarity_threshold` rejects.
+///
+/// # Example
+///
+/// ```
+/// use onr_core::similarity::duplicates::DuplicateIndex;
+/// use onr_core::error::Coded;
+/// let err = DuplicateIndex::new(&[], 1.5).unwrap_err();
+/// assert_eq!(err.code(), "similarity.threshold");
+/// assert_eq!(err.to_string(), "similarity threshold out of range, expected a number from 0 to 1");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, thiserror::Error)]
+#[error("similarity threshold out of range, expected a number from 0 to 1")]
+#[non_exhaustive]
+pub struct ThresholdError;
+
+impl Coded for ThresholdError {
+    fn code(&self) -> &'static str {
+        "similarity.threshold"
+    }
+    fn category(&self) -> Category {
+        Category::Component
+    }
+    fn message(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => self.to_string(),
+            Lang::Fi => {
+                "samankaltaisuuden kynnysarvo ei kelpaa, odotettiin lukua väliltä 0–1".into()
+            }
+            Lang::Sv => "likhetströskeln är ogiltig, ett tal mellan 0 och 1 förväntades".into(),
+        }
+    }
+}
+
+/// Checks a similarity threshold as PostgreSQL's `pg_trgm.similarity_threshold` does.
+///
+/// # Errors
+///
+/// [`ThresholdError`] when `t` is NaN or outside `[0, 1]`.
+///
+/// # Example
+///
+/// ```
+/// use onr_core::similarity::duplicates::check_threshold;
+/// assert!(check_threshold(0.5).is_ok());
+/// assert!(check_threshold(f64::NAN).is_err());
+/// ```
+pub fn check_threshold(t: f64) -> Result<f64, ThresholdError> {
+    if (0.0..=1.0).contains(&t) {
+        Ok(t)
+    } else {
+        Err(ThresholdError)
+    }
+}
+
+/// One duplicate candidate returned by [`DuplicateIndex::find`].
+///
+/// # Example
+///
+/// ```
+/// use onr_core::similarity::duplicates::Candidate;
+/// let c = Candidate { index: 3, similarity: 0.75 };
+/// assert_eq!(c.distance(), 0.25);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Candidate {
+    /// Position of the record in the slice the index was built from.
+    pub index: usize,
+    /// pg_trgm similarity with the query.
+    pub similarity: f32,
+}
+
+impl Candidate {
+    /// pg_trgm's distance `<->`: `1 - similarity` in single precision.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use onr_core::similarity::duplicates::Candidate;
+    /// assert_eq!(Candidate { index: 0, similarity: 1.0 }.distance(), 0.0);
+    /// ```
+    pub fn distance(&self) -> f32 {
+        trigram::distance(self.similarity)
+    }
+}
+
+/// One pair of the self-join: records `a < b` (positions in the input slice).
+///
+/// # Example
+///
+/// ```
+/// use onr_core::similarity::duplicates::Pair;
+/// let p = Pair { a: 0, b: 2, similarity: 0.5 };
+/// assert!(p.a < p.b);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Pair {
+    /// The earlier record's position.
+    pub a: u32,
+    /// The later record's position.
+    pub b: u32,
+    /// pg_trgm similarity of their stored search strings.
+    pub similarity: f32,
+}
+
+/// An index over person records for ONR's duplicate queries and the all-pairs self-join.
+///
+/// Building is parallel; a built index is immutable, `Send + Sync`, and answers queries from
+/// many threads.
+///
+/// # Example
+///
+/// ```
+/// use onr_core::similarity::duplicates::{DuplicateIndex, PersonRecord};
+/// let records = vec![
+///     PersonRecord::new("a", "Matti", "Matti", "Meikäläinen", None),
+///     PersonRecord::new("b", "Matti", "Matti", "Meikalainen", None),
+/// ];
+/// let index = DuplicateIndex::new(&records, 0.5)?;
+/// assert_eq!(index.len(), 2);
+/// assert_eq!(index.pairs().len(), 1);
+/// # Ok::<(), onr_core::similarity::duplicates::ThresholdError>(())
+/// ```
+pub struct DuplicateIndex {
+    threshold: f64,
+    /// `threshold` lowered by a relative 1e-6: every filter bound uses it, so a pair the f32
+    /// verification would accept is never filtered out.
+    filter_t: f64,
+    ids: Vec<String>,
+    /// CSR: record `i`'s trigram ranks (rarest first = ascending) are
+    /// `ranks[offsets[i]..offsets[i + 1]]`; empty for records that can never match.
+    offsets: Vec<u32>,
+    ranks: Vec<u32>,
+    /// Trigram values sorted ascending, with their ranks (for queries).
+    vocab: Vec<(u32, u32)>,
+    /// 128-bit signature per record: bit `rank % 128` set for each trigram. The number of
+    /// differing bits is a lower bound on the symmetric difference, hence
+    /// `common <= (|x| + |y| - popcount(sig x ^ sig y)) / 2` (the bitmap filter).
+    sigs: Vec<[u64; 2]>,
+    /// CSR by rank: the records indexed under each trigram (prefix only), in position order,
+    /// with the trigram's position within the record's ranked set.
+    post_offsets: Vec<u32>,
+    postings: Vec<Posting>,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Posting {
+    rec: u32,
+    pos: u32,
+    size: u32,
+}
+
+impl fmt::Debug for DuplicateIndex {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("DuplicateIndex")
+            .field("threshold", &self.threshold)
+            .field("records", &self.ids.len())
+            .field("trigrams", &self.vocab.len())
+            .field("postings", &self.postings.len())
+            .finish()
+    }
+}
+
+/// Minimum overlap any accepted pair involving a set of size `n` must have (at least 1).
+#[inline]
+fn min_overlap(t: f64, n: usize) -> usize {
+    ((t * n as f64).ceil() as usize).max(1)
+}
+
+/// The number of leading (rarest) trigrams under which a set of size `n` is indexed/probed.
+#[inline]
+fn prefix_len(t: f64, n: usize) -> usize {
+    (n + 1).saturating_sub(min_overlap(t, n)).min(n)
+}
+
+/// Set sizes `[lo, hi]` that can reach the threshold with a set of size `n`.
+#[inline]
+fn size_bounds(t: f64, n: usize) -> (usize, usize) {
+    let lo = (t * n as f64).ceil() as usize;
+    let hi = if t > 0.0 {
+        let h = (n as f64 / t).floor();
+        if h >= u32::MAX as f64 {
+            usize::MAX
+        } else {
+            h as usize
+        }
+    } else {
+        usize::MAX
+    };
+    (lo.max(1), hi)
+}
+
+/// The least overlap two sets of sizes `a` and `b` need (at least 1).
+#[inline]
+fn pair_min_overlap(t: f64, a: usize, b: usize) -> u32 {
+    ((t * (a + b) as f64 / (1.0 + t)).ceil() as u32).max(1)
+}
+
+fn signature(ranks: &[u32]) -> [u64; 2] {
+    let mut sig = [0u64; 2];
+    for &r in ranks {
+        let bit = r.wrapping_mul(0x9E37_79B1) >> 25; // 0..127, spreads consecutive ranks
+        sig[(bit >> 6) as usize] |= 1 << (bit & 63);
+    }
+    sig
+}
+
+/// Marks a candidate that the positional filter has ruled out.
+const PRUNED: u32 = u32::MAX;
+
+/// Per-thread scratch space for probing.
+struct Scratch {
+    /// Per record: the epoch it was last seen in (high 32 bits) and its overlap count so far
+    /// or PRUNED (low 32 bits).
+    seen: Vec<u64>,
+    epoch: u32,
+    cands: Vec<u32>,
+    /// `pair_min_overlap(t, a, lo + k)` for the current query size `a`.
+    need: Vec<u32>,
+}
+
+impl Scratch {
+    fn new(n: usize) -> Self {
+        Scratch {
+            seen: vec![0; n],
+            epoch: 0,
+            cands: Vec::new(),
+            need: Vec::new(),
+        }
+    }
+
+    fn next_epoch(&mut self) {
+        self.epoch = self.epoch.wrapping_add(1);
+        if self.epoch == 0 {
+            self.seen.iter_mut().for_each(|s| *s = 0);
+            self.epoch = 1;
+        }
+        self.cands.clear();
+    }
+}
+
+/// Scratch spaces shared by the rayon jobs of one self-join (allocated once per thread, not
+/// once per job).
+struct ScratchPool {
+    n: usize,
+    free: std::sync::Mutex<Vec<Scratch>>,
+}
+
+struct Lease<'p> {
+    pool: &'p ScratchPool,
+    sc: Option<Scratch>,
+}
+
+impl ScratchPool {
+    fn lease(&self) -> Lease<'_> {
+        let sc = self
+            .free
+            .lock()
+            .map(|mut v| v.pop())
+            .unwrap_or(None)
+            .unwrap_or_else(|| Scratch::new(self.n));
+        Lease {
+            pool: self,
+            sc: Some(sc),
+        }
+    }
+}
+
+impl Drop for Lease<'_> {
+    fn drop(&mut self) {
+        if let (Some(sc), Ok(mut v)) = (self.sc.take(), self.pool.free.lock()) {
+            v.push(sc);
+        }
+    }
+}
+
+impl DuplicateIndex {
+    /// Builds the index over `records` for queries at `threshold` (ONR: 0.5).
+    ///
+    /// Passivated and duplicate records, and records whose stored search string is NULL or
+    /// has no trigrams, are kept (their positions stay valid) but never returned.
+    ///
+    /// # Errors
+    ///
+    /// [`ThresholdError`] when the threshold is NaN or outside `[0, 1]`.
+    ///
+    /// # Panics
+    ///
+    /// When there are 2^32 records or trigram occurrences or more.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use onr_core::similarity::duplicates::{DuplicateIndex, PersonRecord};
+    /// let index = DuplicateIndex::new(&[PersonRecord::new("1", "A", "A", "B", None)], 0.5)?;
+    /// assert_eq!(index.threshold(), 0.5);
+    /// # Ok::<(), onr_core::similarity::duplicates::ThresholdError>(())
+    /// ```
+    pub fn new(records: &[PersonRecord], threshold: f64) -> Result<Self, ThresholdError> {
+        let sets: Vec<Option<TrigramSet>> = records
+            .par_iter()
+            .map(|r| {
+                if !r.is_searchable() {
+                    return None;
+                }
+                let s = r.stored_search_string()?;
+                Some(TrigramSet::new(&s))
+            })
+            .collect();
+        let ids = records.iter().map(|r| r.id.clone()).collect();
+        Self::from_sets(ids, sets, threshold)
+    }
+
+    /// Builds the index from precomputed trigram sets (`None`: never a candidate) of stored
+    /// search strings, with their ids.
+    ///
+    /// # Errors
+    ///
+    /// [`ThresholdError`] when the threshold is NaN or outside `[0, 1]`.
+    ///
+    /// # Panics
+    ///
+    /// When `ids` and `sets` differ in length, or there are 2^32 records or more.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use onr_core::similarity::duplicates::DuplicateIndex;
+    /// use onr_core::similarity::trigram::TrigramSet;
+    /// let sets = vec![Some(TrigramSet::new("anna virtanen")), Some(TrigramSet::new("anna virtane"))];
+    /// let index = DuplicateIndex::from_sets(vec!["x".into(), "y".into()], sets, 0.5)?;
+    /// assert_eq!(index.pairs().len(), 1);
+    /// # Ok::<(), onr_core::similarity::duplicates::ThresholdError>(())
+    /// ```
+    pub fn from_sets(
+        ids: Vec<String>,
+        sets: Vec<Option<TrigramSet>>,
+        threshold: f64,
+    ) -> Result<Self, ThresholdError> {
+        let threshold = check_threshold(threshold)?;
+        assert_eq!(ids.len(), sets.len(), "one id per set");
+        assert!(sets.len() < u32::MAX as usize, "too many records");
+        let filter_t = threshold * (1.0 - 1e-6);
+
+        // Trigram frequencies -> ranks (rarest first, ties by value).
+        let mut all: Vec<u32> = sets
+            .iter()
+            .flatten()
+            .flat_map(|s| s.as_slice().iter().copied())
+            .collect();
+        assert!(all.len() < u32::MAX as usize, "too many trigrams");
+        all.par_sort_unstable();
+        let mut freq: Vec<(u32, u32)> = Vec::new(); // (count, value)
+        let mut k = 0;
+        while k < all.len() {
+            let run = all[k..].iter().take_while(|&&v| v == all[k]).count();
+            freq.push((run as u32, all[k]));
+            k += run;
+        }
+        drop(all);
+        freq.par_sort_unstable();
+        let mut vocab: Vec<(u32, u32)> = freq
+            .iter()
+            .enumerate()
+            .map(|(rank, &(_, value))| (value, rank as u32))
+            .collect();
+        drop(freq);
+        vocab.par_sort_unstable();
+
+        // Each set as ascending ranks, flattened.
+        let ranked: Vec<Vec<u32>> = sets
+            .par_iter()
+            .map(|s| match s {
+                Some(s) => {
+                    let mut r: Vec<u32> = s
+                        .as_slice()
+                        .iter()
+                        .map(|v| {
+                            let i = vocab
+                                .binary_search_by_key(v, |&(val, _)| val)
+                                .expect("every trigram is in the vocabulary");
+                            vocab[i].1
+                        })
+                        .collect();
+                    r.sort_unstable();
+                    r
+                }
+                None => Vec::new(),
+            })
+            .collect();
+        drop(sets);
+        let mut offsets = Vec::with_capacity(ranked.len() + 1);
+        offsets.push(0u32);
+        let mut total = 0usize;
+        for r in &ranked {
+            total += r.len();
+            offsets.push(u32::try_from(total).expect("too many trigrams"));
+        }
+        let mut ranks = Vec::with_capacity(total);
+        for r in ranked {
+            ranks.extend_from_slice(&r);
+        }
+
+        // Postings: each record under its prefix, in position order.
+        let n = ids.len();
+        let size = |i: usize| (offsets[i + 1] - offsets[i]) as usize;
+        let mut counts = vec![0u32; vocab.len() + 1];
+        for i in 0..n {
+            let (lo, sz) = (offsets[i] as usize, size(i));
+            for &r in &ranks[lo..lo + prefix_len(filter_t, sz)] {
+                counts[r as usize + 1] += 1;
+            }
+        }
+        for k in 1..counts.len() {
+            counts[k] += counts[k - 1];
+        }
+        let post_offsets = counts.clone();
+        let mut fill = counts;
+        let mut postings = vec![Posting::default(); *post_offsets.last().unwrap_or(&0) as usize];
+        for i in 0..n {
+            let (lo, sz) = (offsets[i] as usize, size(i));
+            for (pos, &r) in ranks[lo..lo + prefix_len(filter_t, sz)].iter().enumerate() {
+                postings[fill[r as usize] as usize] = Posting {
+                    rec: i as u32,
+                    pos: pos as u32,
+                    size: sz as u32,
+                };
+                fill[r as usize] += 1;
+            }
+        }
+        let sigs = (0..n)
+            .into_par_iter()
+            .map(|i| signature(&ranks[offsets[i] as usize..offsets[i + 1] as usize]))
+            .collect();
+
+        Ok(DuplicateIndex {
+            threshold,
+            filter_t,
+            ids,
+            offsets,
+            ranks,
+            vocab,
+            sigs,
+            post_offsets,
+            postings,
+        })
+    }
+
+    /// The threshold the index was built for.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use onr_core::similarity::duplicates::DuplicateIndex;
+    /// assert_eq!(DuplicateIndex::new(&[], 0.3)?.threshold(), 0.3);
+    /// # Ok::<(), onr_core::similarity::duplicates::ThresholdError>(())
+    /// ```
+    pub fn threshold(&self) -> f64 {
+        self.threshold
+    }
+
+    /// Number of records (including those that can never be candidates).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use onr_core::similarity::duplicates::DuplicateIndex;
+    /// assert_eq!(DuplicateIndex::new(&[], 0.5)?.len(), 0);
+    /// # Ok::<(), onr_core::similarity::duplicates::ThresholdError>(())
+    /// ```
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// Whether the index has no records.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use onr_core::similarity::duplicates::DuplicateIndex;
+    /// assert!(DuplicateIndex::new(&[], 0.5)?.is_empty());
+    /// # Ok::<(), onr_core::similarity::duplicates::ThresholdError>(())
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// The id of the record at `index`.
+    ///
+    /// # Panics
+    ///
+    /// When `index >= self.len()`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use onr_core::similarity::duplicates::{DuplicateIndex, PersonRecord};
+    /// let index = DuplicateIndex::new(&[PersonRecord::new("x1", "A", "A", "B", None)], 0.5)?;
+    /// assert_eq!(index.id(0), "x1");
+    /// # Ok::<(), onr_core::similarity::duplicates::ThresholdError>(())
+    /// ```
+    pub fn id(&self, index: usize) -> &str {
+        &self.ids[index]
+    }
+
+    #[inline]
+    fn set(&self, i: usize) -> &[u32] {
+        &self.ranks[self.offsets[i] as usize..self.offsets[i + 1] as usize]
+    }
+
+    #[inline]
+    fn size(&self, i: u32) -> usize {
+        (self.offsets[i as usize + 1] - self.offsets[i as usize]) as usize
+    }
+
+    /// Collects into `sc.cands` the records that may reach the threshold with a query whose
+    /// known ranks are `known` (ascending), preceded in the global order by `unknown`
+    /// trigrams that no record has. Only records at positions greater than `after`, if given.
+    ///
+    /// Filters, all conservative: prefix (shares one of the first `prefix_len` trigrams),
+    /// length (set size in `size_bounds`), positional (PPJoin: overlap so far + what can
+    /// still follow on both sides must reach the pair's least overlap) and bitmap.
+    fn probe(&self, known: &[u32], unknown: usize, after: Option<u32>, sc: &mut Scratch) {
+        sc.next_epoch();
+        let a = known.len() + unknown;
+        if a == 0 {
+            return;
+        }
+        let t = self.filter_t;
+        let (lo, hi) = size_bounds(t, a);
+        let p = prefix_len(t, a).saturating_sub(unknown).min(known.len());
+        // The least overlap per partner size; sizes beyond the table (only when t is tiny)
+        // fall back to computing it.
+        sc.need.clear();
+        let table_hi = hi.min(lo + 4 * a + 64);
+        sc.need
+            .extend((lo..=table_hi).map(|b| pair_min_overlap(t, a, b)));
+        let need = |b: usize, table: &[u32]| {
+            table
+                .get(b - lo)
+                .copied()
+                .unwrap_or_else(|| pair_min_overlap(t, a, b))
+        };
+        for (k, &r) in known[..p].iter().enumerate() {
+            let i = unknown + k; // position in the query's order
+            let list = &self.postings[self.post_offsets[r as usize] as usize
+                ..self.post_offsets[r as usize + 1] as usize];
+            let start = after.map_or(0, |x| list.partition_point(|q| q.rec <= x));
+            let tag = (sc.epoch as u64) << 32;
+            for q in &list[start..] {
+                let b = q.size as usize;
+                if b < lo || b > hi {
+                    continue;
+                }
+                let need_b = need(b, &sc.need);
+                let rest = (a - i - 1).min(b - q.pos as usize - 1) as u32;
+                // Nothing can follow this common trigram on one side: this posting, and every
+                // later one of the same record (both rests only shrink), cannot keep a record
+                // alive that is not already. Skip without touching the record's state.
+                if 1 + rest < need_b {
+                    continue;
+                }
+                let slot = &mut sc.seen[q.rec as usize];
+                let c = if *slot >> 32 == sc.epoch as u64 {
+                    *slot as u32
+                } else {
+                    sc.cands.push(q.rec);
+                    0
+                };
+                if c == PRUNED {
+                    continue;
+                }
+                let c = if c + 1 + rest < need_b { PRUNED } else { c + 1 };
+                *slot = tag | c as u64;
+            }
+        }
+        let (sx, seen, table) = (signature(known), &sc.seen, &sc.need);
+        sc.cands.retain(|&y| {
+            if seen[y as usize] as u32 == PRUNED {
+                return false;
+            }
+            let b = self.size(y);
+            let sy = &self.sigs[y as usize];
+            let diff = ((sx[0] ^ sy[0]).count_ones() + (sx[1] ^ sy[1]).count_ones()) as usize;
+            let bound = (known.len() + b).saturating_sub(diff) / 2;
+            bound as u32 >= need(b, table)
+        });
+    }
+
+    fn find_ranked(&self, known: &[u32], unknown: usize, sc: &mut Scratch) -> Vec<Candidate> {
+        self.probe(known, unknown, None, sc);
+        let a = known.len() + unknown;
+        let mut out: Vec<Candidate> = sc
+            .cands
+            .iter()
+            .filter_map(|&y| {
+                let ys = self.set(y as usize);
+                let sim = similarity_from_counts(count_common(known, ys) as usize, a, ys.len());
+                is_similar(sim, self.threshold).then_some(Candidate {
+                    index: y as usize,
+                    similarity: sim,
+                })
+            })
+            .collect();
+        out.sort_by(|x, y| {
+            x.distance()
+                .total_cmp(&y.distance())
+                .then(x.index.cmp(&y.index))
+        });
+        out
+    }
+
+    /// The records ONR lists as duplicate candidates for a query trigram set (of a
+    /// `duplicate_search_fmt` string), most similar first; ties in insertion order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use onr_core::similarity::duplicates::{DuplicateIndex, PersonRecord};
+    /// use onr_core::similarity::trigram::TrigramSet;
+    /// let index = DuplicateIndex::new(&[PersonRecord::new("1", "Anna", "Anna", "Virtanen", None)], 0.5)?;
+    /// let found = index.find_set(&TrigramSet::from_fmt("anna anna virtanen"));
+    /// assert_eq!(found[0].similarity, 1.0);
+    /// # Ok::<(), onr_core::similarity::duplicates::ThresholdError>(())
+    /// ```
+    pub fn find_set(&self, query: &TrigramSet) -> Vec<Candidate> {
+        let mut known = Vec::with_capacity(query.len());
+        for v in query.as_slice() {
+            if let Ok(i) = self.vocab.binary_search_by_key(v, |&(val, _)| val) {
+                known.push(self.vocab[i].1);
+            }
+        }
+        known.sort_unstable();
+        let unknown = query.len() - known.len();
+        let mut sc = Scratch::new(self.len());
+        self.find_ranked(&known, unknown, &mut sc)
+    }
+
+    /// ONR's `findDuplikaatit`: `duplicate_search_str % duplicate_search_fmt(text)` over the
+    /// searchable records, ordered by distance, ties in insertion order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use onr_core::similarity::duplicates::{DuplicateIndex, PersonRecord};
+    /// let index = DuplicateIndex::new(&[PersonRecord::new("1", "Anna", "Anna", "Virtanen", None)], 0.5)?;
+    /// assert_eq!(index.find_text("Anna Anna Virtanen ").len(), 1);
+    /// # Ok::<(), onr_core::similarity::duplicates::ThresholdError>(())
+    /// ```
+    pub fn find_text(&self, text: &str) -> Vec<Candidate> {
+        self.find_set(&TrigramSet::from_fmt(text))
+    }
+
+    /// ONR's duplicate query for search criteria: the query string is built as ONR's Java
+    /// code builds it ([`query_search_string`]: present parts joined by spaces).
+    ///
+    /// ONR's `GET /henkilo/{oid}/duplicates` then drops the person itself and some others in
+    /// Java (see the domain rules); those post-filters are the caller's.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use onr_core::similarity::duplicates::{DuplicateIndex, PersonRecord};
+    /// let d = NaiveDate::from_ymd_opt(2005, 3, 14);
+    /// let index = DuplicateIndex::new(&[PersonRecord::new("1", "Matti Juhani", "Matti", "Meikäläinen", d)], 0.5)?;
+    /// let found = index.find(Some("Matti"), None, Some("Meikäläinen"), d);
+    /// assert_eq!(found.len(), 1);
+    /// # Ok::<(), onr_core::similarity::duplicates::ThresholdError>(())
+    /// ```
+    pub fn find(
+        &self,
+        etunimet: Option<&str>,
+        kutsumanimi: Option<&str>,
+        sukunimi: Option<&str>,
+        syntymaaika: Option<NaiveDate>,
+    ) -> Vec<Candidate> {
+        let q = query_search_string(etunimet, kutsumanimi, sukunimi, syntymaaika);
+        self.find_set(&TrigramSet::new(&q))
+    }
+
+    /// The candidates of record `index` among the later records (positions `> index`), sorted
+    /// by position.
+    fn later_matches(&self, x: usize, sc: &mut Scratch, out: &mut Vec<Pair>) {
+        let xs = self.set(x);
+        if xs.is_empty() {
+            return;
+        }
+        self.probe(xs, 0, Some(x as u32), sc);
+        sc.cands.sort_unstable();
+        for &y in &sc.cands {
+            let ys = self.set(y as usize);
+            let sim = similarity_from_counts(count_common(xs, ys) as usize, xs.len(), ys.len());
+            if is_similar(sim, self.threshold) {
+                out.push(Pair {
+                    a: x as u32,
+                    b: y,
+                    similarity: sim,
+                });
+            }
+        }
+    }
+
+    /// The self-join `a.s % b.s` with `a < b`, streamed block by block in order of `(a, b)`.
+    ///
+    /// `on_block` receives each block of pairs and the number of records done so far; work
+    /// within a block runs in parallel. Memory stays bounded by one block's pairs.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use onr_core::similarity::duplicates::{DuplicateIndex, PersonRecord};
+    /// let records: Vec<_> = (0..3).map(|i| PersonRecord::new(i.to_string(), "Anna", "Anna", "Virtanen", None)).collect();
+    /// let index = DuplicateIndex::new(&records, 0.5)?;
+    /// let mut n = 0;
+    /// index.for_each_pair_block(|pairs, _done| n += pairs.len());
+    /// assert_eq!(n, 3);
+    /// # Ok::<(), onr_core::similarity::duplicates::ThresholdError>(())
+    /// ```
+    pub fn for_each_pair_block(&self, mut on_block: impl FnMut(&[Pair], usize)) {
+        const BLOCK: usize = 8192;
+        const CHUNK: usize = 64;
+        let n = self.len();
+        let pool = ScratchPool {
+            n,
+            free: std::sync::Mutex::new(Vec::new()),
+        };
+        let mut start = 0;
+        while start < n {
+            let end = (start + BLOCK).min(n);
+            let chunks: Vec<Vec<Pair>> = (start..end)
+                .into_par_iter()
+                .step_by(CHUNK)
+                .map(|s| {
+                    let mut lease = pool.lease();
+                    let sc = lease.sc.as_mut().expect("leased scratch");
+                    let mut out = Vec::new();
+                    for x in s..(s + CHUNK).min(end) {
+                        self.later_matches(x, sc, &mut out);
+                    }
+                    out
+                })
+                .collect();
+            for c in &chunks {
+                on_block(c, end);
+            }
+            if chunks.is_empty() {
+                on_block(&[], end);
+            }
+            start = end;
+        }
+    }
+
+    /// The whole self-join as a vector, sorted by `(a, b)`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use onr_core::similarity::duplicates::{DuplicateIndex, PersonRecord};
+    /// let records = vec![
+    ///     PersonRecord::new("1", "Anna", "Anna", "Virtanen", None),
+    ///     PersonRecord::new("2", "Hanna", "Hanna", "Virtanen", None),
+    /// ];
+    /// let pairs = DuplicateIndex::new(&records, 0.5)?.pairs();
+    /// assert_eq!(pairs.len(), 1);
+    /// # Ok::<(), onr_core::similarity::duplicates::ThresholdError>(())
+    /// ```
+    pub fn pairs(&self) -> Vec<Pair> {
+        let mut all = Vec::new();
+        self.for_each_pair_block(|p, _| all.extend_from_slice(p));
+        all
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn brute(sets: &[Option<TrigramSet>], t: f64) -> Vec<(u32, u32, f32)> {
+        let mut out = Vec::new();
+        for i in 0..sets.len() {
+            for j in i + 1..sets.len() {
+                if let (Some(a), Some(b)) = (&sets[i], &sets[j]) {
+                    let s = a.similarity(b);
+                    if a.common(b) > 0 && is_similar(s, t) {
+                        out.push((i as u32, j as u32, s));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn bounds_are_conservative() {
+        for t in [0.0, 0.1, 0.3, 0.5, 0.7, 0.9, 1.0] {
+            let ft = t * (1.0 - 1e-6);
+            for a in 1..200usize {
+                for b in 1..200usize {
+                    for c in 1..=a.min(b) {
+                        if is_similar(similarity_from_counts(c, a, b), t) {
+                            let (lo, hi) = size_bounds(ft, a);
+                            assert!(lo <= b && b <= hi, "t={t} a={a} b={b} c={c}");
+                            assert!(c >= min_overlap(ft, a.max(b)));
+                            assert!(prefix_len(ft, a) >= a + 1 - min_overlap(ft, a.max(b)));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn index_equals_brute_force_small() {
+        let names = [
+            "anna virtanen",
+            "hanna virtanen",
+            "anna virtane",
+            "matti meikalainen",
+            "matti meikäläinen",
+            "",
+            "-",
+            "a",
+            "a b",
+            "b a",
+            "matti",
+            "virtanen anna",
+        ];
+        let sets: Vec<Option<TrigramSet>> = names
+            .iter()
+            .map(|s| Some(TrigramSet::from_fmt(s)))
+            .collect();
+        for t in [0.0, 0.2, 0.3, 0.5, 0.8, 1.0] {
+            let ids = (0..names.len()).map(|i| i.to_string()).collect();
+            let idx = DuplicateIndex::from_sets(ids, sets.clone(), t).unwrap();
+            let got: Vec<_> = idx
+                .pairs()
+                .iter()
+                .map(|p| (p.a, p.b, p.similarity))
+                .collect();
+            assert_eq!(got, brute(&sets, t), "t={t}");
+        }
+    }
+
+    #[test]
+    fn excluded_records_never_match() {
+        let mut a = PersonRecord::new("1", "Anna", "Anna", "Virtanen", None);
+        let b = PersonRecord::new("2", "Anna", "Anna", "Virtanen", None);
+        a.passivoitu = true;
+        let mut c = b.clone();
+        c.id = "3".into();
+        c.duplicate = true;
+        let mut d = b.clone();
+        d.id = "4".into();
+        d.kutsumanimi = None;
+        let idx = DuplicateIndex::new(&[a, b, c, d], 0.5).unwrap();
+        assert!(idx.pairs().is_empty());
+        let found = idx.find(Some("Anna"), Some("Anna"), Some("Virtanen"), None);
+        assert_eq!(found.len(), 1);
+        assert_eq!(idx.id(found[0].index), "2");
+    }
+
+    #[test]
+    fn ties_keep_insertion_order() {
+        let records: Vec<_> = (0..5)
+            .map(|i| PersonRecord::new(i.to_string(), "Anna", "Anna", "Virtanen", None))
+            .collect();
+        let idx = DuplicateIndex::new(&records, 0.5).unwrap();
+        let found = idx.find_text("anna anna virtanen");
+        assert_eq!(
+            found.iter().map(|c| c.index).collect::<Vec<_>>(),
+            [0, 1, 2, 3, 4]
+        );
+        assert_eq!(idx.pairs().len(), 10);
+    }
+
+    #[test]
+    fn threshold_rejected() {
+        assert!(DuplicateIndex::new(&[], -0.1).is_err());
+        assert!(DuplicateIndex::new(&[], f64::NAN).is_err());
+        assert_eq!(ThresholdError.category(), Category::Component);
+        for l in Lang::ALL {
+            assert!(!ThresholdError.message(l).is_empty());
+        }
+    }
+}

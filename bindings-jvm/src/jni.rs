@@ -31,6 +31,12 @@ fn environment(test: jboolean) -> Environment {
 
 /// UTF-16 to UTF-8, lone surrogates as U+FFFD; into `buf` when it fits, else onto the heap.
 fn utf8<'a>(units: &[u16], buf: &'a mut [u8; STACK_UNITS * 3], heap: &'a mut String) -> &'a str {
+    if units.len() <= STACK_UNITS && units.iter().all(|&u| u < 0x80) {
+        for (b, &u) in buf.iter_mut().zip(units) {
+            *b = u as u8;
+        }
+        return std::str::from_utf8(&buf[..units.len()]).unwrap_or_default();
+    }
     let chars =
         char::decode_utf16(units.iter().copied()).map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER));
     if units.len() <= STACK_UNITS {

@@ -74,7 +74,7 @@ public final class HetuBench {
             return c;
         }, valid);
         report("UniFFI batch (UTF-8 bytes in, ints out)", uniffiBatch, plain, n);
-        int m = Math.min(n, Integer.getInteger("onr.bench.uniffi.n", 20_000));
+        int m = Math.min(n, Integer.getInteger("onr.bench.uniffi.n", 5_000));
         List<String> sub = inputs.subList(0, m);
         int subValid = (int) sub.stream().filter(x -> PlainJavaHetu.isValid(x, false)).count();
         long uniffiPerCall = best(Math.max(1, rounds / 2), () -> {

@@ -32,6 +32,25 @@ class SimilarityTest {
     }
 
     @Test
+    void trigramIsBitIdenticalToPgTrgm() throws IOException {
+        String text = Files.readString(Vectors.dir().resolve("trigram.tsv"), StandardCharsets.UTF_8);
+        int checked = 0;
+        for (String line : text.split("\n", -1)) {
+            if (line.startsWith("#") || line.isEmpty()) {
+                continue;
+            }
+            String[] row = line.split("\t", -1);
+            String a = unescape(row[0]);
+            String b = unescape(row[1]);
+            String where = VectorsTest.escaped(a) + " " + VectorsTest.escaped(b);
+            assertEquals(Float.floatToIntBits((float) Double.parseDouble(row[4])), Float.floatToIntBits(Similarity.trigram(a, b)), where);
+            assertEquals(Float.floatToIntBits((float) Double.parseDouble(row[5])), Float.floatToIntBits(Similarity.trigramOnr(a, b)), where);
+            checked++;
+        }
+        assertTrue(checked > 100, "checked " + checked);
+    }
+
+    @Test
     void comparisonForm() {
         assertEquals("ayramo", Similarity.comparisonForm("Äyrämö"));
         assertEquals("", Similarity.comparisonForm(null));

@@ -6,6 +6,9 @@ Swedish name lists, hetus are generated at random (most with ordinary individual
 with the temporary numbers 900-999), OIDs are generated with ONR's check-digit rules. Any match
 with a real person is a coincidence.
 
+A few rows are the same learner entered a second time, under another identifier and with a
+slightly different spelling (DUPLICATE_OF): `onr check` reports them as likely duplicates.
+
 Usage: scripts/gen-examples.py > examples/learners.csv
 """
 import csv
@@ -24,6 +27,12 @@ LAST = ["Virtanen", "Korhonen", "Mäkinen", "Nieminen", "Mäkelä", "Hämäläin
         "Salminen", "Turunen", "Räsänen", "Sjöberg", "Ahonen", "Kärkkäinen"]
 LANGS = ["FI", "FI", "FI", "SV", "EN", "ET", "RU"]
 COUNTRIES = ["246", "246", "246", "246", "752", "233", "643", "616"]
+# Row number -> the earlier row whose learner it is again, and how the names were retyped.
+# Applied after the row's random draws, so every other row stays as it was.
+DUPLICATE_OF = {
+    120: (16, "unaccented"),
+    240: (17, "one first name"),
+}
 
 
 def hetu(d: date, individual: int, rnd) -> str:
@@ -52,6 +61,7 @@ def main():
     w = csv.writer(sys.stdout, lineterminator="\n")
     w.writerow(["tunniste", "oid", "hetu", "passinumero", "sahkoposti", "etunimet", "kutsumanimi",
                 "sukunimi", "syntymaaika", "sukupuoli", "aidinkieli", "kansalaisuus"])
+    rows = []
     for i in range(1, 301):
         female = rnd.random() < 0.5
         firsts = rnd.sample(FIRST_F if female else FIRST_M, rnd.choice([1, 2, 2, 3]))
@@ -107,6 +117,25 @@ def main():
             row["syntymaaika"] = d.isoformat()
         elif mistake < 0.32:  # birth date contradicting the hetu
             row["syntymaaika"] = (born + timedelta(days=1)).isoformat()
+        if i in DUPLICATE_OF:  # the same learner again, by e-mail, names retyped
+            src, how = DUPLICATE_OF[i]
+            first = rows[src - 1]
+            etunimet, kutsumanimi = first["etunimet"], first["kutsumanimi"]
+            sukunimi = first["sukunimi"]
+            if how == "unaccented":
+                table = str.maketrans("äöåÄÖÅ", "aoaAOA")
+                etunimet, sukunimi = etunimet.translate(table), sukunimi.translate(table)
+                kutsumanimi = kutsumanimi.translate(table)
+            else:
+                etunimet = kutsumanimi
+            row.update({
+                "oid": "", "hetu": "", "passinumero": "", "etunimet": etunimet,
+                "kutsumanimi": kutsumanimi, "sukunimi": sukunimi,
+                "sahkoposti": f"{kutsumanimi.lower()}.{i}@example.com",
+                "syntymaaika": first["syntymaaika"], "sukupuoli": first["sukupuoli"],
+                "kansalaisuus": "752",
+            })
+        rows.append(row)
         w.writerow([row[k] for k in ["tunniste", "oid", "hetu", "passinumero", "sahkoposti",
                                      "etunimet", "kutsumanimi", "sukunimi", "syntymaaika",
                                      "sukupuoli", "aidinkieli", "kansalaisuus"]])

@@ -255,3 +255,116 @@ fn check_existing_persons_as_onr_person_json() {
     assert_eq!(d["rows"][0]["action"]["kind"], "match");
     assert_eq!(d["rows"][2]["action"]["kind"], "create");
 }
+
+const TWINS: &str = "tunniste,passinumero,etunimet,kutsumanimi,sukunimi,syntymaaika,kansalaisuus
+T1,PA1,Aino Maria,Aino,Virtanen,2006-05-17,752
+T2,PB2,Ville,Ville,Korhonen,2007-01-02,752
+T3,PC3,Aino Marja,Aino,Virtanen,2006-05-17,752
+T4,PA1,Aino Maria,Aino,Virtane,2006-05-17,752
+";
+
+#[test]
+fn check_reports_likely_duplicates_inside_the_batch() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("twins.csv");
+    std::fs::write(&f, TWINS).unwrap();
+    let d = json_report(&["check", "--format", "json", f.to_str().unwrap()]);
+    // The rows stream before the whole batch is known: their warnings are unchanged.
+    for r in d["rows"].as_array().unwrap() {
+        assert_eq!(r["verdict"], "accepted");
+        assert!(r["warnings"].as_array().unwrap().is_empty(), "{r}");
+    }
+    let s = &d["summary"];
+    let got: Vec<(u64, u64)> = s["row_warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| {
+            assert_eq!(w["code"], "import.lint.likely_duplicate");
+            assert!(w["similarity"].as_f64().unwrap() >= 0.5);
+            (w["index"].as_u64().unwrap(), w["row"].as_u64().unwrap())
+        })
+        .collect();
+    // Rows 0 and 3 share a passport: one person, not a duplicate.
+    assert_eq!(got, [(0, 2), (2, 0), (2, 3), (3, 2)]);
+    assert_eq!(s["warnings_by_code"]["import.lint.likely_duplicate"], 4);
+    assert_eq!(s["with_warnings"], 3);
+
+    onr()
+        .args(["check", f.to_str().unwrap()])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("likely duplicates"))
+        .stdout(predicate::str::contains(
+            "row 2: warning  import.lint.likely_duplicate  likely the same person as row 0",
+        ));
+}
+
+#[test]
+fn check_lists_existing_duplicate_candidates_in_onr_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("twins.csv");
+    std::fs::write(&f, TWINS).unwrap();
+    let p = dir.path().join("persons.csv");
+    std::fs::write(
+        &p,
+        "oid,hetu,etunimet,kutsumanimi,sukunimi,syntymaaika,passivoitu,duplicate
+1.2.246.562.24.10000000003,,Aino,Aino,Virtanen,2006-05-17,false,false
+1.2.246.562.24.10000000016,,Aino Maria,Aino,Virtanen,2006-05-17,false,false
+1.2.246.562.24.10000000029,,Aino Maria,Aino,Virtanen,2006-05-17,true,false
+1.2.246.562.24.10000000032,,Aino Maria,Aino,Virtanen,2006-05-17,false,true
+",
+    )
+    .unwrap();
+    let d = json_report(&[
+        "check",
+        "--format",
+        "json",
+        "--existing",
+        p.to_str().unwrap(),
+        f.to_str().unwrap(),
+    ]);
+    let w = &d["rows"][0]["warnings"][0];
+    assert_eq!(w["code"], "import.lint.existing_duplicates");
+    let oids: Vec<&str> = w["candidates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["oid"].as_str().unwrap())
+        .collect();
+    // Most similar first; the passivated and the duplicate person are never candidates.
+    assert_eq!(
+        oids,
+        ["1.2.246.562.24.10000000016", "1.2.246.562.24.10000000003"]
+    );
+    assert_eq!(w["candidates"][0]["similarity"], 1.0);
+    assert!(d["rows"][1]["warnings"].as_array().unwrap().is_empty());
+    onr()
+        .args([
+            "check",
+            "--existing",
+            p.to_str().unwrap(),
+            f.to_str().unwrap(),
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("import.lint.existing_duplicates"))
+        .stdout(predicate::str::contains("1.2.246.562.24.10000000016 (1)"));
+}
+
+#[test]
+fn check_example_learners_have_two_likely_duplicates() {
+    let d = json_report(&["check", "--format", "json", &example("learners.csv")]);
+    let pairs: Vec<(u64, u64)> = d["summary"]["row_warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|w| w["code"] == "import.lint.likely_duplicate")
+        .map(|w| (w["index"].as_u64().unwrap(), w["row"].as_u64().unwrap()))
+        .collect();
+    // S00120 is S00016 again without the accents, S00240 is S00017 with one first name
+    // (scripts/gen-examples.py, DUPLICATE_OF).
+    for pair in [(15, 119), (119, 15), (16, 239), (239, 16)] {
+        assert!(pairs.contains(&pair), "{pair:?} not in {pairs:?}");
+    }
+}

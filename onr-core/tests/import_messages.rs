@@ -100,6 +100,10 @@ fn import_lint_messages() {
             candidates: 1,
         },
         Lint::EmailNotStrict,
+        Lint::ExistingDuplicates {
+            candidates: 2,
+            best: 0.8125,
+        },
     ];
     insta::assert_snapshot!(table(&lints, |l| format!(" field {:?}", l.field())));
 }

@@ -6,12 +6,21 @@
 //! * `rows`: one object per input row, in order: `index` (0-based position in `henkilot`),
 //!   `line` (1-based input line where the row starts), `verdict` (`accepted` or `rejected`),
 //!   `errors` (`{field, key, message}`: ONR's field path, error key and message; `message` is
-//!   null where ONR sends none), `warnings` (`{code, message}`), `action`
-//!   (`{kind, by, oid, row, maybe, conflict}`);
+//!   null where ONR sends none), `warnings` (`{code, message}`; the
+//!   `import.lint.existing_duplicates` warning also has `candidates`, `[{oid, similarity}]` in
+//!   ONR's order), `action` (`{kind, by, oid, row, maybe, conflict}`);
 //! * `batch_errors`: `{field, key, message}` for the batch itself (`sahkoposti`, `henkilot`);
-//! * `summary`: counts, and `onr`: the HTTP status and stage of ONR's answer to the batch.
+//! * `summary`: counts, `onr`: the HTTP status and stage of ONR's answer to the batch, and
+//!   `row_warnings`: `[{index, code, message, row, similarity}]`, the warnings that need the
+//!   whole batch (`import.lint.likely_duplicate`: `row` is the other row), by row index.
 //!
-//! Rows are written as they are checked, so memory stays bounded on large CSV files.
+//! Rows are written as they are checked, so memory stays bounded on large CSV files (apart
+//! from the trigram sets kept for the likely-duplicate pass); the warnings of that final pass
+//! come after the rows: in the summary (JSON) or in a `likely duplicates` section (text).
+//!
+//! With `--existing`, rows also get the existing persons ONR's duplicate search lists for
+//! them (`import.lint.existing_duplicates`); a CSV of persons needs the columns `kutsumanimi`
+//! and `syntymaaika` for that (optional `passivoitu` and `duplicate`, `true`/`1`).
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
@@ -24,8 +33,10 @@ use onr_core::import::action::{Action, ExistingPerson, Persons, Registry, Unknow
 use onr_core::import::checks::KutsumanimiRule;
 use onr_core::import::csv::{CsvOptions, EmptyCell};
 use onr_core::import::koodisto::Koodisto;
+use onr_core::import::lint::Lint;
 use onr_core::import::verdict::OnrError;
 use onr_core::import::{json, CheckOptions, Checker, RowInput, RowReport, Summary, Verdict};
+use onr_core::similarity::duplicates::{DuplicateIndex, PersonRecord};
 use onr_core::{Environment, Lang};
 use serde_json::{json, Value};
 
@@ -103,9 +114,10 @@ pub struct Args {
     /// Input format.
     #[arg(long, value_enum, default_value_t)]
     pub input: InputFormat,
-    /// Existing persons to predict matches and conflicts against: CSV (oid, hetu,
-    /// hetu_history, passinumerot, sahkopostit, etunimet, sukunimi; lists separated by `;`)
-    /// or, for a `.json` file, an array of ONR person records.
+    /// Existing persons to predict matches, conflicts and duplicate candidates against: CSV
+    /// (oid, hetu, hetu_history, passinumerot, sahkopostit, etunimet, sukunimi, and for
+    /// duplicate candidates kutsumanimi, syntymaaika, optional passivoitu and duplicate;
+    /// lists separated by `;`) or, for a `.json` file, an array of ONR person records.
     #[arg(long, value_name = "PERSONS.csv")]
     pub existing: Option<PathBuf>,
     /// How empty CSV cells map to ONR's JSON.
@@ -135,10 +147,19 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         LangArg::Fi => Lang::Fi,
         LangArg::Sv => Lang::Sv,
     };
-    let persons = match &args.existing {
-        Some(path) => Some(read_persons(path)?),
-        None => None,
+    let (persons, records) = match &args.existing {
+        Some(path) => {
+            let (p, r) = read_persons(path)?;
+            (Some(p), r)
+        }
+        None => (None, None),
     };
+    if args.existing.is_some() && records.is_none() {
+        eprintln!(
+            "onr: note: {} has no kutsumanimi and syntymaaika columns: no duplicate candidates",
+            args.existing.as_deref().unwrap_or(Path::new("")).display()
+        );
+    }
     let registry: &dyn Registry = match &persons {
         Some(p) => p,
         None => &Unknown,
@@ -153,7 +174,14 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         },
         ..CheckOptions::default()
     };
+    let index = records
+        .as_deref()
+        .map(|r| DuplicateIndex::new(r, options.duplicate_threshold))
+        .transpose()?;
     let mut checker = Checker::with_registry(&koodisto, options, registry);
+    if let Some(index) = &index {
+        checker = checker.with_duplicate_index(index);
+    }
 
     let (mut input, size) = open(&args.file)?;
     let format = match args.input {
@@ -298,8 +326,9 @@ fn sniff_delimiter(input: &mut Box<dyn BufRead>) -> anyhow::Result<u8> {
 }
 
 /// Reads `--existing`: ONR person records as JSON (an array of `HenkiloDto`-shaped objects,
-/// onr-core's `person::Person`), or a CSV of existing persons.
-fn read_persons(path: &Path) -> anyhow::Result<Persons> {
+/// onr-core's `person::Person`), or a CSV of existing persons; with the records for ONR's
+/// duplicate search when the input has the names and birth dates it needs.
+fn read_persons(path: &Path) -> anyhow::Result<(Persons, Option<Vec<PersonRecord>>)> {
     if path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("json"))
@@ -308,8 +337,21 @@ fn read_persons(path: &Path) -> anyhow::Result<Persons> {
             .with_context(|| format!("cannot open {}", path.display()))?;
         let persons: Vec<onr_core::person::Person> = serde_json::from_str(&text)
             .with_context(|| format!("{}: not a JSON array of persons", path.display()))?;
-        return Ok(Persons::new(
-            persons.iter().map(ExistingPerson::from).collect(),
+        let records = persons
+            .iter()
+            .map(|p| PersonRecord {
+                id: p.oid.clone(),
+                etunimet: Some(p.etunimet.clone()),
+                kutsumanimi: Some(p.kutsumanimi.clone()),
+                sukunimi: Some(p.sukunimi.clone()),
+                syntymaaika: p.syntymaaika,
+                passivoitu: p.passivoitu,
+                duplicate: p.duplicate,
+            })
+            .collect();
+        return Ok((
+            Persons::new(persons.iter().map(ExistingPerson::from).collect()),
+            Some(records),
         ));
     }
     let file = File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
@@ -334,6 +376,12 @@ fn read_persons(path: &Path) -> anyhow::Result<Persons> {
     let emails = col(&["sahkopostit", "sahkoposti"]);
     let etunimet = col(&["etunimet"]);
     let sukunimi = col(&["sukunimi"]);
+    let kutsumanimi = col(&["kutsumanimi"]);
+    let syntymaaika = col(&["syntymaaika"]);
+    let passivoitu = col(&["passivoitu"]);
+    let duplicate = col(&["duplicate", "duplikaatti"]);
+    let searchable = etunimet.is_some() && sukunimi.is_some() && kutsumanimi.is_some();
+    let mut records = (searchable && syntymaaika.is_some()).then(Vec::new);
     let mut persons = Vec::new();
     for (i, record) in reader.records().enumerate() {
         let record = record.with_context(|| format!("{}: record {}", path.display(), i + 1))?;
@@ -345,6 +393,37 @@ fn read_persons(path: &Path) -> anyhow::Result<Persons> {
                 .map(str::to_owned)
                 .collect::<Vec<_>>()
         };
+        if let Some(records) = &mut records {
+            let date = get(syntymaaika).trim();
+            let syntymaaika = if date.is_empty() {
+                None
+            } else {
+                Some(
+                    chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").with_context(|| {
+                        format!(
+                            "{}: record {}: syntymaaika is not YYYY-MM-DD",
+                            path.display(),
+                            i + 1
+                        )
+                    })?,
+                )
+            };
+            let flag = |c: Option<usize>| {
+                matches!(
+                    get(c).trim().to_ascii_lowercase().as_str(),
+                    "true" | "1" | "t" | "yes"
+                )
+            };
+            records.push(PersonRecord {
+                id: get(Some(oid)).to_owned(),
+                etunimet: Some(get(etunimet).to_owned()),
+                kutsumanimi: Some(get(kutsumanimi).to_owned()),
+                sukunimi: Some(get(sukunimi).to_owned()),
+                syntymaaika,
+                passivoitu: flag(passivoitu),
+                duplicate: flag(duplicate),
+            });
+        }
         persons.push(ExistingPerson {
             oid: get(Some(oid)).to_owned(),
             hetu: Some(get(hetu).to_owned()).filter(|h| !h.is_empty()),
@@ -355,7 +434,7 @@ fn read_persons(path: &Path) -> anyhow::Result<Persons> {
             sukunimi: get(sukunimi).to_owned(),
         });
     }
-    Ok(Persons::new(persons))
+    Ok((Persons::new(persons), records))
 }
 
 struct Progress {
@@ -519,7 +598,16 @@ impl ReportWriter {
             )?;
         }
         for w in &r.warnings {
-            writeln!(out, "  warning  {}  {}", w.code(), w.message(self.lang))?;
+            write!(out, "  warning  {}  {}", w.code(), w.message(self.lang))?;
+            if matches!(w, Lint::ExistingDuplicates { .. }) {
+                let list: Vec<String> = r
+                    .duplicate_candidates
+                    .iter()
+                    .map(|c| format!("{} ({})", c.oid, c.similarity))
+                    .collect();
+                write!(out, ": {}", list.join(", "))?;
+            }
+            writeln!(out)?;
         }
         Ok(())
     }
@@ -541,10 +629,21 @@ impl ReportWriter {
                 let errors: Vec<Value> = batch_errors.iter().map(error_json).collect();
                 serde_json::to_writer(&mut *out, &errors)?;
                 out.write_all(b",\n\"summary\": ")?;
-                serde_json::to_writer_pretty(&mut *out, &summary_json(s, self.env))?;
+                serde_json::to_writer_pretty(&mut *out, &summary_json(s, self.env, self.lang))?;
                 out.write_all(b"}\n")?;
             }
             ReportFormat::Text => {
+                if !s.row_warnings.is_empty() {
+                    writeln!(out, "likely duplicates (the whole batch compared):")?;
+                }
+                for (index, w) in &s.row_warnings {
+                    writeln!(
+                        out,
+                        "row {index}: warning  {}  {}",
+                        w.code(),
+                        w.message(self.lang)
+                    )?;
+                }
                 for e in batch_errors {
                     writeln!(
                         out,
@@ -634,7 +733,7 @@ fn row_json(r: &RowReport, lang: Lang) -> Value {
         "line": r.line,
         "verdict": r.verdict().as_str(),
         "errors": r.errors.iter().map(error_json).collect::<Vec<_>>(),
-        "warnings": r.warnings.iter().map(|w| json!({"code": w.code(), "message": w.message(lang)})).collect::<Vec<_>>(),
+        "warnings": r.warnings.iter().map(|w| warning_json(r, w, lang)).collect::<Vec<_>>(),
         "action": {
             "kind": a.kind.as_str(),
             "by": a.by.map(|b| b.as_str()),
@@ -646,7 +745,19 @@ fn row_json(r: &RowReport, lang: Lang) -> Value {
     })
 }
 
-fn summary_json(s: &Summary, env: Environment) -> Value {
+fn warning_json(r: &RowReport, w: &Lint, lang: Lang) -> Value {
+    let mut v = json!({"code": w.code(), "message": w.message(lang)});
+    if matches!(w, Lint::ExistingDuplicates { .. }) {
+        v["candidates"] = r
+            .duplicate_candidates
+            .iter()
+            .map(|c| json!({"oid": c.oid, "similarity": c.similarity}))
+            .collect();
+    }
+    v
+}
+
+fn summary_json(s: &Summary, env: Environment, lang: Lang) -> Value {
     json!({
         "environment": env.as_str(),
         "rows": s.rows,
@@ -658,6 +769,16 @@ fn summary_json(s: &Summary, env: Environment) -> Value {
         "actions": s.actions,
         "errors_by_key": s.errors_by_key,
         "warnings_by_code": s.warnings_by_code,
+        "row_warnings": s.row_warnings.iter().map(|(index, w)| json!({
+            "index": index,
+            "code": w.code(),
+            "message": w.message(lang),
+            "row": w.related_row(),
+            "similarity": match w {
+                Lint::LikelyDuplicate { similarity, .. } => Some(*similarity),
+                _ => None,
+            },
+        })).collect::<Vec<_>>(),
         "onr": {
             "status": s.response.http_status(),
             "stage": s.response.stage().map(|st| st.as_str()),

@@ -1,5 +1,30 @@
 //! The batch checker: ONR's verdict, the lints and the predicted action for every row of a
 //! stream, and a summary.
+//!
+//! # Duplicate candidates
+//!
+//! Two lints use ONR's duplicate search (pg_trgm similarity of `lower(unaccent(etunimet
+//! kutsumanimi sukunimi YYYY-MM-DD))`, [`crate::similarity::duplicates`]):
+//!
+//! * `import.lint.likely_duplicate`: two rows of the batch whose search strings are similar
+//!   (at least [`CheckOptions::duplicate_threshold`], 0.5 as ONR) but which resolve to
+//!   different persons (rows that already resolve to the same person by an identifier are not
+//!   reported). The rows are compared with the **stored** search string
+//!   ([`crate::names::stored_search_string`]): each row becomes (or is) a stored person, and
+//!   ONR finds such pairs with the symmetric self-join `a.duplicate_search_str %
+//!   b.duplicate_search_str`. The birth date is the one ONR stores: the hetu's when the hetu
+//!   is valid, else `syntymaaika`. A row is compared with earlier *and* later rows, so the lint
+//!   needs the whole batch: [`Checker::check`] keeps each row's trigram set (the duplicate
+//!   index's input, the only per-row state that grows with the batch beyond a few words) and
+//!   [`Checker::finish`] runs the self-join once and returns these warnings in
+//!   [`Summary::row_warnings`] (a streaming caller has already written the rows; the counts of
+//!   the summary include them).
+//! * `import.lint.existing_duplicates`: with [`Checker::with_duplicate_index`], the existing
+//!   persons ONR's duplicate query for the row (the **query** side,
+//!   [`crate::names::query_search_string`], as ONR's Java code builds it for a person's names
+//!   and birth date) lists, most similar first, in [`RowReport::duplicate_candidates`]. The
+//!   person the row is attached to by an identifier is left out, as ONR leaves a person out
+//!   of its own duplicate list.
 
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{Hash, Hasher};
@@ -9,8 +34,11 @@ use chrono::NaiveDate;
 use crate::env::Environment;
 use crate::error::Coded;
 use crate::hetu::{self, Hetu};
+use crate::names::stored_search_string;
 use crate::oid::Oid;
+use crate::similarity::duplicates::DuplicateIndex;
 use crate::similarity::name_match::{NameRules, PersonNames};
+use crate::similarity::trigram::TrigramSet;
 
 use super::action::{Action, ActionKind, Lookup, Registry, Resolver, Unknown};
 use super::checks::{kutsumanimi_is_valid, KutsumanimiRule};
@@ -132,6 +160,28 @@ pub struct RowReport {
     pub warnings: Vec<Lint>,
     /// What ONR will do with the row.
     pub action: Action,
+    /// The existing persons ONR's duplicate search lists for the row, most similar first
+    /// (only with [`Checker::with_duplicate_index`]; see the lint
+    /// `import.lint.existing_duplicates`).
+    pub duplicate_candidates: Vec<DuplicateCandidate>,
+}
+
+/// An existing person listed by ONR's duplicate search for a row.
+///
+/// # Example
+///
+/// ```
+/// use onr_core::import::check::DuplicateCandidate;
+/// let c = DuplicateCandidate { oid: "1.2.246.562.24.10000000003".into(), similarity: 0.75 };
+/// assert!(c.similarity >= 0.5);
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct DuplicateCandidate {
+    /// The id the person was indexed with (its OID).
+    pub oid: String,
+    /// pg_trgm similarity of the person's stored search string and the row's query.
+    pub similarity: f32,
 }
 
 impl RowReport {
@@ -146,7 +196,7 @@ impl RowReport {
 }
 
 /// Counts over a whole batch.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Summary {
     /// Rows read.
     pub rows: usize,
@@ -168,6 +218,11 @@ pub struct Summary {
     pub warnings_by_code: BTreeMap<&'static str, usize>,
     /// What ONR answers to the whole batch.
     pub response: OnrResponse,
+    /// Warnings that need the whole batch (`import.lint.likely_duplicate`), found by
+    /// [`Checker::finish`] after the rows were reported: `(row index, lint)`, by row index,
+    /// then most similar first (ties by the other row's index). Counted in
+    /// `with_warnings` and `warnings_by_code`.
+    pub row_warnings: Vec<(usize, Lint)>,
 }
 
 /// Checks the rows of one batch, in order, one at a time (memory stays bounded: the state
@@ -201,6 +256,18 @@ pub struct Checker<'a> {
     resolver: Resolver,
     same_person: HashMap<u64, (u32, PersonKey)>,
     summary: Summary,
+    existing_duplicates: Option<&'a DuplicateIndex>,
+    /// The rows with a stored search string, for the final likely-duplicate pass.
+    dup_rows: Vec<DupRow>,
+    dup_sets: Vec<Option<TrigramSet>>,
+}
+
+/// What the final likely-duplicate pass needs of a row.
+#[derive(Debug)]
+struct DupRow {
+    index: u32,
+    person: PersonKey,
+    warned: bool,
 }
 
 impl std::fmt::Debug for Checker<'_> {
@@ -244,7 +311,41 @@ impl<'a> Checker<'a> {
             resolver: Resolver::new(),
             same_person: HashMap::new(),
             summary: Summary::default(),
+            existing_duplicates: None,
+            dup_rows: Vec::new(),
+            dup_sets: Vec::new(),
         }
+    }
+
+    /// Also lists, for each row, the existing persons ONR's duplicate search finds (lint
+    /// `import.lint.existing_duplicates`), from an index of existing persons whose ids are
+    /// their OIDs (passivated and duplicate persons are never candidates, as in ONR).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use onr_core::import::{check::{Checker, CheckOptions, RowInput}, koodisto::Koodisto, Koodi, Person, Row};
+    /// use onr_core::similarity::duplicates::{DuplicateIndex, PersonRecord};
+    ///
+    /// let existing = [PersonRecord::new("1.2.246.562.24.10000000003", "Aino Maria", "Aino", "Virtanen", None)];
+    /// let index = DuplicateIndex::new(&existing, 0.5)?;
+    /// let koodisto = Koodisto::bundled();
+    /// let mut checker = Checker::new(&koodisto, CheckOptions::default()).with_duplicate_index(&index);
+    /// let row = Row::new(Person {
+    ///     passinumero: Some("XP1234567".into()),
+    ///     etunimet: Some("Aino Maria".into()),
+    ///     kutsumanimi: Some("Aino".into()),
+    ///     sukunimi: Some("Virtanen".into()),
+    ///     kansalaisuus: Some(vec![Some(Koodi::new("752"))]),
+    ///     ..Person::default()
+    /// });
+    /// let report = checker.check(RowInput::new(0, Some(row)));
+    /// assert_eq!(report.duplicate_candidates[0].oid, "1.2.246.562.24.10000000003");
+    /// # Ok::<(), onr_core::similarity::duplicates::ThresholdError>(())
+    /// ```
+    pub fn with_duplicate_index(mut self, existing: &'a DuplicateIndex) -> Checker<'a> {
+        self.existing_duplicates = Some(existing);
+        self
     }
 
     /// Checks the next row. Rows must come in order of their index.
@@ -283,9 +384,54 @@ impl<'a> Checker<'a> {
             None => Vec::new(),
         };
         let mut action = Action::none();
+        let mut person_key = PersonKey::Unknown;
         if errors.is_empty() {
             if let Some(p) = person {
-                action = self.resolve(index, p, &mut warnings);
+                (action, person_key) = self.resolve(index, p, &mut warnings);
+            }
+        }
+        let mut duplicate_candidates = Vec::new();
+        if let Some(p) = person {
+            let date = stored_birth_date(p, self.options.env);
+            if let Some(existing) = self.existing_duplicates {
+                let own = match action.kind {
+                    ActionKind::Match => action.oid.as_deref(),
+                    _ => None,
+                };
+                duplicate_candidates = existing
+                    .find(
+                        p.etunimet.as_deref(),
+                        p.kutsumanimi.as_deref(),
+                        p.sukunimi.as_deref(),
+                        date,
+                    )
+                    .into_iter()
+                    .map(|c| DuplicateCandidate {
+                        oid: existing.id(c.index).to_owned(),
+                        similarity: c.similarity,
+                    })
+                    .filter(|c| Some(c.oid.as_str()) != own)
+                    .collect();
+                if let Some(best) = duplicate_candidates.first() {
+                    warnings.push(Lint::ExistingDuplicates {
+                        candidates: u32::try_from(duplicate_candidates.len()).unwrap_or(u32::MAX),
+                        best: best.similarity,
+                    });
+                }
+            }
+            let stored = stored_search_string(
+                p.etunimet.as_deref(),
+                p.kutsumanimi.as_deref(),
+                p.sukunimi.as_deref(),
+                date,
+            );
+            if let (Some(s), Ok(i)) = (stored, u32::try_from(index)) {
+                self.dup_rows.push(DupRow {
+                    index: i,
+                    person: person_key,
+                    warned: !warnings.is_empty(),
+                });
+                self.dup_sets.push(Some(TrigramSet::new(&s)));
             }
         }
         let report = RowReport {
@@ -295,12 +441,18 @@ impl<'a> Checker<'a> {
             errors,
             warnings,
             action,
+            duplicate_candidates,
         };
         self.count(&report);
         report
     }
 
-    fn resolve(&mut self, index: usize, p: &Person, warnings: &mut Vec<Lint>) -> Action {
+    fn resolve(
+        &mut self,
+        index: usize,
+        p: &Person,
+        warnings: &mut Vec<Lint>,
+    ) -> (Action, PersonKey) {
         let (mut action, names) = self.resolver.resolve(index, p, self.registry);
         // ONR's conflict rule: the row's names against the person it gets (namesMatch, Lucene
         // Jaro-Winkler), also for a person the row creates. Unknown while the person is.
@@ -359,11 +511,12 @@ impl<'a> Checker<'a> {
                 }
                 Some(_) => {}
                 None => {
-                    self.same_person.insert(key, (index as u32, person_key));
+                    self.same_person
+                        .insert(key, (index as u32, person_key.clone()));
                 }
             }
         }
-        action
+        (action, person_key)
     }
 
     /// The lints of a single row, independent of other rows.
@@ -486,8 +639,61 @@ impl<'a> Checker<'a> {
             *self.summary.errors_by_key.entry(e.key()).or_default() += 1;
             self.summary.response.add_row_stage(e.stage());
         }
+        self.likely_duplicates();
         self.summary
     }
+
+    /// The final pass: `import.lint.likely_duplicate` for every pair of rows whose stored
+    /// search strings are similar and which do not resolve to the same person.
+    fn likely_duplicates(&mut self) {
+        let rows = std::mem::take(&mut self.dup_rows);
+        let sets = std::mem::take(&mut self.dup_sets);
+        let ids = vec![String::new(); sets.len()];
+        let Ok(index) = DuplicateIndex::from_sets(ids, sets, self.options.duplicate_threshold)
+        else {
+            return;
+        };
+        let mut found: Vec<(u32, u32, f32)> = Vec::new();
+        index.for_each_pair_block(|pairs, _| {
+            for pair in pairs {
+                let (a, b) = (&rows[pair.a as usize], &rows[pair.b as usize]);
+                let same = a.person != PersonKey::Unknown && a.person == b.person;
+                if !same {
+                    found.push((a.index, b.index, pair.similarity));
+                    found.push((b.index, a.index, pair.similarity));
+                }
+            }
+        });
+        drop(index);
+        // By row, then most similar first (ONR's distance order), ties by the other row.
+        found.sort_unstable_by(|x, y| x.0.cmp(&y.0).then(y.2.total_cmp(&x.2)).then(x.1.cmp(&y.1)));
+        let warned: HashMap<u32, bool> = rows.iter().map(|r| (r.index, r.warned)).collect();
+        let s = &mut self.summary;
+        let mut last = None;
+        for (row, other, similarity) in found {
+            if last != Some(row) && !warned.get(&row).copied().unwrap_or(true) {
+                s.with_warnings += 1;
+            }
+            last = Some(row);
+            let lint = Lint::LikelyDuplicate {
+                row: other as usize,
+                similarity,
+            };
+            *s.warnings_by_code.entry(lint.code()).or_default() += 1;
+            s.row_warnings.push((row as usize, lint));
+        }
+    }
+}
+
+/// The birth date ONR stores for a row: the hetu's when the hetu is valid, else
+/// `syntymaaika`.
+fn stored_birth_date(p: &Person, env: Environment) -> Option<NaiveDate> {
+    p.hetu
+        .as_deref()
+        .filter(|h| !h.is_empty())
+        .and_then(|h| Hetu::parse(h, env).ok())
+        .map(|h| h.birth_date())
+        .or(p.syntymaaika)
 }
 
 /// ONR's whole check of an import request body as JSON text (`PUT /oppija`): every row
@@ -783,6 +989,137 @@ mod tests {
             (r.action.kind, r.action.conflict),
             (ActionKind::Create, Some(false))
         );
+    }
+
+    fn passport_person(passport: &str, etunimet: &str, sukunimi: &str) -> Person {
+        Person {
+            passinumero: Some(passport.into()),
+            etunimet: Some(etunimet.into()),
+            kutsumanimi: Some(etunimet.split(' ').next().unwrap_or_default().into()),
+            sukunimi: Some(sukunimi.into()),
+            syntymaaika: NaiveDate::from_ymd_opt(2006, 5, 17),
+            kansalaisuus: Some(vec![Some(Koodi::new("752"))]),
+            ..Person::default()
+        }
+    }
+
+    #[test]
+    fn lint_likely_duplicate_inside_the_batch() {
+        let k = Koodisto::bundled();
+        let mut c = Checker::new(&k, CheckOptions::default());
+        let rows = [
+            passport_person("A1", "Aino Maria", "Virtanen"),
+            passport_person("B2", "Ville", "Korhonen"),
+            passport_person("C3", "Aino Marja", "Virtanen"),
+            // Same passport as row 0: the same person, never reported.
+            passport_person("A1", "Aino Maria", "Virtane"),
+        ];
+        for (i, p) in rows.into_iter().enumerate() {
+            let r = c.check(RowInput::new(i, Some(Row::new(p))));
+            // The lint needs the whole batch: never on the streamed row.
+            assert!(!codes(&r).contains(&"import.lint.likely_duplicate"));
+        }
+        let s = c.finish(None, Some(4));
+        let got: Vec<(usize, usize)> = s
+            .row_warnings
+            .iter()
+            .map(|(i, l)| (*i, l.related_row().unwrap()))
+            .collect();
+        assert_eq!(got, [(0, 2), (2, 0), (2, 3), (3, 2)]);
+        let (_, Lint::LikelyDuplicate { similarity, .. }) = s.row_warnings[0] else {
+            panic!("{:?}", s.row_warnings)
+        };
+        let expected = crate::similarity::trigram::similarity(
+            "aino maria aino virtanen 2006-05-17",
+            "aino marja aino virtanen 2006-05-17",
+        );
+        assert_eq!(similarity, expected);
+        assert_eq!(s.warnings_by_code["import.lint.likely_duplicate"], 4);
+        assert_eq!(s.with_warnings, 3);
+    }
+
+    #[test]
+    fn lint_likely_duplicate_uses_the_birth_date_onr_stores() {
+        let k = Koodisto::bundled();
+        let options = CheckOptions {
+            env: Environment::Test,
+            ..CheckOptions::default()
+        };
+        let mut c = Checker::new(&k, options);
+        let mut a = person(Some("010101A900R"));
+        a.syntymaaika = NaiveDate::from_ymd_opt(1999, 9, 9);
+        let mut b = person(None);
+        b.passinumero = Some("P".into());
+        b.kansalaisuus = Some(vec![Some(Koodi::new("752"))]);
+        b.etunimet = Some("Aino".into());
+        b.syntymaaika = NaiveDate::from_ymd_opt(2001, 1, 1);
+        c.check(RowInput::new(0, Some(Row::new(a))));
+        c.check(RowInput::new(1, Some(Row::new(b))));
+        let s = c.finish(None, Some(2));
+        let Some((0, Lint::LikelyDuplicate { row: 1, similarity })) = s.row_warnings.first() else {
+            panic!("{:?}", s.row_warnings)
+        };
+        let expected = crate::similarity::trigram::similarity(
+            "aino maria aino virtanen 2001-01-01",
+            "aino aino virtanen 2001-01-01",
+        );
+        assert_eq!(*similarity, expected);
+    }
+
+    #[test]
+    fn lint_existing_duplicates_lists_onr_candidates() {
+        use crate::import::action::{ExistingPerson, Persons};
+        use crate::similarity::duplicates::PersonRecord;
+        let k = Koodisto::bundled();
+        let d = NaiveDate::from_ymd_opt(2006, 5, 17);
+        let mut passive = PersonRecord::new("oid-p", "Aino Maria", "Aino", "Virtanen", d);
+        passive.passivoitu = true;
+        let records = [
+            PersonRecord::new("oid-a", "Aino", "Aino", "Virtanen", d),
+            PersonRecord::new("oid-b", "Aino Maria", "Aino", "Virtanen", d),
+            PersonRecord::new("oid-c", "Ville", "Ville", "Korhonen", d),
+            passive,
+        ];
+        let index = DuplicateIndex::new(&records, 0.5).unwrap();
+        let reg = Persons::new(vec![ExistingPerson {
+            oid: "oid-a".into(),
+            passinumerot: vec!["A1".into()],
+            etunimet: "Aino".into(),
+            sukunimi: "Virtanen".into(),
+            ..Default::default()
+        }]);
+        let mut c =
+            Checker::with_registry(&k, CheckOptions::default(), &reg).with_duplicate_index(&index);
+        let r = c.check(RowInput::new(
+            0,
+            Some(Row::new(passport_person("X9", "Aino Maria", "Virtanen"))),
+        ));
+        let got: Vec<&str> = r
+            .duplicate_candidates
+            .iter()
+            .map(|c| c.oid.as_str())
+            .collect();
+        assert_eq!(got, ["oid-b", "oid-a"]);
+        assert_eq!(r.duplicate_candidates[0].similarity, 1.0);
+        assert_eq!(
+            r.warnings,
+            [Lint::ExistingDuplicates {
+                candidates: 2,
+                best: 1.0
+            }]
+        );
+        // The person the row is attached to is not its own duplicate candidate.
+        let r = c.check(RowInput::new(
+            1,
+            Some(Row::new(passport_person("A1", "Aino", "Virtanen"))),
+        ));
+        assert_eq!(r.action.kind, ActionKind::Match);
+        let got: Vec<&str> = r
+            .duplicate_candidates
+            .iter()
+            .map(|c| c.oid.as_str())
+            .collect();
+        assert_eq!(got, ["oid-b"]);
     }
 
     #[test]

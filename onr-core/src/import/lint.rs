@@ -18,6 +18,7 @@
 //! | `import.lint.birth_date_mismatch` | `syntymaaika` differs from the hetu's date (ONR keeps the hetu's) |
 //! | `import.lint.sex_mismatch` | `sukupuoli` differs from the hetu's (ONR keeps the hetu's) |
 //! | `import.lint.likely_duplicate` | names and birth date trigram-similar (≥ 0.5) to another person of the batch |
+//! | `import.lint.existing_duplicates` | ONR's duplicate search lists existing persons as duplicate candidates of the row |
 //! | `import.lint.same_person_other_identifiers` | same names and birth date as an earlier row, but it resolves to another person |
 //! | `import.lint.name_conflict` | the names do not match the person the row resolves to: ONR flags a conflict |
 //! | `import.lint.hetu_typo` | an invalid hetu one typo away from a valid one |
@@ -110,9 +111,10 @@ pub enum Lint {
     BirthDateMismatch,
     /// `sukupuoli` differs from the hetu's sex.
     SexMismatch,
-    /// Names and birth date trigram-similar to an earlier row's.
+    /// Names and birth date trigram-similar to another row's (earlier or later), which
+    /// resolves to another person.
     LikelyDuplicate {
-        /// The 0-based index of the earlier row.
+        /// The 0-based index of the other row.
         row: usize,
         /// pg_trgm similarity of the two search strings.
         similarity: f32,
@@ -136,11 +138,19 @@ pub enum Lint {
     },
     /// `sahkoposti` is well-formed for the import but fails the strict contact rule.
     EmailNotStrict,
+    /// ONR's duplicate search (trigram similarity of names and birth date) lists existing
+    /// persons as duplicate candidates of the row; which ones is in the row report.
+    ExistingDuplicates {
+        /// How many existing persons are listed.
+        candidates: u32,
+        /// The similarity of the most similar one.
+        best: f32,
+    },
 }
 
 impl Lint {
     /// Every lint code, for documentation and binding tests.
-    pub const ALL_CODES: [&'static str; 16] = [
+    pub const ALL_CODES: [&'static str; 17] = [
         "import.lint.empty_hetu",
         "import.lint.empty_hetu_merged",
         "import.lint.kutsumanimi_not_in_etunimet",
@@ -157,6 +167,7 @@ impl Lint {
         "import.lint.name_conflict",
         "import.lint.hetu_typo",
         "import.lint.email_not_strict",
+        "import.lint.existing_duplicates",
     ];
 
     /// The ONR field the lint is about, relative to `henkilot[i].henkilo` (`None` for the
@@ -182,6 +193,7 @@ impl Lint {
             Lint::SexMismatch => "sukupuoli",
             Lint::EmailNotStrict => "sahkoposti",
             Lint::LikelyDuplicate { .. }
+            | Lint::ExistingDuplicates { .. }
             | Lint::SamePersonOtherIdentifiers { .. }
             | Lint::NameConflict { .. } => return None,
         })
@@ -252,6 +264,7 @@ impl Coded for Lint {
             Lint::NameConflict { .. } => 13,
             Lint::HetuTypo { .. } => 14,
             Lint::EmailNotStrict => 15,
+            Lint::ExistingDuplicates { .. } => 16,
         };
         Lint::ALL_CODES[i]
     }
@@ -359,6 +372,12 @@ impl Coded for Lint {
             (Lint::EmailNotStrict, En) => "ONR's import accepts this e-mail address, but ONR's contact information would not (a top-level domain is needed)".into(),
             (Lint::EmailNotStrict, Fi) => "ONR:n tuonti hyväksyy tämän sähköpostiosoitteen, mutta ONR:n yhteystiedot eivät (ylätason verkkotunnus tarvitaan)".into(),
             (Lint::EmailNotStrict, Sv) => "ONR:s import godkänner denna e-postadress, men ONR:s kontaktuppgifter skulle inte göra det (toppdomän krävs)".into(),
+            (Lint::ExistingDuplicates { candidates, best }, En) => format!(
+                "ONR's duplicate search lists {candidates} existing person(s) as duplicate candidates (names and birth date up to {:.0} % similar)", best * 100.0),
+            (Lint::ExistingDuplicates { candidates, best }, Fi) => format!(
+                "ONR:n duplikaattihaku löytää {candidates} olemassa olevaa henkilöä duplikaattiehdokkaiksi (nimet ja syntymäaika enintään {:.0} % samankaltaiset)", best * 100.0),
+            (Lint::ExistingDuplicates { candidates, best }, Sv) => format!(
+                "ONR:s dubblettsökning hittar {candidates} befintliga personer som dubblettkandidater (namn och födelsedatum upp till {:.0} % lika)", best * 100.0),
         }
     }
 }
@@ -448,11 +467,15 @@ mod tests {
                 candidates: 1,
             },
             Lint::EmailNotStrict,
+            Lint::ExistingDuplicates {
+                candidates: 2,
+                best: 0.75,
+            },
         ];
         let mut codes: Vec<&str> = all.iter().map(Coded::code).collect();
         assert_eq!(codes, Lint::ALL_CODES);
         codes.dedup();
-        assert_eq!(codes.len(), 16);
+        assert_eq!(codes.len(), 17);
         for l in all {
             for lang in Lang::ALL {
                 let m = l.message(lang);

@@ -1,8 +1,9 @@
 //! `onr_core::import` for the JVM: ONR's verdict, lints and actions on a JSON import batch.
 
+use onr_core::import::check::check_json;
 use onr_core::import::koodisto::Koodisto;
-use onr_core::import::verdict::{OnrError, OnrErrorKind};
-use onr_core::import::{json, CheckOptions, Checker, RowReport};
+use onr_core::import::verdict::OnrError;
+use onr_core::import::{CheckOptions, Checker, RowReport};
 use onr_core::Environment;
 
 use crate::error::{NativeError, Problem};
@@ -79,7 +80,7 @@ pub struct ImportReport {
 #[uniffi::export]
 pub fn import_check_json(input: String, env: Environment) -> Result<ImportReport, NativeError> {
     let koodisto = Koodisto::bundled();
-    let mut checker = Checker::new(
+    let checker = Checker::new(
         &koodisto,
         CheckOptions {
             env,
@@ -87,35 +88,13 @@ pub fn import_check_json(input: String, env: Environment) -> Result<ImportReport
         },
     );
     let mut rows = Vec::new();
-    let header = json::read(&input, |row| {
-        rows.push(ImportRow::from(&checker.check(row)))
+    let (batch_errors, summary) = check_json(&input, checker, |report| {
+        rows.push(ImportRow::from(&report))
     })?;
-    // Fields the reader could not read are errors of ONR's deserialization stage (as in `onr check`).
-    let unreadable: Vec<OnrError> = header
-        .problems
-        .iter()
-        .map(|p| {
-            OnrError::new(
-                p.field.clone(),
-                OnrErrorKind::Unreadable {
-                    detail: p.detail.clone(),
-                },
-            )
-        })
-        .collect();
-    let batch = checker.batch_errors(header.sahkoposti.as_deref(), header.rows);
-    let mut summary = checker.finish(header.sahkoposti.as_deref(), header.rows);
-    for e in &unreadable {
-        summary.response.add_row_stage(e.stage());
-    }
     Ok(ImportReport {
         accepted: summary.response.is_accepted(),
         http_status: i32::from(summary.response.http_status()),
         rows,
-        batch_errors: unreadable
-            .iter()
-            .chain(&batch)
-            .map(ImportError::from)
-            .collect(),
+        batch_errors: batch_errors.iter().map(ImportError::from).collect(),
     })
 }

@@ -30,6 +30,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use onr_core::error::Coded;
 use onr_core::import::action::{Action, ExistingPerson, Persons, Registry, Unknown};
+use onr_core::import::check::check_json;
 use onr_core::import::checks::KutsumanimiRule;
 use onr_core::import::csv::{CsvOptions, EmptyCell};
 use onr_core::import::koodisto::Koodisto;
@@ -202,7 +203,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let mut out = cli_io::stdout();
     let mut writer = ReportWriter::new(args, env, lang, persons.as_ref().map(Persons::len));
 
-    let (sahkoposti, rows, header_problems) = match format {
+    let (batch_errors, summary) = match format {
         InputFormat::Json | InputFormat::Auto => {
             let mut text = String::new();
             input
@@ -214,32 +215,18 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
                 .or_else(|()| json::read(&text, |_| {}).map(|_| serde::de::IgnoredAny))
                 .map_err(|e| anyhow::anyhow!("{}: {}", args.file.display(), e.message(lang)))?;
             let mut failure = None;
-            let header = json::read(&text, |row| {
-                if failure.is_some() {
-                    return;
-                }
-                let report = checker.check(row);
-                if let Err(e) = writer.row(&mut out, &report) {
-                    failure = Some(e);
+            let result = check_json(&text, checker, |report| {
+                if failure.is_none() {
+                    if let Err(e) = writer.row(&mut out, &report) {
+                        failure = Some(e);
+                    }
                 }
             })
             .map_err(|e| anyhow::anyhow!("{}: {}", args.file.display(), e.message(lang)))?;
             if let Some(e) = failure {
                 return Err(e);
             }
-            let problems = header
-                .problems
-                .iter()
-                .map(|p| {
-                    OnrError::new(
-                        p.field.clone(),
-                        onr_core::import::verdict::OnrErrorKind::Unreadable {
-                            detail: p.detail.clone(),
-                        },
-                    )
-                })
-                .collect::<Vec<_>>();
-            (header.sahkoposti, header.rows, problems)
+            result
         }
         InputFormat::Csv => {
             let delimiter = match args.delimiter {
@@ -268,20 +255,14 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
                 writer.row(&mut out, &report)?;
                 n += 1;
             }
-            (args.sahkoposti.clone(), Some(n), Vec::new())
+            let sahkoposti = args.sahkoposti.as_deref();
+            (
+                checker.batch_errors(sahkoposti, Some(n)),
+                checker.finish(sahkoposti, Some(n)),
+            )
         }
     };
     progress.finish();
-    let mut batch_errors = header_problems;
-    batch_errors.extend(checker.batch_errors(sahkoposti.as_deref(), rows));
-    let mut summary = checker.finish(sahkoposti.as_deref(), rows);
-    for e in batch_errors
-        .iter()
-        .filter(|e| e.key() == "HttpMessageNotReadableException")
-    {
-        summary.batch_errors += 1;
-        summary.response.add_row_stage(e.stage());
-    }
     writer.finish(&mut out, &batch_errors, &summary)?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)

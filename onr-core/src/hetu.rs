@@ -1536,27 +1536,15 @@ impl Coded for GenerateError {
 /// ```
 #[derive(Debug, Clone)]
 pub struct Generator {
-    state: u64,
+    rng: crate::rng::SplitMix64,
 }
 
 impl Generator {
     /// A generator seeded with `seed`.
     pub fn new(seed: u64) -> Generator {
-        Generator { state: seed }
-    }
-
-    /// SplitMix64: small, fast and the same everywhere.
-    fn next_u64(&mut self) -> u64 {
-        self.state = self.state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.state;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        // Lemire's multiply-shift; the bias for n < 1000 is far below anything test data notices.
-        ((u128::from(self.next_u64()) * u128::from(n)) >> 64) as u64
+        Generator {
+            rng: crate::rng::SplitMix64::new(seed),
+        }
     }
 
     /// A temporary code (individual number 900–999) for the birth date.
@@ -1574,7 +1562,7 @@ impl Generator {
     /// # Ok::<(), onr_core::hetu::GenerateError>(())
     /// ```
     pub fn temporary(&mut self, date: NaiveDate) -> Result<Hetu, GenerateError> {
-        let individual = 900 + self.below(100) as u16;
+        let individual = 900 + self.rng.below(100) as u16;
         self.make(date, individual)
     }
 
@@ -1595,7 +1583,7 @@ impl Generator {
     /// # Ok::<(), onr_core::hetu::GenerateError>(())
     /// ```
     pub fn ordinary(&mut self, date: NaiveDate) -> Result<Hetu, GenerateError> {
-        let individual = 2 + self.below(898) as u16;
+        let individual = 2 + self.rng.below(898) as u16;
         self.make(date, individual)
     }
 
@@ -1605,7 +1593,7 @@ impl Generator {
             return Err(GenerateError::DateOutOfRange);
         }
         let signs = signs_of((year / 100 * 100) as u16);
-        let sign = signs[self.below(signs.len() as u64) as usize];
+        let sign = signs[self.rng.below(signs.len() as u64) as usize];
         let number = date.day() * 10_000_000
             + date.month() * 100_000
             + (year % 100) as u32 * 1000

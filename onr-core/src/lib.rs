@@ -28,6 +28,7 @@ pub mod linking;
 pub mod names;
 pub mod oid;
 pub mod person;
+mod rng;
 pub mod similarity;
 
 pub use env::Environment;

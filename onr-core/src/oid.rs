@@ -512,24 +512,21 @@ impl Coded for OidError {
 /// ```
 #[derive(Debug, Clone)]
 pub struct Generator {
-    state: u64,
+    rng: crate::rng::SplitMix64,
 }
 
 impl Generator {
     /// A generator seeded with `seed`.
     pub fn new(seed: u64) -> Generator {
-        Generator { state: seed }
+        Generator {
+            rng: crate::rng::SplitMix64::new(seed),
+        }
     }
 
     /// A random OID under the node, with a number in 1 000 000 000 – 9 999 999 999 and the
     /// node's check digit. Node 0 is treated as node 24.
     pub fn generate(&mut self, node: u32) -> Oid {
-        self.state = self.state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.state;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^= z >> 31;
-        let number = 1_000_000_000 + ((u128::from(z) * 9_000_000_000) >> 64) as u64;
+        let number = 1_000_000_000 + self.rng.below(9_000_000_000);
         let node = if node == 0 || node > 999_999_999 {
             PERSON_NODE
         } else {

@@ -1,13 +1,14 @@
 //! All-pairs duplicate self-join throughput on synthetic Finnish-looking persons.
 //!
-//! `dup_throughput N [SEED]`: generates N persons (about 200 Zipf-weighted first names, 2-3 per
-//! person, kutsumanimi one of them; about 500 Zipf-weighted surnames; birth dates 1950-2015;
-//! 5% near-duplicates of an earlier person), builds the index at 0.5 and streams the
-//! self-join. Prints N, pair count, wall and CPU seconds and the peak RSS.
+//! `dup_throughput N [SEED] [dense|registry]`: generates N persons with
+//! `onr_benches::synthetic::finnish_persons_with` (the vocabulary `dense` by default: about 200
+//! first names and 500 surnames, a stress test; `registry`: name frequencies shaped like a real
+//! population register's), builds the index at 0.5 and streams the self-join. Prints N, pair
+//! count, wall and CPU seconds and the peak RSS.
 
 use std::time::Instant;
 
-use onr_benches::synthetic::finnish_persons;
+use onr_benches::synthetic::{finnish_persons_with, Vocabulary};
 use onr_core::similarity::duplicates::DuplicateIndex;
 
 /// User + system CPU seconds of this process so far (Linux `/proc/self/stat`).
@@ -34,7 +35,12 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     let n: usize = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(20_000);
     let seed: u64 = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(2026);
-    let records = finnish_persons(n, seed);
+    let vocab_name = args.get(3).map_or("dense", String::as_str);
+    let Some(vocab) = Vocabulary::by_name(vocab_name) else {
+        eprintln!("dup_throughput: vocabulary is dense or registry, not {vocab_name}");
+        std::process::exit(2);
+    };
+    let records = finnish_persons_with(n, seed, vocab);
     let (w0, c0) = (Instant::now(), cpu_seconds());
     let index = DuplicateIndex::new(&records, 0.5).expect("threshold");
     let (w1, c1) = (w0.elapsed().as_secs_f64(), cpu_seconds() - c0);
@@ -49,7 +55,7 @@ fn main() {
         }
     });
     println!(
-        "N {n} pairs {pairs} index_wall_s {w1:.2} index_cpu_s {c1:.2} total_wall_s {:.2} total_cpu_s {:.2} peak_rss_mib {:.0} threads {} checksum {check:016x}",
+        "vocabulary {vocab_name} N {n} pairs {pairs} index_wall_s {w1:.2} index_cpu_s {c1:.2} total_wall_s {:.2} total_cpu_s {:.2} peak_rss_mib {:.0} threads {} checksum {check:016x}",
         w0.elapsed().as_secs_f64(),
         cpu_seconds() - c0,
         peak_rss_mib(),

@@ -167,65 +167,75 @@ impl Sink for StackBuf {
 /// `(|set(a)|, |set(b)|, |set(a) ∩ set(b)|)` of two trigram lists with repeats.
 ///
 /// Small lists (ordinary names) go through two small open-addressing hash sets on the stack,
-/// which beats sorting them; large ones are sorted.
+/// sized to the input so that a short name clears little memory; large ones are sorted.
 #[inline]
 fn set_stats(a: &mut StackBuf, b: &mut StackBuf) -> (usize, usize, usize) {
-    const CAP: usize = 256;
-    const EMPTY: u32 = u32::MAX; // trigrams are 24-bit
-    let (la, lb) = (a.raw(), b.raw());
-    if la.len() <= CAP / 2 && lb.len() <= CAP / 2 {
-        let size = (2 * la.len().max(lb.len())).next_power_of_two().max(16);
-        let shift = 32 - size.trailing_zeros();
-        let slot = |t: u32| (t.wrapping_mul(0x9E37_79B1) >> shift) as usize;
-        let mut ha = [EMPTY; CAP];
-        let mut na = 0;
-        for &t in la {
-            let mut i = slot(t);
-            loop {
-                if ha[i] == EMPTY {
-                    ha[i] = t;
-                    na += 1;
-                    break;
-                }
-                if ha[i] == t {
-                    break;
-                }
-                i = (i + 1) & (size - 1);
-            }
-        }
-        let contains = |t: u32| {
-            let mut i = slot(t);
-            loop {
-                if ha[i] == EMPTY {
-                    return false;
-                }
-                if ha[i] == t {
-                    return true;
-                }
-                i = (i + 1) & (size - 1);
-            }
-        };
-        let mut hb = [EMPTY; CAP];
-        let (mut nb, mut common) = (0, 0);
-        for &t in lb {
-            let mut i = slot(t);
-            loop {
-                if hb[i] == EMPTY {
-                    hb[i] = t;
-                    nb += 1;
-                    common += contains(t) as usize;
-                    break;
-                }
-                if hb[i] == t {
-                    break;
-                }
-                i = (i + 1) & (size - 1);
-            }
-        }
-        return (na, nb, common);
+    let longest = a.raw().len().max(b.raw().len());
+    if longest <= 32 {
+        hashed_stats::<64>(a.raw(), b.raw())
+    } else if longest <= 64 {
+        hashed_stats::<128>(a.raw(), b.raw())
+    } else if longest <= 128 {
+        hashed_stats::<256>(a.raw(), b.raw())
+    } else {
+        let (sa, sb) = (a.sorted_set().to_vec(), b.sorted_set());
+        (sa.len(), sb.len(), count_common(&sa, sb) as usize)
     }
-    let (sa, sb) = (a.sorted_set().to_vec(), b.sorted_set());
-    (sa.len(), sb.len(), count_common(&sa, sb) as usize)
+}
+
+/// [`set_stats`] with two hash sets of `CAP` slots (a power of two, at least twice the
+/// longer list, so probing always ends).
+#[inline]
+fn hashed_stats<const CAP: usize>(la: &[u32], lb: &[u32]) -> (usize, usize, usize) {
+    const EMPTY: u32 = u32::MAX; // trigrams are 24-bit
+    let shift = 32 - CAP.trailing_zeros();
+    let slot = |t: u32| (t.wrapping_mul(0x9E37_79B1) >> shift) as usize;
+    let mut ha = [EMPTY; CAP];
+    let mut na = 0;
+    for &t in la {
+        let mut i = slot(t);
+        loop {
+            if ha[i] == EMPTY {
+                ha[i] = t;
+                na += 1;
+                break;
+            }
+            if ha[i] == t {
+                break;
+            }
+            i = (i + 1) & (CAP - 1);
+        }
+    }
+    let contains = |t: u32| {
+        let mut i = slot(t);
+        loop {
+            if ha[i] == EMPTY {
+                return false;
+            }
+            if ha[i] == t {
+                return true;
+            }
+            i = (i + 1) & (CAP - 1);
+        }
+    };
+    let mut hb = [EMPTY; CAP];
+    let (mut nb, mut common) = (0, 0);
+    for &t in lb {
+        let mut i = slot(t);
+        loop {
+            if hb[i] == EMPTY {
+                hb[i] = t;
+                nb += 1;
+                common += contains(t) as usize;
+                break;
+            }
+            if hb[i] == t {
+                break;
+            }
+            i = (i + 1) & (CAP - 1);
+        }
+    }
+    (na, nb, common)
 }
 
 /// Removes adjacent duplicates in place; returns the new length.
@@ -672,6 +682,42 @@ impl TrigramSet {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_set_stats_tier_agrees_with_sorting() {
+        // Lists of every length across the 64/128/256-slot tables and the sorted path, with
+        // repeats and shared values.
+        let mut x: u32 = 12345;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            x
+        };
+        for len_a in (0..300).step_by(7) {
+            for len_b in [0usize, 1, 31, 33, 64, 65, 128, 129, 250] {
+                let (mut a, mut b) = (StackBuf::new(), StackBuf::new());
+                let mut va = Vec::new();
+                let mut vb = Vec::new();
+                for _ in 0..len_a {
+                    let t = next() % 97; // small range: repeats and overlap
+                    a.push(t);
+                    va.push(t);
+                }
+                for _ in 0..len_b {
+                    let t = next() % 97 + 40;
+                    b.push(t);
+                    vb.push(t);
+                }
+                va.sort_unstable();
+                va.dedup();
+                vb.sort_unstable();
+                vb.dedup();
+                let want = (va.len(), vb.len(), count_common(&va, &vb) as usize);
+                assert_eq!(set_stats(&mut a, &mut b), want, "{len_a} {len_b}");
+            }
+        }
+    }
 
     #[test]
     fn onr_worked_examples() {

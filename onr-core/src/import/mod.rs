@@ -30,6 +30,7 @@ pub mod email;
 mod java;
 #[cfg(feature = "json")]
 pub mod json;
+#[cfg(any(feature = "json", feature = "csv"))]
 mod json_date;
 pub mod koodisto;
 pub mod lint;

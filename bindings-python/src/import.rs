@@ -9,8 +9,8 @@ use std::collections::HashMap;
 
 use onr_core::import::koodisto::{CodeList, Koodisto};
 use onr_core::import::verdict::OnrError;
-use onr_core::import::{CheckOptions, Checker, RowReport, Summary};
-use onr_core::{Environment, Lang};
+use onr_core::import::{CheckOptions, Checker, RowReport};
+use onr_core::Lang;
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyString;
@@ -42,26 +42,6 @@ fn row_json(r: &RowReport, lang: Lang) -> Value {
             "row": a.row,
             "maybe": a.maybe.iter().map(|k| k.field()).collect::<Vec<_>>(),
             "conflict": a.conflict,
-        },
-    })
-}
-
-fn summary_json(s: &Summary, env: Environment) -> Value {
-    json!({
-        "environment": env.as_str(),
-        "rows": s.rows,
-        "accepted": s.accepted,
-        "rejected": s.rejected,
-        "with_warnings": s.with_warnings,
-        "batch_errors": s.batch_errors,
-        "conflicts": s.conflicts,
-        "actions": s.actions,
-        "errors_by_key": s.errors_by_key,
-        "warnings_by_code": s.warnings_by_code,
-        "onr": {
-            "status": s.response.http_status(),
-            "stage": s.response.stage().map(|st| st.as_str()),
-            "accepted": s.response.is_accepted(),
         },
     })
 }
@@ -186,7 +166,7 @@ pub fn check_import<'py>(
                     json!({
                         "rows": rows,
                         "batch_errors": batch_errors.iter().map(error_json).collect::<Vec<_>>(),
-                        "summary": summary_json(&summary, env),
+                        "summary": summary.report(env, lang),
                     })
                 },
             )

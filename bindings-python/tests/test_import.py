@@ -65,6 +65,19 @@ def test_summary_and_warnings_in_every_language() -> None:
     summary = report["summary"]
     assert summary["environment"] == "test" and summary["rows"] == summary["accepted"] == 1
     assert summary["onr"] == {"status": 200, "stage": None, "accepted": True}
+    assert summary["duplicates_skipped"] is False and summary["row_warnings"] == []
+
+
+def test_summary_lists_in_batch_duplicates() -> None:
+    person = {"etunimet": "Matti Juhani", "kutsumanimi": "Matti", "sukunimi": "Meikäläinen",
+              "syntymaaika": "2005-03-14", "passinumero": "XP1234567", "kansalaisuus": [{"koodi": "246"}]}
+    twin = dict(person, passinumero="XP7654321", sukunimi="Meikalainen")
+    batch = {"henkilot": [{"tunniste": "a", "henkilo": person}, {"tunniste": "b", "henkilo": twin}]}
+    summary = onr.check_import(batch, lang="en")["summary"]
+    warnings = summary["row_warnings"]
+    assert [w["index"] for w in warnings] == [0, 1]
+    assert {w["code"] for w in warnings} == {"import.lint.likely_duplicate"}
+    assert warnings[0]["row"] == 1 and warnings[0]["similarity"] == 1.0 and warnings[0]["message"]
 
 
 def test_errors() -> None:

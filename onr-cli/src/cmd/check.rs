@@ -620,7 +620,7 @@ impl ReportWriter {
                 let errors: Vec<Value> = batch_errors.iter().map(error_json).collect();
                 serde_json::to_writer(&mut *out, &errors)?;
                 out.write_all(b",\n\"summary\": ")?;
-                serde_json::to_writer_pretty(&mut *out, &summary_json(s, self.env, self.lang))?;
+                serde_json::to_writer_pretty(&mut *out, &s.report(self.env, self.lang))?;
                 out.write_all(b"}\n")?;
             }
             ReportFormat::Text => {
@@ -752,35 +752,4 @@ fn warning_json(r: &RowReport, w: &Lint, lang: Lang) -> Value {
             .collect();
     }
     v
-}
-
-fn summary_json(s: &Summary, env: Environment, lang: Lang) -> Value {
-    json!({
-        "environment": env.as_str(),
-        "rows": s.rows,
-        "accepted": s.accepted,
-        "rejected": s.rejected,
-        "with_warnings": s.with_warnings,
-        "batch_errors": s.batch_errors,
-        "conflicts": s.conflicts,
-        "actions": s.actions,
-        "errors_by_key": s.errors_by_key,
-        "warnings_by_code": s.warnings_by_code,
-        "duplicates_skipped": s.duplicates_skipped,
-        "row_warnings": s.row_warnings.iter().map(|(index, w)| json!({
-            "index": index,
-            "code": w.code(),
-            "message": w.message(lang),
-            "row": w.related_row(),
-            "similarity": match w {
-                Lint::LikelyDuplicate { similarity, .. } => Some(*similarity),
-                _ => None,
-            },
-        })).collect::<Vec<_>>(),
-        "onr": {
-            "status": s.response.http_status(),
-            "stage": s.response.stage().map(|st| st.as_str()),
-            "accepted": s.response.is_accepted(),
-        },
-    })
 }

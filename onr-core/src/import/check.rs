@@ -238,6 +238,120 @@ pub struct Summary {
     pub duplicates_skipped: bool,
 }
 
+impl Summary {
+    /// The summary as the machine-readable report of `onr check --format json` and the
+    /// Python binding's `check_import(...)["summary"]`: plain counts, the batch-wide row
+    /// warnings with their messages in `lang`, and ONR's answer to the whole batch.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use onr_core::import::check::Summary;
+    /// use onr_core::{Environment, Lang};
+    /// let summary = Summary::default();
+    /// let report = summary.report(Environment::Test, Lang::En);
+    /// assert_eq!(report.environment, "test");
+    /// assert_eq!(report.onr.status, 200);
+    /// ```
+    pub fn report(&self, env: Environment, lang: crate::error::Lang) -> SummaryReport<'_> {
+        SummaryReport {
+            environment: env.as_str(),
+            rows: self.rows,
+            accepted: self.accepted,
+            rejected: self.rejected,
+            with_warnings: self.with_warnings,
+            batch_errors: self.batch_errors,
+            conflicts: self.conflicts,
+            actions: &self.actions,
+            errors_by_key: &self.errors_by_key,
+            warnings_by_code: &self.warnings_by_code,
+            duplicates_skipped: self.duplicates_skipped,
+            row_warnings: self
+                .row_warnings
+                .iter()
+                .map(|(index, w)| RowWarningReport {
+                    index: *index,
+                    code: w.code(),
+                    message: w.message(lang),
+                    row: w.related_row(),
+                    similarity: match w {
+                        Lint::LikelyDuplicate { similarity, .. } => Some(*similarity),
+                        _ => None,
+                    },
+                })
+                .collect(),
+            onr: OnrAnswer {
+                status: self.response.http_status(),
+                stage: self.response.stage().map(|st| st.as_str()),
+                accepted: self.response.is_accepted(),
+            },
+        }
+    }
+}
+
+/// [`Summary::report`]: one batch's summary as a serializable value.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct SummaryReport<'a> {
+    /// `production` or `test`.
+    pub environment: &'static str,
+    /// Rows read.
+    pub rows: usize,
+    /// Rows ONR accepts.
+    pub accepted: usize,
+    /// Rows ONR rejects.
+    pub rejected: usize,
+    /// Rows with at least one warning.
+    pub with_warnings: usize,
+    /// Batch-level errors.
+    pub batch_errors: usize,
+    /// Rows ONR will flag as name conflicts.
+    pub conflicts: usize,
+    /// Rows per predicted action kind.
+    pub actions: &'a BTreeMap<&'static str, usize>,
+    /// Errors per ONR key.
+    pub errors_by_key: &'a BTreeMap<&'static str, usize>,
+    /// Warnings per code.
+    pub warnings_by_code: &'a BTreeMap<&'static str, usize>,
+    /// Whether the in-batch duplicate pass was skipped.
+    pub duplicates_skipped: bool,
+    /// The warnings that need the whole batch, by row.
+    pub row_warnings: Vec<RowWarningReport>,
+    /// What ONR answers to the whole batch.
+    pub onr: OnrAnswer,
+}
+
+/// One batch-wide row warning in a [`SummaryReport`].
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct RowWarningReport {
+    /// The row the warning is about (0-based).
+    pub index: usize,
+    /// The warning's stable code.
+    pub code: &'static str,
+    /// The message in the requested language.
+    pub message: String,
+    /// The other row involved, if any.
+    pub row: Option<usize>,
+    /// The similarity, for a likely duplicate.
+    pub similarity: Option<f32>,
+}
+
+/// ONR's HTTP answer to a whole batch in a [`SummaryReport`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct OnrAnswer {
+    /// The HTTP status ONR answers with.
+    pub status: u16,
+    /// The validation stage that rejected the batch, if one did.
+    pub stage: Option<&'static str>,
+    /// Whether ONR accepts the batch.
+    pub accepted: bool,
+}
+
 /// Checks the rows of one batch, in order, one at a time (memory stays bounded: the state
 /// kept per row is a few hashes and, for rows that create a person, the two names).
 ///

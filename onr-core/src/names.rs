@@ -39,13 +39,39 @@ use crate::glibc;
 
 mod unaccent_rules;
 
+/// The rules, once in the binary.
+static RULES: [(char, &str, &str); unaccent_rules::RULES.len()] = unaccent_rules::RULES;
+
+/// Characters below this have their rule looked up directly in [`LATIN_RULE`] (Latin-1 and
+/// Latin Extended-A/B: the letters of Finnish, Swedish and most European names).
+const LATIN_END: usize = 0x250;
+
+/// For U+0080..U+024F: the index of the character's rule in [`RULES`], or `u16::MAX`.
+static LATIN_RULE: [u16; LATIN_END - 0x80] = {
+    let mut table = [u16::MAX; LATIN_END - 0x80];
+    let mut i = 0;
+    while i < unaccent_rules::RULES.len() {
+        let c = unaccent_rules::RULES[i].0 as usize;
+        if c >= 0x80 && c < LATIN_END {
+            table[c - 0x80] = i as u16;
+        }
+        i += 1;
+    }
+    table
+};
+
 /// Looks up the unaccent rule of one non-ASCII character: `(unaccent(c), lower(unaccent(c)))`.
 #[inline]
 pub(crate) fn unaccent_rule(c: char) -> Option<(&'static str, &'static str)> {
-    unaccent_rules::RULES
-        .binary_search_by_key(&c, |&(src, _, _)| src)
-        .ok()
-        .map(|i| (unaccent_rules::RULES[i].1, unaccent_rules::RULES[i].2))
+    let i = if (c as usize) < LATIN_END {
+        match LATIN_RULE.get((c as usize).wrapping_sub(0x80)) {
+            Some(&i) if i != u16::MAX => i as usize,
+            _ => return None,
+        }
+    } else {
+        RULES.binary_search_by_key(&c, |&(src, _, _)| src).ok()?
+    };
+    Some((RULES[i].1, RULES[i].2))
 }
 
 /// PostgreSQL's `unaccent(text)` with the default rules file.

@@ -7,6 +7,9 @@
                                    (few distinct names, many near-duplicates, some non-ASCII)
   pg_inputs.py finnish SEED N      N synthetic Finnish-looking persons for benchmarks: Zipf-weighted
                                    first names, surnames from stems and suffixes, 8% near-duplicates
+  pg_inputs.py namepairs SEED N    N pairs of such persons' search texts ("etunimet kutsumanimi
+                                   sukunimi YYYY-MM-DD"): half a person and a near-duplicate of
+                                   it, half two persons
 
 Strings never contain a tab, newline, carriage return, backslash or NUL (the TSV and COPY
 formats stay trivial); every other character is fair game.
@@ -188,6 +191,13 @@ def main():
     elif mode == "random":
         rng = random.Random(int(sys.argv[2]))
         for a, b in random_pairs(rng, int(sys.argv[3])):
+            out.write("%s\t%s\n" % (clean(a), clean(b)))
+    elif mode == "namepairs":
+        rng = random.Random(int(sys.argv[2]))
+        n = int(sys.argv[3])
+        texts = [" ".join(p for p in row) for row in finnish_rows(rng, n)]
+        for a in texts:
+            b = mutate(rng, a) if rng.random() < 0.5 else rng.choice(texts)
             out.write("%s\t%s\n" % (clean(a), clean(b)))
     elif mode == "persons":
         rng = random.Random(int(sys.argv[2]))

@@ -6,7 +6,7 @@
 //! PostgreSQL's default unaccent rules (see the header).
 
 /// `(source, unaccent(source), lower(unaccent(source)))`, sorted by source code point.
-pub(super) static RULES: [(char, &str, &str); 1650] = [
+pub(super) const RULES: [(char, &str, &str); 1650] = [
     ('\u{a1}', "!", "!"),
     ('\u{a9}', "(C)", "(c)"),
     ('\u{ab}', "<<", "<<"),

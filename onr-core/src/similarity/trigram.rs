@@ -183,53 +183,42 @@ fn set_stats(a: &mut StackBuf, b: &mut StackBuf) -> (usize, usize, usize) {
     }
 }
 
-/// [`set_stats`] with two hash sets of `CAP` slots (a power of two, at least twice the
-/// longer list, so probing always ends).
+/// [`set_stats`] with one open-addressing hash set of `CAP` slots (a power of two, at least
+/// twice the longer list, so probing always ends) holding both lists: a slot keeps the 24-bit
+/// trigram and, above it, one bit for each list it came from.
 #[inline]
 fn hashed_stats<const CAP: usize>(la: &[u32], lb: &[u32]) -> (usize, usize, usize) {
-    const EMPTY: u32 = u32::MAX; // trigrams are 24-bit
+    const EMPTY: u32 = 0; // a stored slot always has a list bit
+    const IN_A: u32 = 1 << 24;
+    const IN_B: u32 = 1 << 25;
+    const VALUE: u32 = IN_A - 1;
     let shift = 32 - CAP.trailing_zeros();
     let slot = |t: u32| (t.wrapping_mul(0x9E37_79B1) >> shift) as usize;
-    let mut ha = [EMPTY; CAP];
+    let mut table = [EMPTY; CAP];
     let mut na = 0;
     for &t in la {
         let mut i = slot(t);
         loop {
-            if ha[i] == EMPTY {
-                ha[i] = t;
-                na += 1;
-                break;
-            }
-            if ha[i] == t {
+            let e = table[i];
+            // Empty or already there (the common cases): count without a data-dependent branch.
+            if e == EMPTY || e & VALUE == t {
+                na += (e == EMPTY) as usize;
+                table[i] = t | IN_A;
                 break;
             }
             i = (i + 1) & (CAP - 1);
         }
     }
-    let contains = |t: u32| {
-        let mut i = slot(t);
-        loop {
-            if ha[i] == EMPTY {
-                return false;
-            }
-            if ha[i] == t {
-                return true;
-            }
-            i = (i + 1) & (CAP - 1);
-        }
-    };
-    let mut hb = [EMPTY; CAP];
     let (mut nb, mut common) = (0, 0);
     for &t in lb {
         let mut i = slot(t);
         loop {
-            if hb[i] == EMPTY {
-                hb[i] = t;
-                nb += 1;
-                common += contains(t) as usize;
-                break;
-            }
-            if hb[i] == t {
+            let e = table[i];
+            if e == EMPTY || e & VALUE == t {
+                let new_b = (e & IN_B == 0) as usize;
+                nb += new_b;
+                common += new_b & (e >> 24) as usize; // IN_A is bit 24
+                table[i] = e | t | IN_B;
                 break;
             }
             i = (i + 1) & (CAP - 1);

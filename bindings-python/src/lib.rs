@@ -46,7 +46,7 @@ mod onr_native {
     #[pymodule_export]
     use crate::import::check_import;
     #[pymodule_export]
-    use crate::linking::{linking_check_links, Registry};
+    use crate::linking::{linking_check_links, ChangeFeedTracker, Registry};
     #[pymodule_export]
     use crate::person::Person;
     #[pymodule_export]

@@ -390,6 +390,37 @@ impl Registry {
         guard(py, || violations(py, &self.0.check()))
     }
 
+    /// The change-feed entries (``GET /oppija/muuttuneet``) a consumer sees after an
+    /// operation: ``(oid, master)`` for each OID of the outcome's ``change_feed``, its master
+    /// now (itself when it is no one's slave). Feed them to a ``ChangeFeedTracker``.
+    ///
+    /// >>> from onr import Person
+    /// >>> from onr.linking import Registry
+    /// >>> reg = Registry()
+    /// >>> reg.extend_persons([Person("M"), Person("S")])
+    /// >>> reg.change_feed_entries(reg.link("M", ["S"]))
+    /// [('M', 'M'), ('S', 'M')]
+    fn change_feed_entries(
+        &self,
+        py: Python<'_>,
+        outcome: &Bound<'_, PyAny>,
+    ) -> PyResult<Vec<(String, String)>> {
+        guard(py, || {
+            let oids = outcome.get_item("change_feed").map_err(|_| {
+                PyTypeError::new_err(
+                    "change_feed_entries expects an operation's outcome (a dict with 'change_feed')",
+                )
+            })?;
+            Ok(strings(&oids, "change_feed")?
+                .into_iter()
+                .map(|oid| {
+                    let master = self.0.resolve(&oid).to_owned();
+                    (oid, master)
+                })
+                .collect())
+        })
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "Registry(env='{}', persons={}, links={})",
@@ -397,6 +428,98 @@ impl Registry {
             self.0.person_count(),
             self.0.link_count()
         )
+    }
+}
+
+/// Change-feed entries `(oid, master)` from an iterable of pairs.
+fn feed_page(values: &Bound<'_, PyAny>) -> PyResult<Vec<core::ChangeFeedEntry>> {
+    values
+        .try_iter()?
+        .enumerate()
+        .map(|(i, item)| {
+            let (oid, master) = item?.extract::<(String, String)>().map_err(|_| {
+                PyTypeError::new_err(format!(
+                    "a change-feed page is an iterable of (oid, master) pairs of str; item {i} is not one"
+                ))
+            })?;
+            Ok(core::ChangeFeedEntry::new(oid, master))
+        })
+        .collect()
+}
+
+/// A consumer's view of masters, kept up to date from ONR's change feed
+/// (``GET /oppija/muuttuneet``).
+///
+/// The consumer knows some OIDs, each pointing to a master (itself when it is not a
+/// duplicate). An entry ``(oid, master)`` re-points ``oid`` if it is known; and because ONR
+/// keeps two levels (a new slave hands its own slaves to its new master), every known record
+/// that pointed to ``oid`` follows to the entry's master too, even before its own entry comes.
+///
+/// ``known`` are OIDs that are their own masters; ``masters`` are ``(oid, master)`` pairs.
+///
+/// >>> from onr.linking import ChangeFeedTracker
+/// >>> t = ChangeFeedTracker(["A", "B", "C"])
+/// >>> t.apply([("B", "A")])
+/// [('B', 'B', 'A')]
+/// >>> t.apply([("A", "C")])
+/// [('A', 'A', 'C'), ('B', 'A', 'C')]
+/// >>> t.master_of("B")
+/// 'C'
+#[derive(Debug)]
+#[pyclass(module = "onr.linking", name = "ChangeFeedTracker")]
+pub struct ChangeFeedTracker(core::ChangeFeedTracker);
+
+#[pymethods]
+impl ChangeFeedTracker {
+    #[new]
+    #[pyo3(signature = (known = None, /, masters = None))]
+    fn new(
+        py: Python<'_>,
+        known: Option<&Bound<'_, PyAny>>,
+        masters: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        guard(py, || {
+            let mut pairs: Vec<(String, String)> = match known {
+                Some(k) => strings(k, "known")?
+                    .into_iter()
+                    .map(|o| (o.clone(), o))
+                    .collect(),
+                None => Vec::new(),
+            };
+            if let Some(m) = masters {
+                pairs.extend(feed_page(m)?.into_iter().map(|e| (e.oid, e.master)));
+            }
+            Ok(ChangeFeedTracker(core::ChangeFeedTracker::with_masters(
+                pairs,
+            )))
+        })
+    }
+
+    /// The master a known OID points to now, or ``None`` for an unknown OID.
+    fn master_of(&self, oid: &str) -> Option<String> {
+        self.0.master_of(oid).map(str::to_owned)
+    }
+
+    /// Applies one page of ``(oid, master)`` entries in order; returns every known record
+    /// whose master changed, as ``(oid, from_master, to_master)``.
+    fn apply(
+        &mut self,
+        py: Python<'_>,
+        page: &Bound<'_, PyAny>,
+    ) -> PyResult<Vec<(String, String, String)>> {
+        guard(py, || {
+            let page = feed_page(page)?;
+            Ok(self
+                .0
+                .apply(&page)
+                .into_iter()
+                .map(|r| (r.oid, r.from, r.to))
+                .collect())
+        })
+    }
+
+    fn __repr__(&self) -> &'static str {
+        "ChangeFeedTracker(...)"
     }
 }
 

@@ -145,3 +145,39 @@ def test_registry_queries_and_types() -> None:
         Registry.from_links([("M",)])
     with pytest.raises(TypeError):
         reg.extend_persons([{"oidHenkilo": "X"}])
+
+
+def test_change_feed_tracker_follows_two_levels() -> None:
+    t = linking.ChangeFeedTracker(["A", "B", "C"], masters=[("T", "B")])
+    assert t.master_of("T") == "B" and t.master_of("X") is None
+    assert t.apply([("B", "A")]) == [("B", "B", "A"), ("T", "B", "A")]
+    # An unknown OID moves nobody; a repeated entry changes nothing.
+    assert t.apply([("X", "Y"), ("B", "A")]) == []
+    assert t.apply([("A", "C")]) == [("A", "A", "C"), ("B", "A", "C"), ("T", "A", "C")]
+    assert t.apply([("A", "A")]) == [("A", "C", "A")]
+    with pytest.raises(TypeError, match="item 0"):
+        t.apply(["AB"])  # type: ignore[list-item]
+    with pytest.raises(TypeError):
+        linking.ChangeFeedTracker("A")
+
+
+def test_change_feed_entries_keep_a_tracker_in_step_with_the_registry() -> None:
+    oids = [f"P{i}" for i in range(8)]
+    reg = Registry()
+    reg.extend_persons([Person(o) for o in oids])
+    tracker = linking.ChangeFeedTracker(oids)
+    steps = [
+        lambda: reg.link("P0", ["P1", "P2"]),
+        lambda: reg.link("P3", ["P4"]),
+        lambda: reg.force_link("P5", ["P0"]),  # P0's slaves follow it to P5
+        lambda: reg.unlink("P5", "P1"),
+        lambda: reg.link("P6", ["P3"]),
+    ]
+    for step in steps:
+        outcome = step()
+        entries = reg.change_feed_entries(outcome)
+        assert [oid for oid, _ in entries] == outcome["change_feed"]
+        tracker.apply(entries)
+        assert {o: tracker.master_of(o) for o in oids} == {o: reg.resolve(o) for o in oids}
+    with pytest.raises(TypeError, match="change_feed"):
+        reg.change_feed_entries({})

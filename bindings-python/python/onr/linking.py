@@ -5,7 +5,8 @@ ONR joins records of the same real person by links from a *master* (the survivin
 never a slave, a slave has exactly one master. ``Registry`` holds persons (``onr.Person``) and
 links and applies ONR's operations exactly (``link``, ``force_link``, ``unlink``, the hetu
 collisions, ``passivate``), each atomic, returning what changed or raising
-``onr.LinkError``; ``check_links`` checks a link table loaded from elsewhere.
+``onr.LinkError``; ``check_links`` checks a link table loaded from elsewhere;
+``ChangeFeedTracker`` follows ONR's change feed on a consumer's side.
 
 >>> from onr import linking
 >>> reg = linking.Registry.from_links([("M", "S1"), ("M", "S2")])
@@ -19,6 +20,7 @@ from onr import _onr
 from onr._errors import LinkError
 
 Registry = _onr.Registry
+ChangeFeedTracker = _onr.ChangeFeedTracker
 check_links = _onr.linking_check_links
 
 #: How many OIDs ONR's ``/s2s/duplicateHenkilos`` queries at once.
@@ -26,4 +28,11 @@ DUPLICATE_QUERY_CHUNK = 5000
 #: The most OIDs ``masterHenkilosByOidList`` accepts.
 MAX_MASTER_QUERY = 5000
 
-__all__ = ["DUPLICATE_QUERY_CHUNK", "LinkError", "MAX_MASTER_QUERY", "Registry", "check_links"]
+__all__ = [
+    "DUPLICATE_QUERY_CHUNK",
+    "ChangeFeedTracker",
+    "LinkError",
+    "MAX_MASTER_QUERY",
+    "Registry",
+    "check_links",
+]

@@ -150,6 +150,7 @@ out = [
     "// regenerate: python3 scripts/ground-truth/gen-tables.py\n" % (RULES, sha, len(entries), GLIBC),
     "\n//! PostgreSQL's default unaccent rules (see the header).\n\n",
     "/// `(source, unaccent(source), lower(unaccent(source)))`, sorted by source code point.\n",
+    "#[allow(clippy::large_const_arrays)] // copied once into a static by names.rs\n",
     "pub(super) const RULES: [(char, &str, &str); %d] = [\n" % len(entries),
 ]
 for (src, trg), lt in zip(entries, lowered):

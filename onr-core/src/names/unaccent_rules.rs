@@ -6,6 +6,7 @@
 //! PostgreSQL's default unaccent rules (see the header).
 
 /// `(source, unaccent(source), lower(unaccent(source)))`, sorted by source code point.
+#[allow(clippy::large_const_arrays)] // copied once into a static by names.rs
 pub(super) const RULES: [(char, &str, &str); 1650] = [
     ('\u{a1}', "!", "!"),
     ('\u{a9}', "(C)", "(c)"),

@@ -19,6 +19,11 @@
 //! `1e-6`, so no pair that the `f32` arithmetic accepts is ever filtered out. Records are
 //! processed in parallel (rayon).
 //!
+//! The self-join goes further: it splits every set into its name trigrams and its birth-date
+//! trigrams and indexes pairs of name trigrams, and (date trigram, name trigram) combinations,
+//! which are far rarer than single trigrams of common Finnish names (see the `split` module's
+//! source for the argument that no pair is lost).
+//!
 //! With a threshold of 0 only pairs sharing at least one trigram are returned, as with
 //! PostgreSQL's GIN index (a sequential scan would return every pair).
 //!
@@ -48,6 +53,8 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 
 use super::trigram::{self, count_common, is_similar, similarity_from_counts, TrigramSet};
+
+mod split;
 use crate::error::{Category, Coded, Lang};
 use crate::names::{query_search_string, stored_search_string};
 
@@ -831,6 +838,7 @@ impl DuplicateIndex {
 
     /// The candidates of record `index` among the later records (positions `> index`), sorted
     /// by position.
+    #[cfg(test)]
     fn later_matches(&self, x: usize, sc: &mut Scratch, out: &mut Vec<Pair>) {
         let xs = self.set(x);
         if xs.is_empty() {
@@ -851,10 +859,12 @@ impl DuplicateIndex {
         }
     }
 
-    /// The self-join `a.s % b.s` with `a < b`, streamed block by block in order of `(a, b)`.
+    /// The self-join `a.s % b.s` with `a < b`, delivered block by block in order of `(a, b)`.
     ///
-    /// `on_block` receives each block of pairs and the number of records done so far; work
-    /// within a block runs in parallel. Memory stays bounded by one block's pairs.
+    /// `on_block` receives each block of pairs and the number of records done so far. While
+    /// the search runs (in parallel) it is called with empty blocks as progress reports;
+    /// then the pairs follow in order, with the count of all records. The pairs are held in
+    /// memory (12 bytes each) until the last block.
     ///
     /// # Example
     ///
@@ -868,37 +878,36 @@ impl DuplicateIndex {
     /// # Ok::<(), onr_core::similarity::duplicates::ThresholdError>(())
     /// ```
     pub fn for_each_pair_block(&self, mut on_block: impl FnMut(&[Pair], usize)) {
-        const BLOCK: usize = 8192;
-        const CHUNK: usize = 64;
+        const BLOCK: usize = 65_536;
+        let pairs = split::self_join(self, split::SPLIT_K, &mut |done| on_block(&[], done));
         let n = self.len();
+        for block in pairs.chunks(BLOCK) {
+            on_block(block, n);
+        }
+    }
+
+    /// The self-join from the general prefix index alone (the reference the split join is
+    /// tested against).
+    #[cfg(test)]
+    fn later_pairs_general(&self) -> Vec<Pair> {
         let pool = ScratchPool {
-            n,
+            n: self.len(),
             free: std::sync::Mutex::new(Vec::new()),
         };
-        let mut start = 0;
-        while start < n {
-            let end = (start + BLOCK).min(n);
-            let chunks: Vec<Vec<Pair>> = (start..end)
-                .into_par_iter()
-                .step_by(CHUNK)
-                .map(|s| {
-                    let mut lease = pool.lease();
-                    let sc = lease.sc.as_mut().expect("leased scratch");
-                    let mut out = Vec::new();
-                    for x in s..(s + CHUNK).min(end) {
-                        self.later_matches(x, sc, &mut out);
-                    }
-                    out
-                })
-                .collect();
-            for c in &chunks {
-                on_block(c, end);
-            }
-            if chunks.is_empty() {
-                on_block(&[], end);
-            }
-            start = end;
-        }
+        let chunks: Vec<Vec<Pair>> = (0..self.len())
+            .into_par_iter()
+            .step_by(64)
+            .map(|s| {
+                let mut lease = pool.lease();
+                let sc = lease.sc.as_mut().expect("leased scratch");
+                let mut out = Vec::new();
+                for x in s..(s + 64).min(self.len()) {
+                    self.later_matches(x, sc, &mut out);
+                }
+                out
+            })
+            .collect();
+        chunks.concat()
     }
 
     /// The whole self-join as a vector, sorted by `(a, b)`.
@@ -989,6 +998,76 @@ mod tests {
                 .map(|p| (p.a, p.b, p.similarity))
                 .collect();
             assert_eq!(got, brute(&sets, t), "t={t}");
+        }
+    }
+
+    /// Person-like records: names from a small pool (with typos), dates sharing years, months
+    /// and days, some without a date, some with digits in the names, some very short.
+    fn person_sets(n: usize, seed: u64) -> Vec<Option<TrigramSet>> {
+        let first = [
+            "matti", "juhani", "anna", "maria", "eino", "aino", "pekka", "liisa",
+        ];
+        let last = [
+            "virtanen", "korhonen", "mäkinen", "nieminen", "koskinen", "laine",
+        ];
+        let mut x = seed | 1;
+        let mut next = |m: usize| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % m as u64) as usize
+        };
+        (0..n)
+            .map(|_| {
+                let mut s = String::new();
+                for _ in 0..1 + next(3) {
+                    s.push_str(first[next(first.len())]);
+                    s.push(' ');
+                }
+                let mut surname = last[next(last.len())].to_string();
+                if next(4) == 0 {
+                    let at = surname.char_indices().nth(next(surname.chars().count()));
+                    surname.insert(at.map_or(0, |(i, _)| i), 'x'); // a typo
+                }
+                s.push_str(&surname);
+                match next(10) {
+                    0 => {}                           // no date
+                    1 => s = format!("a{}", next(3)), // short, with a digit
+                    2 => s.push_str(" 2 b"),          // digits in the names
+                    _ => s.push_str(&format!(
+                        " {}-{:02}-{:02}",
+                        1990 + next(4),
+                        1 + next(3),
+                        1 + next(12)
+                    )),
+                }
+                (next(20) != 0).then(|| TrigramSet::from_fmt(&s))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn split_join_equals_general_join_for_every_split() {
+        for (seed, t) in [(1, 0.5), (2, 0.3), (3, 0.7), (4, 0.5), (5, 0.0), (6, 1.0)] {
+            let sets = person_sets(400, seed);
+            let ids = (0..sets.len()).map(|i| i.to_string()).collect();
+            let idx = DuplicateIndex::from_sets(ids, sets.clone(), t).unwrap();
+            let want = idx.later_pairs_general();
+            assert_eq!(
+                want.iter()
+                    .map(|p| (p.a, p.b, p.similarity))
+                    .collect::<Vec<_>>(),
+                brute(&sets, t),
+                "general join, t={t}"
+            );
+            assert!(
+                t == 1.0 || want.len() > 100,
+                "too few pairs to mean much: t={t}"
+            );
+            for k in 0..=12 {
+                let got = split::self_join(&idx, k, &mut |_| {});
+                assert_eq!(got, want, "t={t} k={k}");
+            }
         }
     }
 

@@ -9,7 +9,8 @@ import java.util.Random;
  * One JVM run, the same one million inputs: ONR's hetu verdict by
  * <ul>
  *   <li>a straightforward pure-Java validator ({@link PlainJavaHetu}), the baseline;</li>
- *   <li>{@link Hetu#validateAll}: the whole batch in one native call;</li>
+ *   <li>{@link Hetu#validateAll}: one native call per chunk of 4096 inputs, on the common
+ *       ForkJoinPool's threads (the default for a large batch) and on one thread;</li>
  *   <li>{@link Hetu#isValid}: one native call per input.</li>
  * </ul>
  * Each is warmed up, then timed over several rounds; the best round counts. Prints the ratios
@@ -52,6 +53,7 @@ public final class HetuBench {
             return c;
         }, valid);
         long batchNs = best(rounds, () -> Hetu.validateAll(inputs, env).validCount(), valid);
+        long batchOneThread = best(rounds, () -> HetuResults.validate(inputs, env, false, false).validCount(), valid);
         long perCall = best(rounds, () -> {
             int c = 0;
             for (int i = 0; i < inputs.size(); i++) {
@@ -61,7 +63,9 @@ public final class HetuBench {
         }, valid);
 
         report("pure-Java loop (baseline)", plain, plain, n);
-        report("Hetu.validateAll (one JNI call)", batchNs, plain, n);
+        int threads = java.util.concurrent.ForkJoinPool.getCommonPoolParallelism();
+        report("Hetu.validateAll (default, parallel)", batchNs, plain, n);
+        report("Hetu.validateAll on one thread", batchOneThread, plain, n);
         report("Hetu.isValid per call (JNI)", perCall, plain, n);
 
         // For the record: the same through UniFFI's generated bindings (JNA) alone.
@@ -86,7 +90,10 @@ public final class HetuBench {
         }, subValid);
         report("UniFFI per call (first " + m + " inputs)", uniffiPerCall * n / m, plain, n);
 
+        System.out.printf("cores available: %d; the parallel batch runs on the calling thread + %d common-pool thread(s); the pure-Java loop on one thread%n",
+                Runtime.getRuntime().availableProcessors(), threads);
         System.out.printf("RATIO batch: Hetu.validateAll is %.2fx as fast as the pure-Java loop (target >= 3x)%n", (double) plain / batchNs);
+        System.out.printf("RATIO batch, one thread: Hetu.validateAll is %.2fx as fast as the pure-Java loop%n", (double) plain / batchOneThread);
         System.out.printf("RATIO per-call: Hetu.isValid takes %.2fx the pure-Java loop's time (target <= 3x)%n", (double) perCall / plain);
     }
 

@@ -13,12 +13,16 @@ final class FastPath {
         NativeLibrary.ensureLoaded();
     }
 
-    /** 1 if ONR accepts {@code input} (non-null) in the environment, 0 if not, -1 after a panic. */
-    static native int hetuIsValid(String input, boolean test);
+    /**
+     * 1 if ONR accepts {@code input} (non-null, {@code length == input.length()}) in the
+     * environment, 0 if not, -1 after a panic.
+     */
+    static native int hetuIsValid(String input, int length, boolean test);
 
     /**
      * ONR's (or the strict) verdict on each input {@code chars[ends[i-1]..ends[i]]}, packed into
-     * {@code out[i]} as {@code hetu_validate_packed} packs it. Returns 0, or -1 after a panic.
+     * {@code out[offset + i]} as {@code hetu_validate_packed} packs it. Returns 0, or -1 after a
+     * panic. Threads may call it at once for disjoint regions of {@code out}.
      */
-    static native int hetuValidatePacked(char[] chars, int[] ends, boolean test, boolean strict, int[] out);
+    static native int hetuValidatePacked(char[] chars, int[] ends, boolean test, boolean strict, int[] out, int offset);
 }

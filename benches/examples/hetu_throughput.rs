@@ -1,5 +1,5 @@
 //! Library-level hetu timings (ns per input over one million mixed inputs): `Hetu::parse`,
-//! `hetu::is_valid`, `hetu::verdict` and the batch `hetu::verdicts` on one and on all threads.
+//! `hetu::is_valid` and `hetu::verdict`.
 //!
 //! cargo run --release -p onr-benches --example hetu_throughput [N]
 
@@ -47,20 +47,6 @@ fn main() {
                 .count()
         }),
     );
-    let small: Vec<String> = inputs[..1000].to_vec();
-    report(
-        "Hetu::parse (1000 hot inputs)",
-        best(|| {
-            (0..n / 1000)
-                .map(|_| {
-                    small
-                        .iter()
-                        .filter(|s| Hetu::parse(black_box(s), env).is_ok())
-                        .count()
-                })
-                .sum()
-        }),
-    );
     report(
         "hetu::is_valid",
         best(|| {
@@ -68,6 +54,25 @@ fn main() {
                 .iter()
                 .filter(|s| hetu::is_valid(black_box(s), env))
                 .count()
+        }),
+    );
+    report(
+        "hetu::verdict",
+        best(|| {
+            inputs
+                .iter()
+                .filter(|s| hetu::verdict(black_box(s), env).is_ok())
+                .count()
+        }),
+    );
+    report(
+        "hetu::verdict + epoch day",
+        best(|| {
+            inputs
+                .iter()
+                .filter_map(|s| hetu::verdict(black_box(s), env).ok())
+                .map(|v| v.birth_date_epoch_day() as usize)
+                .sum()
         }),
     );
 }

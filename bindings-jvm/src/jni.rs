@@ -19,7 +19,7 @@
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use jni_sys::{jboolean, jcharArray, jclass, jint, jintArray, jsize, jstring, JNIEnv};
-use onr_core::hetu::{self, Hetu};
+use onr_core::hetu;
 use onr_core::Environment;
 
 /// Inputs up to this many UTF-16 units are read without a heap allocation.
@@ -114,9 +114,9 @@ fn verdicts(chars: &[u16], ends: &[i32], env: Environment, strict: bool, out: &m
         let mut heap = String::new();
         let text = utf8(&chars[start..end], &mut buf, &mut heap);
         let result = if strict {
-            Hetu::parse_strict(text, env)
+            hetu::verdict_strict(text, env)
         } else {
-            Hetu::parse(text, env)
+            hetu::verdict(text, env)
         };
         *slot = crate::hetu::pack(&result);
         start = end;
@@ -152,7 +152,7 @@ pub unsafe extern "system" fn Java_fi_onr_FastPath_hetuValidatePacked(
     let Ok(offset) = usize::try_from(offset) else {
         return -1;
     };
-    if offset.checked_add(n).map_or(true, |end| end > n_out) {
+    if !matches!(offset.checked_add(n), Some(end) if end <= n_out) {
         return -1;
     }
     let mut verdict = vec![0i32; n];

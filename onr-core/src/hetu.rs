@@ -622,7 +622,9 @@ const CENTURY_OF_BYTE: [u16; 256] = {
     table
 };
 
-#[inline]
+// Always inlined: returned through memory, the small fields are written byte by byte and read
+// back as words, and that store-to-load forwarding stall cost more than the checks.
+#[inline(always)]
 fn fields_ascii11(b: &[u8; 11]) -> Result<Fields, HetuError> {
     // One branch for the common case: a bit per position that is not a digit where one must be.
     let mut bad = 0u16;
@@ -677,9 +679,14 @@ fn shape_error_ascii11(b: &[u8; 11], bad: u16, century: u16) -> HetuError {
     }
 }
 
-/// [`Hetu::parse_general`] for eleven ASCII bytes.
-#[inline]
-fn parse_ascii11(b: &[u8; 11], env: Environment, rules: Rules) -> Result<Hetu, HetuError> {
+/// The checks after the shape for eleven ASCII bytes, in the general path's order: the fields,
+/// the clamped day and the warnings.
+#[inline(always)]
+fn check_ascii11(
+    b: &[u8; 11],
+    env: Environment,
+    rules: Rules,
+) -> Result<(Fields, u8, HetuWarnings), HetuError> {
     let f = fields_ascii11(b)?;
     let mut warnings = HetuWarnings::empty();
     let dim = days_in_month_fast(f.year, f.month);
@@ -715,6 +722,13 @@ fn parse_ascii11(b: &[u8; 11], env: Environment, rules: Rules) -> Result<Hetu, H
     if f.individual >= 900 && !env.allows_temporary_hetu() {
         return Err(HetuError::Temporary);
     }
+    Ok((f, clamped_day, warnings))
+}
+
+/// [`Hetu::parse_general`] for eleven ASCII bytes.
+#[inline]
+fn parse_ascii11(b: &[u8; 11], env: Environment, rules: Rules) -> Result<Hetu, HetuError> {
+    let (f, clamped_day, warnings) = check_ascii11(b, env, rules)?;
     let birth_date = NaiveDate::from_ymd_opt(
         i32::from(f.year),
         u32::from(f.month),
@@ -740,8 +754,21 @@ fn parse_ascii11(b: &[u8; 11], env: Environment, rules: Rules) -> Result<Hetu, H
         year: f.year,
         sign: b[6],
         individual: f.individual,
-        check: expected,
+        check: b[10],
         birth_date,
+        warnings,
+    })
+}
+
+/// `parse_ascii11(..).map(Verdict::from)` without building the value.
+#[inline]
+fn verdict_ascii11(b: &[u8; 11], env: Environment, rules: Rules) -> Result<Verdict, HetuError> {
+    let (f, clamped_day, warnings) = check_ascii11(b, env, rules)?;
+    Ok(Verdict {
+        year: f.year,
+        month: f.month,
+        day: clamped_day,
+        individual: f.individual,
         warnings,
     })
 }
@@ -892,6 +919,7 @@ impl<'de> serde::Deserialize<'de> for Hetu {
 /// assert!(hetu::is_valid("131052-308T", Environment::Production));
 /// assert!(!hetu::is_valid(" 131052-308T", Environment::Production));
 /// ```
+#[inline]
 pub fn is_valid(input: &str, env: Environment) -> bool {
     match ascii11(input) {
         Some(bytes) => is_valid_ascii11(bytes, env, Rules::Onr),
@@ -908,6 +936,7 @@ pub fn is_valid(input: &str, env: Environment) -> bool {
 /// assert!(hetu::is_valid("310490-123D", Environment::Production));
 /// assert!(!hetu::is_valid_strict("310490-123D", Environment::Production));
 /// ```
+#[inline]
 pub fn is_valid_strict(input: &str, env: Environment) -> bool {
     match ascii11(input) {
         Some(bytes) => is_valid_ascii11(bytes, env, Rules::Strict),
@@ -954,6 +983,189 @@ pub fn validate_many_strict<S: AsRef<str>>(
         .iter()
         .map(|s| Hetu::parse_strict(s.as_ref(), env))
         .collect()
+}
+
+/// A verdict without the value: what [`Hetu::parse`] derives (birth date, sex, temporary,
+/// warnings), without the text, for batch reports that need only those.
+///
+/// [`verdict`] computes it for the common input of eleven ASCII characters without building a
+/// [`Hetu`]; otherwise it is `Hetu::parse(..).map(Verdict::from)`, and it always equals that.
+/// `Copy`, no heap memory. `Debug` shows the birth date and sex, never the code.
+///
+/// # Example
+///
+/// ```
+/// use onr_core::{hetu::{self, Sex}, Environment};
+///
+/// let v = hetu::verdict("131052-308T", Environment::Production)?;
+/// assert_eq!(v.birth_date().to_string(), "1952-10-13");
+/// assert_eq!(v.sex(), Sex::Female);
+/// assert!(!v.is_temporary() && v.warnings().is_empty());
+/// # Ok::<(), onr_core::hetu::HetuError>(())
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Verdict {
+    year: u16,
+    month: u8,
+    /// The day of the birth date: clamped as ONR clamps it.
+    day: u8,
+    individual: u16,
+    warnings: HetuWarnings,
+}
+
+impl Verdict {
+    /// The birth date as ONR derives it (see [`Hetu::birth_date`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use onr_core::{hetu, Environment};
+    /// let v = hetu::verdict("310490-123D", Environment::Production)?;
+    /// assert_eq!(v.birth_date().to_string(), "1990-04-30");
+    /// # Ok::<(), onr_core::hetu::HetuError>(())
+    /// ```
+    pub fn birth_date(&self) -> NaiveDate {
+        // Always a date: the day was clamped to its month, the year is in 1800..=2099.
+        NaiveDate::from_ymd_opt(
+            i32::from(self.year),
+            u32::from(self.month),
+            u32::from(self.day),
+        )
+        .unwrap_or_default()
+    }
+
+    /// The birth date as days since 1970-01-01 (negative before it), the count of Java's
+    /// `LocalDate.toEpochDay`: [`Verdict::birth_date`] for bindings, without a calendar
+    /// library.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use onr_core::{hetu, Environment};
+    /// assert_eq!(hetu::verdict("020170-123N", Environment::Production)?.birth_date_epoch_day(), 1);
+    /// assert_eq!(hetu::verdict("311269-123J", Environment::Production)?.birth_date_epoch_day(), -1);
+    /// # Ok::<(), onr_core::hetu::HetuError>(())
+    /// ```
+    #[inline]
+    pub fn birth_date_epoch_day(&self) -> i32 {
+        // The proleptic Gregorian day count of H. Hinnant's `days_from_civil`, with years
+        // starting in March so that the leap day is the last day of its year.
+        let (m, d) = (i32::from(self.month), i32::from(self.day));
+        let y = i32::from(self.year) - i32::from(m <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The sex (see [`Hetu::sex`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use onr_core::{hetu::{self, Sex}, Environment};
+    /// assert_eq!(hetu::verdict("010190-123M", Environment::Production)?.sex(), Sex::Male);
+    /// # Ok::<(), onr_core::hetu::HetuError>(())
+    /// ```
+    pub fn sex(&self) -> Sex {
+        if self.individual % 2 == 0 {
+            Sex::Female
+        } else {
+            Sex::Male
+        }
+    }
+
+    /// Whether the individual number is 900–999 (see [`Hetu::is_temporary`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use onr_core::{hetu, Environment};
+    /// assert!(hetu::verdict("010594Y9032", Environment::Test)?.is_temporary());
+    /// # Ok::<(), onr_core::hetu::HetuError>(())
+    /// ```
+    pub fn is_temporary(&self) -> bool {
+        self.individual >= 900
+    }
+
+    /// The quirks ONR accepts but the strict rules reject (see [`Hetu::warnings`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use onr_core::{hetu::{self, HetuWarning}, Environment};
+    /// let v = hetu::verdict("310490-123D", Environment::Production)?;
+    /// assert!(v.warnings().contains(HetuWarning::DateClamped));
+    /// # Ok::<(), onr_core::hetu::HetuError>(())
+    /// ```
+    pub fn warnings(&self) -> HetuWarnings {
+        self.warnings
+    }
+}
+
+impl From<Hetu> for Verdict {
+    fn from(h: Hetu) -> Verdict {
+        Verdict {
+            year: h.birth_date.year() as u16,
+            month: h.birth_date.month() as u8,
+            day: h.birth_date.day() as u8,
+            individual: h.individual,
+            warnings: h.warnings,
+        }
+    }
+}
+
+impl fmt::Debug for Verdict {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Verdict")
+            .field("birth_date", &self.birth_date())
+            .field("sex", &self.sex())
+            .field("temporary", &self.is_temporary())
+            .field("warnings", &self.warnings)
+            .finish()
+    }
+}
+
+/// ONR's verdict as a [`Verdict`]: `Hetu::parse(input, env).map(Verdict::from)`, computed
+/// without building the [`Hetu`] for eleven ASCII characters.
+///
+/// # Errors
+///
+/// The [`HetuError`] of [`Hetu::parse`].
+///
+/// # Example
+///
+/// ```
+/// use onr_core::{error::Coded, hetu, Environment};
+/// assert_eq!(hetu::verdict("131052-308X", Environment::Production).unwrap_err().code(), "hetu.checksum");
+/// ```
+#[inline]
+pub fn verdict(input: &str, env: Environment) -> Result<Verdict, HetuError> {
+    match ascii11(input) {
+        Some(bytes) => verdict_ascii11(bytes, env, Rules::Onr),
+        None => Hetu::parse_general(input, env, Rules::Onr).map(Verdict::from),
+    }
+}
+
+/// The strict verdict as a [`Verdict`]: `Hetu::parse_strict(input, env).map(Verdict::from)`.
+///
+/// # Errors
+///
+/// The [`HetuError`] of [`Hetu::parse_strict`].
+///
+/// # Example
+///
+/// ```
+/// use onr_core::{hetu, Environment};
+/// assert!(hetu::verdict_strict("310490-123D", Environment::Production).is_err());
+/// ```
+#[inline]
+pub fn verdict_strict(input: &str, env: Environment) -> Result<Verdict, HetuError> {
+    match ascii11(input) {
+        Some(bytes) => verdict_ascii11(bytes, env, Rules::Strict),
+        None => Hetu::parse_general(input, env, Rules::Strict).map(Verdict::from),
+    }
 }
 
 /// The check character of a nine-digit number `DDMMYYNNN`: `number % 31` looked up in
@@ -2031,6 +2243,10 @@ mod tests {
                     let general = Hetu::parse_general(&input, env, rules);
                     proptest::prop_assert_eq!(parse_ascii11(bytes, env, rules), general);
                     proptest::prop_assert_eq!(is_valid_ascii11(bytes, env, rules), general.is_ok());
+                    proptest::prop_assert_eq!(
+                        verdict_ascii11(bytes, env, rules),
+                        general.map(Verdict::from)
+                    );
                 }
             }
         }
@@ -2045,6 +2261,8 @@ mod tests {
                 proptest::prop_assert_eq!(Hetu::parse_strict(&input, env), strict);
                 proptest::prop_assert_eq!(is_valid(&input, env), onr.is_ok());
                 proptest::prop_assert_eq!(is_valid_strict(&input, env), strict.is_ok());
+                proptest::prop_assert_eq!(verdict(&input, env), onr.map(Verdict::from));
+                proptest::prop_assert_eq!(verdict_strict(&input, env), strict.map(Verdict::from));
             }
         }
     }
@@ -2068,6 +2286,19 @@ mod tests {
                                 let general = Hetu::parse_general(&input, env, rules);
                                 assert_eq!(parse_ascii11(bytes, env, rules), general, "{input}");
                                 assert_eq!(is_valid_ascii11(bytes, env, rules), general.is_ok());
+                                assert_eq!(
+                                    verdict_ascii11(bytes, env, rules),
+                                    general.map(Verdict::from)
+                                );
+                                if let Ok(h) = general {
+                                    let v = Verdict::from(h);
+                                    assert_eq!(v.birth_date(), h.birth_date());
+                                    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap();
+                                    assert_eq!(
+                                        i64::from(v.birth_date_epoch_day()),
+                                        (h.birth_date() - epoch).num_days()
+                                    );
+                                }
                             }
                         }
                     }

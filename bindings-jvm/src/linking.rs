@@ -2,7 +2,7 @@
 
 use std::sync::{Mutex, MutexGuard};
 
-use onr_core::linking::{Outcome, Registry};
+use onr_core::linking::{Link, Outcome, Registry, Violation};
 use onr_core::person::Person;
 use onr_core::Environment;
 
@@ -35,6 +35,8 @@ pub struct PersonValue {
     pub yksiloity_vtj: bool,
     /// `yksiloityEidas`.
     pub yksiloity_eidas: bool,
+    /// `kaikkiHetut`: every hetu the person has had (the history ONR keeps).
+    pub kaikki_hetut: Vec<String>,
 }
 
 impl From<&Person> for PersonValue {
@@ -52,6 +54,7 @@ impl From<&Person> for PersonValue {
             yksiloity: p.yksiloity,
             yksiloity_vtj: p.yksiloity_vtj,
             yksiloity_eidas: p.yksiloity_eidas,
+            kaikki_hetut: p.kaikki_hetut.iter().cloned().collect(),
         }
     }
 }
@@ -70,6 +73,7 @@ impl From<PersonValue> for Person {
         p.yksiloity = v.yksiloity;
         p.yksiloity_vtj = v.yksiloity_vtj;
         p.yksiloity_eidas = v.yksiloity_eidas;
+        p.kaikki_hetut = v.kaikki_hetut.into_iter().collect();
         p
     }
 }
@@ -87,12 +91,71 @@ pub struct LinkOutcome {
     pub change_feed: Vec<String>,
     /// Surprising effects ONR really has.
     pub lints: Vec<Problem>,
+    /// Link rows inserted.
+    pub links_created: Vec<LinkValue>,
+    /// Link rows deleted.
+    pub links_deleted: Vec<LinkValue>,
+    /// Persons whose user account ONR passivates.
+    pub accounts_passivated: Vec<String>,
+}
+
+/// A link row, master to slave.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct LinkValue {
+    /// The master.
+    pub master: String,
+    /// The slave.
+    pub slave: String,
+}
+
+impl From<&Link> for LinkValue {
+    fn from(l: &Link) -> LinkValue {
+        LinkValue {
+            master: l.master.clone(),
+            slave: l.slave.clone(),
+        }
+    }
+}
+
+/// A broken invariant of the link table ([`Violation`]): its kind and the OIDs involved, the
+/// subject first.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ViolationValue {
+    /// [`Violation::kind`], e.g. `chain`.
+    pub kind: String,
+    /// [`Violation::oids`].
+    pub oids: Vec<String>,
+}
+
+impl From<&Violation> for ViolationValue {
+    fn from(v: &Violation) -> ViolationValue {
+        ViolationValue {
+            kind: v.kind().to_owned(),
+            oids: v.oids().into_iter().map(str::to_owned).collect(),
+        }
+    }
+}
+
+/// ONR's `GET /yleistunniste/hae/{oid}` ([`onr_core::linking::YleistunnisteView`]).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct YleistunnisteValue {
+    /// The OID asked for.
+    pub oid: String,
+    /// The master's oppijanumero, if the master is identified.
+    pub oppijanumero: Option<String>,
+    /// The person's own `passivoitu`.
+    pub passivoitu: bool,
+    /// Every other OID of the group, sorted.
+    pub linked: Vec<String>,
 }
 
 impl From<Outcome> for LinkOutcome {
     fn from(o: Outcome) -> LinkOutcome {
         LinkOutcome {
             lints: o.lints.iter().map(Problem::from).collect(),
+            links_created: o.links_created.iter().map(LinkValue::from).collect(),
+            links_deleted: o.links_deleted.iter().map(LinkValue::from).collect(),
+            accounts_passivated: o.accounts_passivated,
             master: o.master,
             slaves: o.slaves,
             saved: o.saved,
@@ -155,6 +218,148 @@ impl LinkRegistry {
     pub fn unlink(&self, master: String, slave: String) -> Result<LinkOutcome, NativeError> {
         Ok(self.lock().unlink(&master, &slave)?.into())
     }
+
+    /// [`Registry::link_with_vtj_hetu`]: VTJ identified the person with this hetu.
+    pub fn link_with_vtj_hetu(
+        &self,
+        oid: String,
+        vtj_hetu: String,
+    ) -> Result<LinkOutcome, NativeError> {
+        Ok(self.lock().link_with_vtj_hetu(&oid, &vtj_hetu)?.into())
+    }
+
+    /// [`Registry::force_update_hetu`].
+    pub fn force_update_hetu(
+        &self,
+        oid: String,
+        new_hetu: String,
+    ) -> Result<LinkOutcome, NativeError> {
+        Ok(self.lock().force_update_hetu(&oid, &new_hetu)?.into())
+    }
+
+    /// [`Registry::remove_duplicate_hetu_and_link`].
+    pub fn remove_duplicate_hetu_and_link(
+        &self,
+        oid: String,
+        hetu: String,
+    ) -> Result<LinkOutcome, NativeError> {
+        Ok(self
+            .lock()
+            .remove_duplicate_hetu_and_link(&oid, &hetu)?
+            .into())
+    }
+
+    /// [`Registry::identify_without_hetu`].
+    pub fn identify_without_hetu(&self, oid: String) -> Result<LinkOutcome, NativeError> {
+        Ok(self.lock().identify_without_hetu(&oid)?.into())
+    }
+
+    /// [`Registry::passivate`].
+    pub fn passivate(&self, oid: String) -> Result<LinkOutcome, NativeError> {
+        Ok(self.lock().passivate(&oid)?.into())
+    }
+
+    /// [`Registry::add_link`]: loads a link row as it is (no rules applied).
+    pub fn add_link(&self, master: String, slave: String) {
+        self.lock().add_link(&master, &slave);
+    }
+
+    /// [`Registry::links`]: every link row, in insertion order.
+    pub fn links(&self) -> Vec<LinkValue> {
+        self.lock()
+            .links()
+            .map(|(m, s)| LinkValue {
+                master: m.to_owned(),
+                slave: s.to_owned(),
+            })
+            .collect()
+    }
+
+    /// [`Registry::person_count`].
+    pub fn person_count(&self) -> i64 {
+        self.lock().person_count() as i64
+    }
+
+    /// [`Registry::link_count`].
+    pub fn link_count(&self) -> i64 {
+        self.lock().link_count() as i64
+    }
+
+    /// [`Registry::resolve`]: the master of a slave, else the OID itself.
+    pub fn resolve(&self, oid: String) -> String {
+        self.lock().resolve(&oid).to_owned()
+    }
+
+    /// [`Registry::masters_of`].
+    pub fn masters_of(&self, oid: String) -> Vec<String> {
+        owned(self.lock().masters_of(&oid))
+    }
+
+    /// [`Registry::group`].
+    pub fn group(&self, oid: String) -> Vec<String> {
+        owned(self.lock().group(&oid))
+    }
+
+    /// [`Registry::linked`].
+    pub fn linked(&self, oid: String) -> Vec<String> {
+        owned(self.lock().linked(&oid))
+    }
+
+    /// [`Registry::master_person`].
+    pub fn master_person(&self, oid: String) -> Result<PersonValue, NativeError> {
+        Ok(PersonValue::from(self.lock().master_person(&oid)?))
+    }
+
+    /// [`Registry::oppijanumero`].
+    pub fn oppijanumero(&self, oid: String) -> Result<Option<String>, NativeError> {
+        Ok(self.lock().oppijanumero(&oid)?.map(str::to_owned))
+    }
+
+    /// [`Registry::yleistunniste`].
+    pub fn yleistunniste(&self, oid: String) -> Result<YleistunnisteValue, NativeError> {
+        let v = self.lock().yleistunniste(&oid)?;
+        Ok(YleistunnisteValue {
+            oid: v.oid,
+            oppijanumero: v.oppijanumero,
+            passivoitu: v.passivoitu,
+            linked: v.linked,
+        })
+    }
+
+    /// [`Registry::masters_by_oids`]: `(asked OID, its master person's OID)` rows.
+    pub fn masters_by_oids(&self, oids: Vec<String>) -> Result<Vec<LinkValue>, NativeError> {
+        Ok(self
+            .lock()
+            .masters_by_oids(&oids)?
+            .into_iter()
+            .map(|(oid, master)| LinkValue { master, slave: oid })
+            .collect())
+    }
+
+    /// [`Registry::duplicate_henkilos`]: `(master, slave)` rows, for the OIDs or for all.
+    pub fn duplicate_henkilos(&self, oids: Option<Vec<String>>) -> Vec<LinkValue> {
+        self.lock()
+            .duplicate_henkilos(oids.as_deref())
+            .into_iter()
+            .map(|d| LinkValue {
+                master: d.master_oid,
+                slave: d.henkilo_oid,
+            })
+            .collect()
+    }
+
+    /// [`Registry::check`]: the broken invariants of the registry's links and flags.
+    pub fn check(&self) -> Vec<ViolationValue> {
+        self.lock()
+            .check()
+            .iter()
+            .map(ViolationValue::from)
+            .collect()
+    }
+}
+
+fn owned(v: Vec<&str>) -> Vec<String> {
+    v.into_iter().map(str::to_owned).collect()
 }
 
 impl LinkRegistry {

@@ -20,7 +20,7 @@ public final class Person {
 
     /** A person with only an OID: no hetu, no names, no flags. */
     public static Person of(String oid) {
-        return new Person(new fi.onr.ffi.PersonValue(Text.wellFormed(oid), null, "", "", "", null, List.of(), false, false, false, false, false));
+        return new Person(new fi.onr.ffi.PersonValue(Text.wellFormed(oid), null, "", "", "", null, List.of(), false, false, false, false, false, List.of()));
     }
 
     static Person of(fi.onr.ffi.PersonValue v) {
@@ -34,13 +34,27 @@ public final class Person {
     private fi.onr.ffi.PersonValue copy() {
         return new fi.onr.ffi.PersonValue(v.getOid(), v.getHetu(), v.getEtunimet(), v.getKutsumanimi(), v.getSukunimi(),
                 v.getAidinkieli(), v.getKansalaisuus(), v.getPassivoitu(), v.getDuplicate(), v.getYksiloity(), v.getYksiloityVtj(),
-                v.getYksiloityEidas());
+                v.getYksiloityEidas(), v.getKaikkiHetut());
     }
 
     /** This person with a hetu ({@code null}: none). */
     public Person withHetu(String hetu) {
         fi.onr.ffi.PersonValue c = copy();
         c.setHetu(hetu == null ? null : Text.wellFormed(hetu));
+        return new Person(c);
+    }
+
+    /**
+     * This person with a history of hetus ({@code kaikkiHetut}: every hetu the person has had,
+     * which ONR's hetu operations read and extend).
+     */
+    public Person withKaikkiHetut(List<String> kaikkiHetut) {
+        fi.onr.ffi.PersonValue c = copy();
+        List<String> clean = new java.util.ArrayList<>(kaikkiHetut.size());
+        for (String h : kaikkiHetut) {
+            clean.add(Text.wellFormed(h));
+        }
+        c.setKaikkiHetut(clean);
         return new Person(c);
     }
 
@@ -123,6 +137,11 @@ public final class Person {
     /** {@code kansalaisuus}. */
     public List<String> kansalaisuus() {
         return List.copyOf(v.getKansalaisuus());
+    }
+
+    /** {@code kaikkiHetut}: every hetu the person has had, sorted. */
+    public List<String> kaikkiHetut() {
+        return List.copyOf(v.getKaikkiHetut());
     }
 
     /** {@code passivoitu}. */

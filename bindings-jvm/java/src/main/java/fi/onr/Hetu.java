@@ -103,8 +103,7 @@ public final class Hetu implements Comparable<Hetu> {
     /** Whether ONR accepts the input in the environment; {@code null} is not valid. */
     public static boolean isValid(String input, Environment env) {
         // The direct path: one JNI call, no allocation (see FastPath).
-        String s = input == null ? "" : input;
-        int valid = FastPath.hetuIsValid(s, s.length(), env == Environment.TEST);
+        int valid = FastPath.isValid(input == null ? "" : input, env == Environment.TEST);
         if (valid >= 0) {
             return valid == 1;
         }

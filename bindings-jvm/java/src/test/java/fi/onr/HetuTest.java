@@ -158,6 +158,24 @@ class HetuTest {
     }
 
     @Test
+    void shortStringsAsPrimitivesGiveTheSameVerdictAsTheStringPath() {
+        List<String> inputs = new ArrayList<>();
+        for (String[] row : Vectors.read("hetu_onr.tsv")) {
+            inputs.add(row[0]);
+        }
+        inputs.addAll(List.of("", "\uD800", "131052-308\uDFFF", "\uD83D\uDE42\uD83D\uDE42\uD83D\uDE42", "010190-\uFF11\uFF12\uFF13M",
+                "\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000", "\uFFFF131052-308T"));
+        int shortOnes = 0;
+        for (String s : inputs) {
+            for (boolean test : new boolean[] {false, true}) {
+                assertEquals(FastPath.hetuIsValid(s, s.length(), test), FastPath.isValid(s, test), VectorsTest.escaped(s));
+            }
+            shortOnes += s.length() <= 12 ? 1 : 0;
+        }
+        assertTrue(shortOnes > 30_000);
+    }
+
+    @Test
     void largeBatchesGiveTheSameVerdictsInOrderOnOneOrManyThreads() {
         List<String> inputs = new ArrayList<>();
         try (HetuGenerator g = new HetuGenerator(7)) {

@@ -2,8 +2,9 @@
 
 use std::sync::{Mutex, MutexGuard};
 
+use chrono::NaiveDate;
 use onr_core::linking::{Link, Outcome, Registry, Violation};
-use onr_core::person::Person;
+use onr_core::person::{Actor, Lookup, Person};
 use onr_core::Environment;
 
 use crate::error::{NativeError, Problem};
@@ -37,6 +38,14 @@ pub struct PersonValue {
     pub yksiloity_eidas: bool,
     /// `kaikkiHetut`: every hetu the person has had (the history ONR keeps).
     pub kaikki_hetut: Vec<String>,
+    /// `syntymaaika`.
+    pub syntymaaika: Option<NaiveDate>,
+    /// `sukupuoli` (koodisto `sukupuoli` code).
+    pub sukupuoli: Option<String>,
+    /// `yksilointiYritetty`: identification against VTJ was attempted.
+    pub yksilointi_yritetty: bool,
+    /// `turvakielto` (non-disclosure for safety reasons).
+    pub turvakielto: bool,
 }
 
 impl From<&Person> for PersonValue {
@@ -55,6 +64,10 @@ impl From<&Person> for PersonValue {
             yksiloity_vtj: p.yksiloity_vtj,
             yksiloity_eidas: p.yksiloity_eidas,
             kaikki_hetut: p.kaikki_hetut.iter().cloned().collect(),
+            syntymaaika: p.syntymaaika,
+            sukupuoli: p.sukupuoli.clone(),
+            yksilointi_yritetty: p.yksilointi_yritetty,
+            turvakielto: p.turvakielto,
         }
     }
 }
@@ -74,6 +87,10 @@ impl From<PersonValue> for Person {
         p.yksiloity_vtj = v.yksiloity_vtj;
         p.yksiloity_eidas = v.yksiloity_eidas;
         p.kaikki_hetut = v.kaikki_hetut.into_iter().collect();
+        p.syntymaaika = v.syntymaaika;
+        p.sukupuoli = v.sukupuoli;
+        p.yksilointi_yritetty = v.yksilointi_yritetty;
+        p.turvakielto = v.turvakielto;
         p
     }
 }
@@ -369,4 +386,130 @@ impl LinkRegistry {
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The rules of one person record (onr_core::person)
+// ---------------------------------------------------------------------------------------------
+
+/// What ONR derives from a person record ([`Person`]'s rule methods), in one call.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct PersonFacts {
+    /// [`Person::has_hetu`].
+    pub has_hetu: bool,
+    /// [`Person::is_identified_by_any_method`].
+    pub identified_by_any_method: bool,
+    /// [`Person::is_strongly_identified`].
+    pub strongly_identified: bool,
+    /// [`Person::counts_as_identified_for_linking`].
+    pub counts_as_identified_for_linking: bool,
+    /// [`Person::oppijanumero`].
+    pub oppijanumero: Option<String>,
+    /// [`Person::yksilointi_tila`]: `OK`, `HETU_PUUTTUU`, `VIRHE` or `KESKEN`.
+    pub yksilointi_tila: String,
+    /// [`Person::counts_as_import_success`].
+    pub counts_as_import_success: bool,
+    /// [`Person::hetu_birth_date_and_sex`]: the birth date, when the hetu is valid.
+    pub hetu_birth_date: Option<NaiveDate>,
+    /// [`Person::hetu_birth_date_and_sex`]: the sex code, when the hetu is valid.
+    pub hetu_sex: Option<String>,
+}
+
+/// The facts ONR derives from a person record in an environment.
+#[uniffi::export]
+pub fn person_facts(person: PersonValue, env: Environment) -> PersonFacts {
+    let p = Person::from(person);
+    let derived = p.hetu_birth_date_and_sex(env);
+    PersonFacts {
+        has_hetu: p.has_hetu(),
+        identified_by_any_method: p.is_identified_by_any_method(),
+        strongly_identified: p.is_strongly_identified(),
+        counts_as_identified_for_linking: p.counts_as_identified_for_linking(),
+        oppijanumero: p.oppijanumero().map(str::to_owned),
+        yksilointi_tila: p.yksilointi_tila().as_str().to_owned(),
+        counts_as_import_success: p.counts_as_import_success(),
+        hetu_birth_date: derived.map(|(d, _)| d),
+        hetu_sex: derived.map(|(_, s)| s.to_owned()),
+    }
+}
+
+/// [`Person::apply_save_rules`]: the record as ONR saves it.
+#[uniffi::export]
+pub fn person_saved(person: PersonValue, env: Environment) -> PersonValue {
+    let mut p = Person::from(person);
+    p.apply_save_rules(env);
+    PersonValue::from(&p)
+}
+
+/// A lookup or listing of ONR ([`Lookup`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum LookupKind {
+    /// [`Lookup::DuplicateSearch`].
+    DuplicateSearch,
+    /// [`Lookup::NameSearch`] without passivated persons.
+    NameSearch,
+    /// [`Lookup::NameSearch`] with passivated persons.
+    NameSearchWithPassive,
+    /// [`Lookup::SearchTerm`].
+    SearchTerm,
+    /// [`Lookup::ByHetu`].
+    ByHetu,
+    /// [`Lookup::ByOid`].
+    ByOid,
+    /// [`Lookup::ByEidas`].
+    ByEidas,
+    /// [`Lookup::ImportErrorCount`].
+    ImportErrorCount,
+    /// [`Lookup::FailedIdentificationList`].
+    FailedIdentificationList,
+    /// [`Lookup::VtjChangeFeed`].
+    VtjChangeFeed,
+    /// [`Lookup::VtjBucketRefresh`].
+    VtjBucketRefresh,
+    /// [`Lookup::BackgroundIdentification`].
+    BackgroundIdentification,
+}
+
+impl From<LookupKind> for Lookup {
+    fn from(k: LookupKind) -> Lookup {
+        match k {
+            LookupKind::DuplicateSearch => Lookup::DuplicateSearch,
+            LookupKind::NameSearch => Lookup::NameSearch {
+                include_passive: false,
+            },
+            LookupKind::NameSearchWithPassive => Lookup::NameSearch {
+                include_passive: true,
+            },
+            LookupKind::SearchTerm => Lookup::SearchTerm,
+            LookupKind::ByHetu => Lookup::ByHetu,
+            LookupKind::ByOid => Lookup::ByOid,
+            LookupKind::ByEidas => Lookup::ByEidas,
+            LookupKind::ImportErrorCount => Lookup::ImportErrorCount,
+            LookupKind::FailedIdentificationList => Lookup::FailedIdentificationList,
+            LookupKind::VtjChangeFeed => Lookup::VtjChangeFeed,
+            LookupKind::VtjBucketRefresh => Lookup::VtjBucketRefresh,
+            LookupKind::BackgroundIdentification => Lookup::BackgroundIdentification,
+        }
+    }
+}
+
+/// [`Person::included_in`].
+#[uniffi::export]
+pub fn person_included_in(person: PersonValue, lookup: LookupKind) -> bool {
+    Person::from(person).included_in(lookup.into())
+}
+
+/// [`Person::check_reactivation`]: `superuser` is the actor's role.
+#[uniffi::export]
+pub fn person_check_reactivation(
+    person: PersonValue,
+    requested_passivoitu: Option<bool>,
+    superuser: bool,
+) -> Result<(), NativeError> {
+    let actor = if superuser {
+        Actor::Superuser
+    } else {
+        Actor::Official
+    };
+    Ok(Person::from(person).check_reactivation(requested_passivoitu, actor)?)
 }

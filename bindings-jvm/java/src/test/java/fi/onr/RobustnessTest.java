@@ -150,6 +150,17 @@ class RobustnessTest {
                     reg.insertPerson(Person.of(a).withHetu(b).withNames(a, b, c).withKaikkiHetut(list));
                     return null;
                 });
+                call("Person rules", () -> {
+                    Person p = Person.of(a).withHetu(b).withBirthDateAndSex(d, c).withYksilointiYritetty(true);
+                    p.hasHetu();
+                    p.yksilointiTila();
+                    p.oppijanumero();
+                    p.hetuBirthDate(env);
+                    p.hetuSex(env);
+                    p.isIncludedIn(Person.Lookup.values()[r.nextInt(Person.Lookup.values().length)]);
+                    p.checkReactivation(r.nextBoolean(), r.nextBoolean());
+                    return p.saved(env);
+                });
                 call("LinkRegistry.link", () -> reg.link(a, List.of(b == null ? "" : b)));
                 call("LinkRegistry.forceLink", () -> reg.forceLink(b, List.of(c == null ? "" : c)));
                 call("LinkRegistry.unlink", () -> reg.unlink(a, b));

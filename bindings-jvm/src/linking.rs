@@ -3,7 +3,9 @@
 use std::sync::{Mutex, MutexGuard};
 
 use chrono::NaiveDate;
-use onr_core::linking::{Link, Outcome, Registry, Violation};
+use onr_core::linking::{
+    check_links, ChangeFeedEntry, ChangeFeedTracker, Link, LinkRow, Outcome, Registry, Violation,
+};
 use onr_core::person::{Actor, Lookup, Person};
 use onr_core::Environment;
 
@@ -512,4 +514,102 @@ pub fn person_check_reactivation(
         Actor::Official
     };
     Ok(Person::from(person).check_reactivation(requested_passivoitu, actor)?)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Link tables from elsewhere, and the change feed
+// ---------------------------------------------------------------------------------------------
+
+/// One row of a link table loaded from elsewhere ([`LinkRow`]), with the flags when known.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct LinkRowValue {
+    /// The master's OID.
+    pub master_oid: String,
+    /// The slave's OID.
+    pub slave_oid: String,
+    /// The master's `passivoitu`, if known.
+    pub master_passivoitu: Option<bool>,
+    /// The master's `duplicate`, if known.
+    pub master_duplicate: Option<bool>,
+    /// The slave's `passivoitu`, if known.
+    pub slave_passivoitu: Option<bool>,
+    /// The slave's `duplicate`, if known.
+    pub slave_duplicate: Option<bool>,
+}
+
+/// [`check_links`]: the broken invariants of a link table.
+#[uniffi::export]
+pub fn linking_check_links(rows: Vec<LinkRowValue>) -> Vec<ViolationValue> {
+    let rows: Vec<LinkRow> = rows
+        .into_iter()
+        .map(|r| LinkRow {
+            master_oid: r.master_oid,
+            slave_oid: r.slave_oid,
+            master_passivoitu: r.master_passivoitu,
+            master_duplicate: r.master_duplicate,
+            slave_passivoitu: r.slave_passivoitu,
+            slave_duplicate: r.slave_duplicate,
+        })
+        .collect();
+    check_links(&rows)
+        .iter()
+        .map(ViolationValue::from)
+        .collect()
+}
+
+/// A local record whose master changed ([`onr_core::linking::Repointed`]).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct RepointedValue {
+    /// The local record's OID.
+    pub oid: String,
+    /// The master it pointed to before.
+    pub from: String,
+    /// The master it points to now.
+    pub to: String,
+}
+
+/// [`ChangeFeedTracker`], shareable between threads.
+#[derive(Debug, uniffi::Object)]
+pub struct FeedTracker(Mutex<ChangeFeedTracker>);
+
+#[uniffi::export]
+impl FeedTracker {
+    /// [`ChangeFeedTracker::with_masters`]: `known` rows are (OID as slave, its master).
+    #[uniffi::constructor]
+    pub fn new(known: Vec<LinkValue>) -> FeedTracker {
+        FeedTracker(Mutex::new(ChangeFeedTracker::with_masters(
+            known.into_iter().map(|l| (l.slave, l.master)),
+        )))
+    }
+
+    /// [`ChangeFeedTracker::master_of`].
+    pub fn master_of(&self, oid: String) -> Option<String> {
+        self.lock().master_of(&oid).map(str::to_owned)
+    }
+
+    /// [`ChangeFeedTracker::apply`]: one page of `(oid, master)` entries, as `LinkValue`s
+    /// with the changed OID as `slave`.
+    pub fn apply(&self, page: Vec<LinkValue>) -> Vec<RepointedValue> {
+        let page: Vec<ChangeFeedEntry> = page
+            .into_iter()
+            .map(|l| ChangeFeedEntry::new(l.slave, l.master))
+            .collect();
+        self.lock()
+            .apply(&page)
+            .into_iter()
+            .map(|r| RepointedValue {
+                oid: r.oid,
+                from: r.from,
+                to: r.to,
+            })
+            .collect()
+    }
+}
+
+impl FeedTracker {
+    fn lock(&self) -> MutexGuard<'_, ChangeFeedTracker> {
+        self.0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
 }

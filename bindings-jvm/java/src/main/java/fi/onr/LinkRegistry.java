@@ -1,5 +1,6 @@
 package fi.onr;
 
+import fi.onr.ffi.Onr_jvmKt;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -238,9 +239,61 @@ public final class LinkRegistry implements AutoCloseable {
         return Collections.unmodifiableList(out);
     }
 
+    /**
+     * The broken invariants of a link table loaded from elsewhere (e.g. an export of ONR's
+     * {@code henkiloviite}), with the persons' flags where the table has them.
+     */
+    public static List<Violation> checkTable(List<TableRow> rows) {
+        List<fi.onr.ffi.LinkRowValue> values = new ArrayList<>(rows.size());
+        for (TableRow r : rows) {
+            values.add(new fi.onr.ffi.LinkRowValue(r.master, r.slave, r.masterPassivoitu, r.masterDuplicate,
+                    r.slavePassivoitu, r.slaveDuplicate));
+        }
+        List<fi.onr.ffi.ViolationValue> found = Ffi.call(() -> Onr_jvmKt.linkingCheckLinks(values));
+        List<Violation> out = new ArrayList<>(found.size());
+        for (fi.onr.ffi.ViolationValue v : found) {
+            out.add(new Violation(v.getKind(), List.copyOf(v.getOids())));
+        }
+        return Collections.unmodifiableList(out);
+    }
+
     @Override
     public void close() {
         inner.close();
+    }
+
+    /** One row of a link table: a master, a slave and, if known, both persons' flags. */
+    public static final class TableRow {
+        private final String master;
+        private final String slave;
+        private final Boolean masterPassivoitu;
+        private final Boolean masterDuplicate;
+        private final Boolean slavePassivoitu;
+        private final Boolean slaveDuplicate;
+
+        private TableRow(String master, String slave, Boolean mp, Boolean md, Boolean sp, Boolean sd) {
+            this.master = master;
+            this.slave = slave;
+            this.masterPassivoitu = mp;
+            this.masterDuplicate = md;
+            this.slavePassivoitu = sp;
+            this.slaveDuplicate = sd;
+        }
+
+        /** A row without flags. */
+        public static TableRow of(String master, String slave) {
+            return new TableRow(Text.wellFormed(master), Text.wellFormed(slave), null, null, null, null);
+        }
+
+        /** This row with the flags ({@code null}: unknown): master's and slave's passivoitu and duplicate. */
+        public TableRow withFlags(Boolean masterPassivoitu, Boolean masterDuplicate, Boolean slavePassivoitu, Boolean slaveDuplicate) {
+            return new TableRow(master, slave, masterPassivoitu, masterDuplicate, slavePassivoitu, slaveDuplicate);
+        }
+
+        @Override
+        public String toString() {
+            return master + " -> " + slave;
+        }
     }
 
     private static List<String> clean(List<String> oids) {

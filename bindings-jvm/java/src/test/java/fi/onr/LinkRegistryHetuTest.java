@@ -109,4 +109,30 @@ class LinkRegistryHetuTest {
             assertEquals(List.of("A"), v.oids());
         }
     }
+
+    @Test
+    void linkTablesFromElsewhere() {
+        List<LinkRegistry.Violation> v = LinkRegistry.checkTable(List.of(
+                LinkRegistry.TableRow.of("M", "S").withFlags(false, false, true, true),
+                LinkRegistry.TableRow.of("S", "T")));
+        List<String> kinds = new java.util.ArrayList<>();
+        for (LinkRegistry.Violation x : v) {
+            kinds.add(x.kind());
+        }
+        // S is a slave (flagged) and a master: a chain, and a master that is passivated and duplicate.
+        assertEquals(List.of("chain", "master_passivated", "master_duplicate"), kinds);
+        assertTrue(LinkRegistry.checkTable(List.of(LinkRegistry.TableRow.of("M", "S"))).isEmpty());
+    }
+
+    @Test
+    void changeFeedRepointsLocalRecords() {
+        try (ChangeFeedTracker t = new ChangeFeedTracker(java.util.Map.of("S", "S", "T", "S"))) {
+            assertEquals(Optional.of("S"), t.masterOf("T"));
+            List<ChangeFeedTracker.Repointed> r = t.apply(List.of(new ChangeFeedTracker.Entry("S", "M")));
+            assertTrue(r.contains(new ChangeFeedTracker.Repointed("S", "S", "M")), r.toString());
+            assertEquals(Optional.of("M"), t.masterOf("S"));
+            assertEquals(Optional.of("M"), t.masterOf("T"));
+            assertEquals(Optional.empty(), t.masterOf("unknown"));
+        }
+    }
 }

@@ -1042,8 +1042,8 @@ impl Verdict {
     ///
     /// ```
     /// use onr_core::{hetu, Environment};
-    /// assert_eq!(hetu::verdict("020170-123N", Environment::Production)?.birth_date_epoch_day(), 1);
-    /// assert_eq!(hetu::verdict("311269-123J", Environment::Production)?.birth_date_epoch_day(), -1);
+    /// assert_eq!(hetu::verdict("020170-1234", Environment::Production)?.birth_date_epoch_day(), 1);
+    /// assert_eq!(hetu::verdict("311269-123E", Environment::Production)?.birth_date_epoch_day(), -1);
     /// # Ok::<(), onr_core::hetu::HetuError>(())
     /// ```
     #[inline]

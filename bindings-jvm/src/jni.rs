@@ -145,10 +145,11 @@ pub extern "system" fn Java_fi_onr_FastPath_hetuIsValidShort(
 /// in order, into `out`.
 fn verdicts(chars: &[u16], ends: &[i32], env: Environment, strict: bool, out: &mut [i32]) {
     let mut buf = [0u8; STACK_UNITS * 3];
+    let mut heap = String::new();
     let mut start = 0usize;
     for (slot, &end) in out.iter_mut().zip(ends) {
         let end = usize::try_from(end).unwrap_or(0).clamp(start, chars.len());
-        let mut heap = String::new();
+        heap.clear();
         let text = utf8(&chars[start..end], &mut buf, &mut heap);
         let result = if strict {
             hetu::verdict_strict(text, env)

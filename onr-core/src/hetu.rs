@@ -1048,6 +1048,13 @@ impl Verdict {
     /// ```
     #[inline]
     pub fn birth_date_epoch_day(&self) -> i32 {
+        // Hetu years are 1800..=2099: a table of the first day of each year, then the month.
+        const CUMULATIVE: [i32; 12] = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+        if let Some(&start) = YEAR_STARTS.get(usize::from(self.year.wrapping_sub(1800))) {
+            let leap = self.year % 4 == 0 && (self.year % 100 != 0 || self.year % 400 == 0);
+            let m = usize::from(self.month.clamp(1, 12)) - 1;
+            return start + CUMULATIVE[m] + i32::from(leap && m >= 2) + i32::from(self.day) - 1;
+        }
         // The proleptic Gregorian day count of H. Hinnant's `days_from_civil`, with years
         // starting in March so that the leap day is the last day of its year.
         let (m, d) = (i32::from(self.month), i32::from(self.day));
@@ -1103,6 +1110,24 @@ impl Verdict {
         self.warnings
     }
 }
+
+/// 1 January of each year 1800..=2099 in days since 1970-01-01.
+const YEAR_STARTS: [i32; 300] = {
+    let mut table = [0i32; 300];
+    let mut days = -62_091; // 1800-01-01
+    let mut i = 0;
+    while i < 300 {
+        table[i] = days;
+        let y = 1800 + i as i32;
+        days += if y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) {
+            366
+        } else {
+            365
+        };
+        i += 1;
+    }
+    table
+};
 
 impl From<Hetu> for Verdict {
     fn from(h: Hetu) -> Verdict {
@@ -2264,6 +2289,28 @@ mod tests {
                 proptest::prop_assert_eq!(verdict(&input, env), onr.map(Verdict::from));
                 proptest::prop_assert_eq!(verdict_strict(&input, env), strict.map(Verdict::from));
             }
+        }
+    }
+
+    #[test]
+    fn epoch_days_of_every_hetu_date() {
+        let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap();
+        let mut d = NaiveDate::from_ymd_opt(1800, 1, 1).unwrap();
+        while d.year() < 2100 {
+            let v = Verdict {
+                year: d.year() as u16,
+                month: d.month() as u8,
+                day: d.day() as u8,
+                individual: 2,
+                warnings: HetuWarnings::empty(),
+            };
+            assert_eq!(
+                i64::from(v.birth_date_epoch_day()),
+                (d - epoch).num_days(),
+                "{d}"
+            );
+            assert_eq!(v.birth_date(), d);
+            d = d.succ_opt().unwrap();
         }
     }
 

@@ -107,6 +107,7 @@ impl Positioned for onr_core::import::lint::Lint {}
 impl Positioned for onr_core::import::json::JsonError {}
 impl Positioned for onr_core::linking::LinkError {}
 impl Positioned for onr_core::linking::LinkLint {}
+impl Positioned for onr_core::person::PersonError {}
 
 fn position_of<E: Positioned>(e: &E) -> i32 {
     e.position()

@@ -1,7 +1,8 @@
 //! `onr_core::import` for the JVM: ONR's verdict, lints and actions on a JSON import batch.
 
+use onr_core::import::action::{ExistingPerson, Persons, Registry as ImportRegistry, Unknown};
 use onr_core::import::check::check_json;
-use onr_core::import::koodisto::Koodisto;
+use onr_core::import::koodisto::{CodeList, Koodisto};
 use onr_core::import::verdict::OnrError;
 use onr_core::import::{CheckOptions, Checker, RowReport};
 use onr_core::Environment;
@@ -17,6 +18,8 @@ pub struct ImportError {
     pub key: String,
     /// The code, category and messages.
     pub problem: Problem,
+    /// ONR's own message, exactly as ONR sends it, if it sends one.
+    pub onr_message: Option<String>,
 }
 
 impl From<&OnrError> for ImportError {
@@ -25,6 +28,7 @@ impl From<&OnrError> for ImportError {
             field: e.field.clone(),
             key: e.key().to_owned(),
             problem: Problem::from(e),
+            onr_message: e.onr_message(),
         }
     }
 }
@@ -46,6 +50,13 @@ pub struct ImportRow {
     pub action: String,
     /// The existing person's OID, for `match`.
     pub action_oid: Option<String>,
+    /// The identifier that matches (`oid`, `hetu`, `hetu_history`, `passinumero`,
+    /// `sahkoposti`), for the matching actions.
+    pub action_by: Option<String>,
+    /// The earlier row whose person this is (0-based), or -1.
+    pub action_row: i64,
+    /// Whether ONR will flag the row as a name conflict; `None` when unknown.
+    pub action_conflict: Option<bool>,
 }
 
 impl From<&RowReport> for ImportRow {
@@ -58,6 +69,13 @@ impl From<&RowReport> for ImportRow {
             warnings: r.warnings.iter().map(Problem::from).collect(),
             action: r.action.kind.as_str().to_owned(),
             action_oid: r.action.oid.clone(),
+            action_by: r.action.by.map(|b| b.as_str().to_owned()),
+            action_row: r
+                .action
+                .row
+                .and_then(|i| i64::try_from(i).ok())
+                .unwrap_or(-1),
+            action_conflict: r.action.conflict,
         }
     }
 }
@@ -79,13 +97,87 @@ pub struct ImportReport {
 /// `onr check` does without `--existing`.
 #[uniffi::export]
 pub fn import_check_json(input: String, env: Environment) -> Result<ImportReport, NativeError> {
-    let koodisto = Koodisto::bundled();
-    let checker = Checker::new(
+    import_check_json_with(input, env, ImportOptions::default())
+}
+
+/// A person ONR already has, as the import looks it up ([`ExistingPerson`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq, uniffi::Record)]
+pub struct ExistingPersonValue {
+    /// The person OID.
+    pub oid: String,
+    /// The current hetu.
+    pub hetu: Option<String>,
+    /// Former hetus (`kaikkiHetut`).
+    pub hetu_history: Vec<String>,
+    /// Passport numbers.
+    pub passinumerot: Vec<String>,
+    /// E-mail identifications.
+    pub sahkopostit: Vec<String>,
+    /// First names.
+    pub etunimet: String,
+    /// Surname.
+    pub sukunimi: String,
+}
+
+impl From<ExistingPersonValue> for ExistingPerson {
+    fn from(v: ExistingPersonValue) -> ExistingPerson {
+        ExistingPerson {
+            oid: v.oid,
+            hetu: v.hetu,
+            hetu_history: v.hetu_history,
+            passinumerot: v.passinumerot,
+            sahkopostit: v.sahkopostit,
+            etunimet: v.etunimet,
+            sukunimi: v.sukunimi,
+        }
+    }
+}
+
+/// What a check knows beyond the batch: code lists other than the bundled ones, and the
+/// persons ONR already has (then the actions are certain, as with `onr check --existing`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, uniffi::Record)]
+pub struct ImportOptions {
+    /// Koodisto `kieli` codes instead of the bundled list.
+    pub kieli: Option<Vec<String>>,
+    /// Koodisto `maatjavaltiot2` codes instead of the bundled list.
+    pub maatjavaltiot2: Option<Vec<String>>,
+    /// Koodisto `sukupuoli` codes instead of the bundled list.
+    pub sukupuoli: Option<Vec<String>>,
+    /// The persons ONR has; `None`: unknown (actions then say what depends on them).
+    pub existing: Option<Vec<ExistingPersonValue>>,
+}
+
+/// [`import_check_json`] with other code lists and the persons ONR has.
+#[uniffi::export]
+pub fn import_check_json_with(
+    input: String,
+    env: Environment,
+    options: ImportOptions,
+) -> Result<ImportReport, NativeError> {
+    let mut koodisto = Koodisto::bundled();
+    if let Some(codes) = options.kieli {
+        koodisto.kieli = CodeList::from_codes("kieli", codes);
+    }
+    if let Some(codes) = options.maatjavaltiot2 {
+        koodisto.maatjavaltiot2 = CodeList::from_codes("maatjavaltiot2", codes);
+    }
+    if let Some(codes) = options.sukupuoli {
+        koodisto.sukupuoli = CodeList::from_codes("sukupuoli", codes);
+    }
+    let persons = options
+        .existing
+        .map(|e| Persons::new(e.into_iter().map(ExistingPerson::from).collect()));
+    let registry: &dyn ImportRegistry = match &persons {
+        Some(p) => p,
+        None => &Unknown,
+    };
+    let checker = Checker::with_registry(
         &koodisto,
         CheckOptions {
             env,
             ..CheckOptions::default()
         },
+        registry,
     );
     let mut rows = Vec::new();
     let (batch_errors, summary) = check_json(&input, checker, |report| {

@@ -1,5 +1,9 @@
 //! A direct JNI path for the two hottest calls, `Hetu.isValid` and `Hetu.validateAll`.
 //!
+//! `Hetu.isValid` of a string of at most 12 UTF-16 units (every hetu-length input) passes the
+//! units as three `long`s, so the call never calls back into the JVM; longer strings are read
+//! with `GetStringRegion`.
+//!
 //! UniFFI's generated Kotlin goes through JNA and allocates a `RustBuffer` and a call-status
 //! structure per call, which costs microseconds: fine for `parse` (one value, a rich record
 //! back) but a hundred times a pure-Java check for a boolean. These functions are plain JNI
@@ -8,14 +12,18 @@
 //! buffer, turn them into UTF-8 (a lone surrogate becomes U+FFFD, as in the UniFFI path) and
 //! call the same onr-core function. No rule lives here either.
 //!
+//! A batch arrives in chunks of a few thousand inputs (the facade packs and checks the chunks
+//! of a large batch on several threads at once, see `HetuResults.java`), so each call touches
+//! a cache-sized piece of memory and writes its verdicts into its own region of the result.
+//!
 //! A panic can't unwind into the JVM: each entry point catches it and returns -1, and the
 //! facade then repeats the call through UniFFI, which turns the panic into an exception.
 #![allow(unsafe_code)]
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use jni_sys::{jboolean, jcharArray, jclass, jint, jintArray, jsize, jstring, JNIEnv};
-use onr_core::hetu::{self, Hetu};
+use jni_sys::{jboolean, jcharArray, jclass, jint, jintArray, jlong, jsize, jstring, JNIEnv};
+use onr_core::hetu;
 use onr_core::Environment;
 
 /// Inputs up to this many UTF-16 units are read without a heap allocation.
@@ -30,12 +38,19 @@ fn environment(test: jboolean) -> Environment {
 }
 
 /// UTF-16 to UTF-8, lone surrogates as U+FFFD; into `buf` when it fits, else onto the heap.
+#[inline]
 fn utf8<'a>(units: &[u16], buf: &'a mut [u8; STACK_UNITS * 3], heap: &'a mut String) -> &'a str {
-    if units.len() <= STACK_UNITS && units.iter().all(|&u| u < 0x80) {
+    if units.len() <= STACK_UNITS {
+        // The common case, ASCII: one byte per unit, no validation needed.
+        let mut high = 0u16;
         for (b, &u) in buf.iter_mut().zip(units) {
             *b = u as u8;
+            high |= u;
         }
-        return std::str::from_utf8(&buf[..units.len()]).unwrap_or_default();
+        if high < 0x80 {
+            // SAFETY: every byte written is below 0x80, and ASCII is UTF-8.
+            return unsafe { std::str::from_utf8_unchecked(&buf[..units.len()]) };
+        }
     }
     let chars =
         char::decode_utf16(units.iter().copied()).map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER));
@@ -52,25 +67,27 @@ fn utf8<'a>(units: &[u16], buf: &'a mut [u8; STACK_UNITS * 3], heap: &'a mut Str
     }
 }
 
-/// `static native int hetuIsValid(String input, boolean test)` of `fi.onr.FastPath`:
-/// 1 valid, 0 invalid, -1 a panic (the facade retries through UniFFI).
+/// `static native int hetuIsValid(String input, int length, boolean test)` of `fi.onr.FastPath`:
+/// 1 valid, 0 invalid, -1 a panic (the facade retries through UniFFI). `length` is
+/// `input.length()`, passed in to save a call back into the JVM.
 ///
 /// # Safety
 ///
-/// Called by the JVM with a valid `JNIEnv` and a non-null `String` reference.
+/// Called by the JVM with a valid `JNIEnv` and a non-null `String` reference whose length is
+/// `length`.
 #[no_mangle]
 pub unsafe extern "system" fn Java_fi_onr_FastPath_hetuIsValid(
     env: *mut JNIEnv,
     _class: jclass,
     input: jstring,
+    length: jint,
     test: jboolean,
 ) -> jint {
     if input.is_null() {
         return 0;
     }
     let jni = &**env;
-    let len = (jni.v1_2.GetStringLength)(env, input);
-    let len = usize::try_from(len).unwrap_or(0);
+    let len = usize::try_from(length).unwrap_or(0);
     let mut stack = [0u16; STACK_UNITS];
     let mut heap_units = Vec::new();
     let units: &mut [u16] = if len <= STACK_UNITS {
@@ -91,14 +108,70 @@ pub unsafe extern "system" fn Java_fi_onr_FastPath_hetuIsValid(
     .unwrap_or(-1)
 }
 
-/// `static native int hetuValidatePacked(char[] chars, int[] ends, boolean test, boolean strict, int[] out)`
-/// of `fi.onr.FastPath`: input `i` is `chars[ends[i-1]..ends[i]]`; writes one packed verdict
-/// per input into `out` (see [`crate::hetu::pack`]). Returns 0, or -1 after a panic.
+/// `static native int hetuIsValidShort(long units0to3, long units4to7, long units8to11, int length, boolean test)`
+/// of `fi.onr.FastPath`: [`hetu::is_valid`] of a string of at most 12 UTF-16 units passed as
+/// primitives, four units per `long` (unit `i` in bits `16 * (i % 4)` of word `i / 4`), so the
+/// call makes no call back into the JVM. 1 valid, 0 invalid, -1 a panic or a bad length.
+#[no_mangle]
+pub extern "system" fn Java_fi_onr_FastPath_hetuIsValidShort(
+    _env: *mut JNIEnv,
+    _class: jclass,
+    w0: jlong,
+    w1: jlong,
+    w2: jlong,
+    length: jint,
+    test: jboolean,
+) -> jint {
+    let Some(len) = usize::try_from(length).ok().filter(|&n| n <= 12) else {
+        return -1;
+    };
+    let words = [w0 as u64, w1 as u64, w2 as u64];
+    let mut units = [0u16; 12];
+    for (i, u) in units.iter_mut().enumerate().take(len) {
+        *u = (words[i / 4] >> (16 * (i % 4))) as u16;
+    }
+    catch_unwind(|| {
+        let mut buf = [0u8; STACK_UNITS * 3];
+        let mut heap = String::new();
+        jint::from(hetu::is_valid(
+            utf8(&units[..len], &mut buf, &mut heap),
+            environment(test),
+        ))
+    })
+    .unwrap_or(-1)
+}
+
+/// The packed verdict (see [`crate::hetu::pack`]) of each input `chars[ends[i-1]..ends[i]]`,
+/// in order, into `out`.
+fn verdicts(chars: &[u16], ends: &[i32], env: Environment, strict: bool, out: &mut [i32]) {
+    let mut buf = [0u8; STACK_UNITS * 3];
+    let mut heap = String::new();
+    let mut start = 0usize;
+    for (slot, &end) in out.iter_mut().zip(ends) {
+        let end = usize::try_from(end).unwrap_or(0).clamp(start, chars.len());
+        heap.clear();
+        let text = utf8(&chars[start..end], &mut buf, &mut heap);
+        let result = if strict {
+            hetu::verdict_strict(text, env)
+        } else {
+            hetu::verdict(text, env)
+        };
+        *slot = crate::hetu::pack(&result);
+        start = end;
+    }
+}
+
+/// `static native int hetuValidatePacked(char[] chars, int[] ends, boolean test, boolean strict, int[] out, int offset)`
+/// of `fi.onr.FastPath`: input `i` is `chars[ends[i-1]..ends[i]]`; writes its packed verdict
+/// (see [`crate::hetu::pack`]) into `out[offset + i]`. Returns 0, or -1 after a panic or on
+/// arrays that don't fit.
+///
+/// Several threads may call this at once on disjoint regions of the same `out`: each call
+/// writes only its region, with `SetIntArrayRegion`.
 ///
 /// # Safety
 ///
-/// Called by the JVM with a valid `JNIEnv` and non-null arrays, `ends` non-decreasing and at
-/// most `chars.length`, and `out.length >= ends.length` (the facade makes them so).
+/// Called by the JVM with a valid `JNIEnv` and non-null arrays.
 #[no_mangle]
 pub unsafe extern "system" fn Java_fi_onr_FastPath_hetuValidatePacked(
     env: *mut JNIEnv,
@@ -108,51 +181,41 @@ pub unsafe extern "system" fn Java_fi_onr_FastPath_hetuValidatePacked(
     test: jboolean,
     strict: jboolean,
     out: jintArray,
+    offset: jint,
 ) -> jint {
     let jni = &**env;
     let n_chars = usize::try_from((jni.v1_2.GetArrayLength)(env, chars)).unwrap_or(0);
     let n = usize::try_from((jni.v1_2.GetArrayLength)(env, ends)).unwrap_or(0);
-    if usize::try_from((jni.v1_2.GetArrayLength)(env, out)).unwrap_or(0) < n {
+    let n_out = usize::try_from((jni.v1_2.GetArrayLength)(env, out)).unwrap_or(0);
+    let Ok(offset) = usize::try_from(offset) else {
+        return -1;
+    };
+    if !matches!(offset.checked_add(n), Some(end) if end <= n_out) {
         return -1;
     }
+    let mut verdict = vec![0i32; n];
     // No JNI call may happen between Get*Critical and its release; onr-core makes none.
     let c = (jni.v1_2.GetPrimitiveArrayCritical)(env, chars, std::ptr::null_mut()) as *const u16;
     let e = (jni.v1_2.GetPrimitiveArrayCritical)(env, ends, std::ptr::null_mut()) as *const i32;
-    let o = (jni.v1_2.GetPrimitiveArrayCritical)(env, out, std::ptr::null_mut()) as *mut i32;
-    let status = if c.is_null() || e.is_null() || o.is_null() {
+    let status = if c.is_null() || e.is_null() {
         -1
     } else {
         let chars = std::slice::from_raw_parts(c, n_chars);
         let ends = std::slice::from_raw_parts(e, n);
-        let out = std::slice::from_raw_parts_mut(o, n);
         catch_unwind(AssertUnwindSafe(|| {
-            let env = environment(test);
-            let mut buf = [0u8; STACK_UNITS * 3];
-            let mut start = 0usize;
-            for (slot, &end) in out.iter_mut().zip(ends) {
-                let end = usize::try_from(end).unwrap_or(0).clamp(start, n_chars);
-                let mut heap = String::new();
-                let text = utf8(&chars[start..end], &mut buf, &mut heap);
-                let result = if strict {
-                    Hetu::parse_strict(text, env)
-                } else {
-                    Hetu::parse(text, env)
-                };
-                *slot = crate::hetu::pack(&result);
-                start = end;
-            }
+            verdicts(chars, ends, environment(test), strict, &mut verdict);
             0
         }))
         .unwrap_or(-1)
     };
-    if !o.is_null() {
-        (jni.v1_2.ReleasePrimitiveArrayCritical)(env, out, o.cast(), 0);
-    }
     if !e.is_null() {
         (jni.v1_2.ReleasePrimitiveArrayCritical)(env, ends, e as *mut _, jni_sys::JNI_ABORT);
     }
     if !c.is_null() {
         (jni.v1_2.ReleasePrimitiveArrayCritical)(env, chars, c as *mut _, jni_sys::JNI_ABORT);
+    }
+    if status == 0 {
+        (jni.v1_2.SetIntArrayRegion)(env, out, offset as jsize, n as jsize, verdict.as_ptr());
     }
     status
 }

@@ -14,11 +14,13 @@
 
 uniffi::setup_scaffolding!();
 
+pub mod duplicates;
 pub mod error;
 pub mod hetu;
 pub mod import;
 mod jni;
 pub mod linking;
+pub mod names;
 pub mod oid;
 pub mod similarity;
 

@@ -2,8 +2,11 @@
 
 use std::sync::{Mutex, MutexGuard};
 
-use onr_core::linking::{Outcome, Registry};
-use onr_core::person::Person;
+use chrono::NaiveDate;
+use onr_core::linking::{
+    check_links, ChangeFeedEntry, ChangeFeedTracker, Link, LinkRow, Outcome, Registry, Violation,
+};
+use onr_core::person::{Actor, Lookup, Person};
 use onr_core::Environment;
 
 use crate::error::{NativeError, Problem};
@@ -35,6 +38,16 @@ pub struct PersonValue {
     pub yksiloity_vtj: bool,
     /// `yksiloityEidas`.
     pub yksiloity_eidas: bool,
+    /// `kaikkiHetut`: every hetu the person has had (the history ONR keeps).
+    pub kaikki_hetut: Vec<String>,
+    /// `syntymaaika`.
+    pub syntymaaika: Option<NaiveDate>,
+    /// `sukupuoli` (koodisto `sukupuoli` code).
+    pub sukupuoli: Option<String>,
+    /// `yksilointiYritetty`: identification against VTJ was attempted.
+    pub yksilointi_yritetty: bool,
+    /// `turvakielto` (non-disclosure for safety reasons).
+    pub turvakielto: bool,
 }
 
 impl From<&Person> for PersonValue {
@@ -52,6 +65,11 @@ impl From<&Person> for PersonValue {
             yksiloity: p.yksiloity,
             yksiloity_vtj: p.yksiloity_vtj,
             yksiloity_eidas: p.yksiloity_eidas,
+            kaikki_hetut: p.kaikki_hetut.iter().cloned().collect(),
+            syntymaaika: p.syntymaaika,
+            sukupuoli: p.sukupuoli.clone(),
+            yksilointi_yritetty: p.yksilointi_yritetty,
+            turvakielto: p.turvakielto,
         }
     }
 }
@@ -70,6 +88,11 @@ impl From<PersonValue> for Person {
         p.yksiloity = v.yksiloity;
         p.yksiloity_vtj = v.yksiloity_vtj;
         p.yksiloity_eidas = v.yksiloity_eidas;
+        p.kaikki_hetut = v.kaikki_hetut.into_iter().collect();
+        p.syntymaaika = v.syntymaaika;
+        p.sukupuoli = v.sukupuoli;
+        p.yksilointi_yritetty = v.yksilointi_yritetty;
+        p.turvakielto = v.turvakielto;
         p
     }
 }
@@ -87,12 +110,71 @@ pub struct LinkOutcome {
     pub change_feed: Vec<String>,
     /// Surprising effects ONR really has.
     pub lints: Vec<Problem>,
+    /// Link rows inserted.
+    pub links_created: Vec<LinkValue>,
+    /// Link rows deleted.
+    pub links_deleted: Vec<LinkValue>,
+    /// Persons whose user account ONR passivates.
+    pub accounts_passivated: Vec<String>,
+}
+
+/// A link row, master to slave.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct LinkValue {
+    /// The master.
+    pub master: String,
+    /// The slave.
+    pub slave: String,
+}
+
+impl From<&Link> for LinkValue {
+    fn from(l: &Link) -> LinkValue {
+        LinkValue {
+            master: l.master.clone(),
+            slave: l.slave.clone(),
+        }
+    }
+}
+
+/// A broken invariant of the link table ([`Violation`]): its kind and the OIDs involved, the
+/// subject first.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ViolationValue {
+    /// [`Violation::kind`], e.g. `chain`.
+    pub kind: String,
+    /// [`Violation::oids`].
+    pub oids: Vec<String>,
+}
+
+impl From<&Violation> for ViolationValue {
+    fn from(v: &Violation) -> ViolationValue {
+        ViolationValue {
+            kind: v.kind().to_owned(),
+            oids: v.oids().into_iter().map(str::to_owned).collect(),
+        }
+    }
+}
+
+/// ONR's `GET /yleistunniste/hae/{oid}` ([`onr_core::linking::YleistunnisteView`]).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct YleistunnisteValue {
+    /// The OID asked for.
+    pub oid: String,
+    /// The master's oppijanumero, if the master is identified.
+    pub oppijanumero: Option<String>,
+    /// The person's own `passivoitu`.
+    pub passivoitu: bool,
+    /// Every other OID of the group, sorted.
+    pub linked: Vec<String>,
 }
 
 impl From<Outcome> for LinkOutcome {
     fn from(o: Outcome) -> LinkOutcome {
         LinkOutcome {
             lints: o.lints.iter().map(Problem::from).collect(),
+            links_created: o.links_created.iter().map(LinkValue::from).collect(),
+            links_deleted: o.links_deleted.iter().map(LinkValue::from).collect(),
+            accounts_passivated: o.accounts_passivated,
             master: o.master,
             slaves: o.slaves,
             saved: o.saved,
@@ -155,11 +237,377 @@ impl LinkRegistry {
     pub fn unlink(&self, master: String, slave: String) -> Result<LinkOutcome, NativeError> {
         Ok(self.lock().unlink(&master, &slave)?.into())
     }
+
+    /// [`Registry::link_with_vtj_hetu`]: VTJ identified the person with this hetu.
+    pub fn link_with_vtj_hetu(
+        &self,
+        oid: String,
+        vtj_hetu: String,
+    ) -> Result<LinkOutcome, NativeError> {
+        Ok(self.lock().link_with_vtj_hetu(&oid, &vtj_hetu)?.into())
+    }
+
+    /// [`Registry::force_update_hetu`].
+    pub fn force_update_hetu(
+        &self,
+        oid: String,
+        new_hetu: String,
+    ) -> Result<LinkOutcome, NativeError> {
+        Ok(self.lock().force_update_hetu(&oid, &new_hetu)?.into())
+    }
+
+    /// [`Registry::remove_duplicate_hetu_and_link`].
+    pub fn remove_duplicate_hetu_and_link(
+        &self,
+        oid: String,
+        hetu: String,
+    ) -> Result<LinkOutcome, NativeError> {
+        Ok(self
+            .lock()
+            .remove_duplicate_hetu_and_link(&oid, &hetu)?
+            .into())
+    }
+
+    /// [`Registry::identify_without_hetu`].
+    pub fn identify_without_hetu(&self, oid: String) -> Result<LinkOutcome, NativeError> {
+        Ok(self.lock().identify_without_hetu(&oid)?.into())
+    }
+
+    /// [`Registry::passivate`].
+    pub fn passivate(&self, oid: String) -> Result<LinkOutcome, NativeError> {
+        Ok(self.lock().passivate(&oid)?.into())
+    }
+
+    /// [`Registry::add_link`]: loads a link row as it is (no rules applied).
+    pub fn add_link(&self, master: String, slave: String) {
+        self.lock().add_link(&master, &slave);
+    }
+
+    /// [`Registry::links`]: every link row, in insertion order.
+    pub fn links(&self) -> Vec<LinkValue> {
+        self.lock()
+            .links()
+            .map(|(m, s)| LinkValue {
+                master: m.to_owned(),
+                slave: s.to_owned(),
+            })
+            .collect()
+    }
+
+    /// [`Registry::person_count`].
+    pub fn person_count(&self) -> i64 {
+        self.lock().person_count() as i64
+    }
+
+    /// [`Registry::link_count`].
+    pub fn link_count(&self) -> i64 {
+        self.lock().link_count() as i64
+    }
+
+    /// [`Registry::resolve`]: the master of a slave, else the OID itself.
+    pub fn resolve(&self, oid: String) -> String {
+        self.lock().resolve(&oid).to_owned()
+    }
+
+    /// [`Registry::masters_of`].
+    pub fn masters_of(&self, oid: String) -> Vec<String> {
+        owned(self.lock().masters_of(&oid))
+    }
+
+    /// [`Registry::group`].
+    pub fn group(&self, oid: String) -> Vec<String> {
+        owned(self.lock().group(&oid))
+    }
+
+    /// [`Registry::linked`].
+    pub fn linked(&self, oid: String) -> Vec<String> {
+        owned(self.lock().linked(&oid))
+    }
+
+    /// [`Registry::master_person`].
+    pub fn master_person(&self, oid: String) -> Result<PersonValue, NativeError> {
+        Ok(PersonValue::from(self.lock().master_person(&oid)?))
+    }
+
+    /// [`Registry::oppijanumero`].
+    pub fn oppijanumero(&self, oid: String) -> Result<Option<String>, NativeError> {
+        Ok(self.lock().oppijanumero(&oid)?.map(str::to_owned))
+    }
+
+    /// [`Registry::yleistunniste`].
+    pub fn yleistunniste(&self, oid: String) -> Result<YleistunnisteValue, NativeError> {
+        let v = self.lock().yleistunniste(&oid)?;
+        Ok(YleistunnisteValue {
+            oid: v.oid,
+            oppijanumero: v.oppijanumero,
+            passivoitu: v.passivoitu,
+            linked: v.linked,
+        })
+    }
+
+    /// [`Registry::masters_by_oids`]: `(asked OID, its master person's OID)` rows.
+    pub fn masters_by_oids(&self, oids: Vec<String>) -> Result<Vec<LinkValue>, NativeError> {
+        Ok(self
+            .lock()
+            .masters_by_oids(&oids)?
+            .into_iter()
+            .map(|(oid, master)| LinkValue { master, slave: oid })
+            .collect())
+    }
+
+    /// [`Registry::duplicate_henkilos`]: `(master, slave)` rows, for the OIDs or for all.
+    pub fn duplicate_henkilos(&self, oids: Option<Vec<String>>) -> Vec<LinkValue> {
+        self.lock()
+            .duplicate_henkilos(oids.as_deref())
+            .into_iter()
+            .map(|d| LinkValue {
+                master: d.master_oid,
+                slave: d.henkilo_oid,
+            })
+            .collect()
+    }
+
+    /// [`Registry::check`]: the broken invariants of the registry's links and flags.
+    pub fn check(&self) -> Vec<ViolationValue> {
+        self.lock()
+            .check()
+            .iter()
+            .map(ViolationValue::from)
+            .collect()
+    }
+}
+
+fn owned(v: Vec<&str>) -> Vec<String> {
+    v.into_iter().map(str::to_owned).collect()
 }
 
 impl LinkRegistry {
     fn lock(&self) -> MutexGuard<'_, Registry> {
         // Operations are atomic in onr-core: a panic in one leaves the registry as it was.
+        self.0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The rules of one person record (onr_core::person)
+// ---------------------------------------------------------------------------------------------
+
+/// What ONR derives from a person record ([`Person`]'s rule methods), in one call.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct PersonFacts {
+    /// [`Person::has_hetu`].
+    pub has_hetu: bool,
+    /// [`Person::is_identified_by_any_method`].
+    pub identified_by_any_method: bool,
+    /// [`Person::is_strongly_identified`].
+    pub strongly_identified: bool,
+    /// [`Person::counts_as_identified_for_linking`].
+    pub counts_as_identified_for_linking: bool,
+    /// [`Person::oppijanumero`].
+    pub oppijanumero: Option<String>,
+    /// [`Person::yksilointi_tila`]: `OK`, `HETU_PUUTTUU`, `VIRHE` or `KESKEN`.
+    pub yksilointi_tila: String,
+    /// [`Person::counts_as_import_success`].
+    pub counts_as_import_success: bool,
+    /// [`Person::hetu_birth_date_and_sex`]: the birth date, when the hetu is valid.
+    pub hetu_birth_date: Option<NaiveDate>,
+    /// [`Person::hetu_birth_date_and_sex`]: the sex code, when the hetu is valid.
+    pub hetu_sex: Option<String>,
+}
+
+/// The facts ONR derives from a person record in an environment.
+#[uniffi::export]
+pub fn person_facts(person: PersonValue, env: Environment) -> PersonFacts {
+    let p = Person::from(person);
+    let derived = p.hetu_birth_date_and_sex(env);
+    PersonFacts {
+        has_hetu: p.has_hetu(),
+        identified_by_any_method: p.is_identified_by_any_method(),
+        strongly_identified: p.is_strongly_identified(),
+        counts_as_identified_for_linking: p.counts_as_identified_for_linking(),
+        oppijanumero: p.oppijanumero().map(str::to_owned),
+        yksilointi_tila: p.yksilointi_tila().as_str().to_owned(),
+        counts_as_import_success: p.counts_as_import_success(),
+        hetu_birth_date: derived.map(|(d, _)| d),
+        hetu_sex: derived.map(|(_, s)| s.to_owned()),
+    }
+}
+
+/// [`Person::apply_save_rules`]: the record as ONR saves it.
+#[uniffi::export]
+pub fn person_saved(person: PersonValue, env: Environment) -> PersonValue {
+    let mut p = Person::from(person);
+    p.apply_save_rules(env);
+    PersonValue::from(&p)
+}
+
+/// A lookup or listing of ONR ([`Lookup`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum LookupKind {
+    /// [`Lookup::DuplicateSearch`].
+    DuplicateSearch,
+    /// [`Lookup::NameSearch`] without passivated persons.
+    NameSearch,
+    /// [`Lookup::NameSearch`] with passivated persons.
+    NameSearchWithPassive,
+    /// [`Lookup::SearchTerm`].
+    SearchTerm,
+    /// [`Lookup::ByHetu`].
+    ByHetu,
+    /// [`Lookup::ByOid`].
+    ByOid,
+    /// [`Lookup::ByEidas`].
+    ByEidas,
+    /// [`Lookup::ImportErrorCount`].
+    ImportErrorCount,
+    /// [`Lookup::FailedIdentificationList`].
+    FailedIdentificationList,
+    /// [`Lookup::VtjChangeFeed`].
+    VtjChangeFeed,
+    /// [`Lookup::VtjBucketRefresh`].
+    VtjBucketRefresh,
+    /// [`Lookup::BackgroundIdentification`].
+    BackgroundIdentification,
+}
+
+impl From<LookupKind> for Lookup {
+    fn from(k: LookupKind) -> Lookup {
+        match k {
+            LookupKind::DuplicateSearch => Lookup::DuplicateSearch,
+            LookupKind::NameSearch => Lookup::NameSearch {
+                include_passive: false,
+            },
+            LookupKind::NameSearchWithPassive => Lookup::NameSearch {
+                include_passive: true,
+            },
+            LookupKind::SearchTerm => Lookup::SearchTerm,
+            LookupKind::ByHetu => Lookup::ByHetu,
+            LookupKind::ByOid => Lookup::ByOid,
+            LookupKind::ByEidas => Lookup::ByEidas,
+            LookupKind::ImportErrorCount => Lookup::ImportErrorCount,
+            LookupKind::FailedIdentificationList => Lookup::FailedIdentificationList,
+            LookupKind::VtjChangeFeed => Lookup::VtjChangeFeed,
+            LookupKind::VtjBucketRefresh => Lookup::VtjBucketRefresh,
+            LookupKind::BackgroundIdentification => Lookup::BackgroundIdentification,
+        }
+    }
+}
+
+/// [`Person::included_in`].
+#[uniffi::export]
+pub fn person_included_in(person: PersonValue, lookup: LookupKind) -> bool {
+    Person::from(person).included_in(lookup.into())
+}
+
+/// [`Person::check_reactivation`]: `superuser` is the actor's role.
+#[uniffi::export]
+pub fn person_check_reactivation(
+    person: PersonValue,
+    requested_passivoitu: Option<bool>,
+    superuser: bool,
+) -> Result<(), NativeError> {
+    let actor = if superuser {
+        Actor::Superuser
+    } else {
+        Actor::Official
+    };
+    Ok(Person::from(person).check_reactivation(requested_passivoitu, actor)?)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Link tables from elsewhere, and the change feed
+// ---------------------------------------------------------------------------------------------
+
+/// One row of a link table loaded from elsewhere ([`LinkRow`]), with the flags when known.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct LinkRowValue {
+    /// The master's OID.
+    pub master_oid: String,
+    /// The slave's OID.
+    pub slave_oid: String,
+    /// The master's `passivoitu`, if known.
+    pub master_passivoitu: Option<bool>,
+    /// The master's `duplicate`, if known.
+    pub master_duplicate: Option<bool>,
+    /// The slave's `passivoitu`, if known.
+    pub slave_passivoitu: Option<bool>,
+    /// The slave's `duplicate`, if known.
+    pub slave_duplicate: Option<bool>,
+}
+
+/// [`check_links`]: the broken invariants of a link table.
+#[uniffi::export]
+pub fn linking_check_links(rows: Vec<LinkRowValue>) -> Vec<ViolationValue> {
+    let rows: Vec<LinkRow> = rows
+        .into_iter()
+        .map(|r| LinkRow {
+            master_oid: r.master_oid,
+            slave_oid: r.slave_oid,
+            master_passivoitu: r.master_passivoitu,
+            master_duplicate: r.master_duplicate,
+            slave_passivoitu: r.slave_passivoitu,
+            slave_duplicate: r.slave_duplicate,
+        })
+        .collect();
+    check_links(&rows)
+        .iter()
+        .map(ViolationValue::from)
+        .collect()
+}
+
+/// A local record whose master changed ([`onr_core::linking::Repointed`]).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct RepointedValue {
+    /// The local record's OID.
+    pub oid: String,
+    /// The master it pointed to before.
+    pub from: String,
+    /// The master it points to now.
+    pub to: String,
+}
+
+/// [`ChangeFeedTracker`], shareable between threads.
+#[derive(Debug, uniffi::Object)]
+pub struct FeedTracker(Mutex<ChangeFeedTracker>);
+
+#[uniffi::export]
+impl FeedTracker {
+    /// [`ChangeFeedTracker::with_masters`]: `known` rows are (OID as slave, its master).
+    #[uniffi::constructor]
+    pub fn new(known: Vec<LinkValue>) -> FeedTracker {
+        FeedTracker(Mutex::new(ChangeFeedTracker::with_masters(
+            known.into_iter().map(|l| (l.slave, l.master)),
+        )))
+    }
+
+    /// [`ChangeFeedTracker::master_of`].
+    pub fn master_of(&self, oid: String) -> Option<String> {
+        self.lock().master_of(&oid).map(str::to_owned)
+    }
+
+    /// [`ChangeFeedTracker::apply`]: one page of `(oid, master)` entries, as `LinkValue`s
+    /// with the changed OID as `slave`.
+    pub fn apply(&self, page: Vec<LinkValue>) -> Vec<RepointedValue> {
+        let page: Vec<ChangeFeedEntry> = page
+            .into_iter()
+            .map(|l| ChangeFeedEntry::new(l.slave, l.master))
+            .collect();
+        self.lock()
+            .apply(&page)
+            .into_iter()
+            .map(|r| RepointedValue {
+                oid: r.oid,
+                from: r.from,
+                to: r.to,
+            })
+            .collect()
+    }
+}
+
+impl FeedTracker {
+    fn lock(&self) -> MutexGuard<'_, ChangeFeedTracker> {
         self.0
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())

@@ -289,6 +289,14 @@ impl Hetu {
     }
 
     fn parse_with(input: &str, env: Environment, rules: Rules) -> Result<Hetu, HetuError> {
+        match ascii11(input) {
+            Some(bytes) => parse_ascii11(bytes, env, rules),
+            None => Hetu::parse_general(input, env, rules),
+        }
+    }
+
+    /// The verdict on any input: UTF-16 units, Unicode digits, every length.
+    fn parse_general(input: &str, env: Environment, rules: Rules) -> Result<Hetu, HetuError> {
         let s = scan(input)?;
         let mut warnings = HetuWarnings::empty();
         let dim = days_in_month(i32::from(s.year), u32::from(s.month));
@@ -551,6 +559,233 @@ impl Hetu {
     }
 }
 
+// ---------------------------------------------------------------------------------------------
+// The fast path: eleven ASCII bytes
+// ---------------------------------------------------------------------------------------------
+//
+// Almost every real input is eleven ASCII characters. For those the UTF-16 length is the byte
+// length, a Java digit is an ASCII digit and ONR's "starts with the character 9" is "the number
+// is 900 or more", so the verdict is straight-line code over bytes. Everything else (other
+// lengths, any non-ASCII byte) takes the general path. Both give exactly the same answer on
+// every input: `fast_path_equals_general_path` (proptest) and the vector tests pin it.
+
+/// The input as eleven ASCII bytes, if it is exactly that.
+#[inline]
+fn ascii11(input: &str) -> Option<&[u8; 11]> {
+    let bytes: &[u8; 11] = input.as_bytes().try_into().ok()?;
+    bytes.is_ascii().then_some(bytes)
+}
+
+/// The value of an ASCII digit, or a value above 9.
+#[inline(always)]
+fn digit(b: u8) -> u8 {
+    b.wrapping_sub(b'0')
+}
+
+/// Days in a month of a year in 1800..=2099, without a calendar library.
+#[inline]
+fn days_in_month_fast(year: u16, month: u8) -> u8 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        _ => 31,
+    }
+}
+
+/// The fields of eleven ASCII bytes whose shape is right: digits, century sign, day 1–31 and
+/// month 1–12. The error is the general path's error for the same input.
+#[derive(Clone, Copy)]
+struct Fields {
+    day: u8,
+    month: u8,
+    year: u16,
+    individual: u16,
+    /// `DDMMYYNNN`, whose remainder modulo 31 picks the check character.
+    number: u32,
+}
+
+/// The century of each byte as a century sign, 0 where it is none.
+const CENTURY_OF_BYTE: [u16; 256] = {
+    let mut table = [0u16; 256];
+    let signs: [(&[u8], u16); 3] = [(b"+", 1800), (b"-YXWVU", 1900), (b"ABCDEF", 2000)];
+    let mut k = 0;
+    while k < signs.len() {
+        let (bytes, century) = signs[k];
+        let mut i = 0;
+        while i < bytes.len() {
+            table[bytes[i] as usize] = century;
+            i += 1;
+        }
+        k += 1;
+    }
+    table
+};
+
+// Always inlined: returned through memory, the small fields are written byte by byte and read
+// back as words, and that store-to-load forwarding stall cost more than the checks.
+#[inline(always)]
+fn fields_ascii11(b: &[u8; 11]) -> Result<Fields, HetuError> {
+    // One branch for the common case: a bit per position that is not a digit where one must be.
+    let mut bad = 0u16;
+    for i in [0, 1, 2, 3, 4, 5, 7, 8, 9] {
+        bad |= u16::from(digit(b[i]) > 9) << i;
+    }
+    let century = CENTURY_OF_BYTE[usize::from(b[6])];
+    if bad != 0 || century == 0 {
+        return Err(shape_error_ascii11(b, bad, century));
+    }
+    let day = digit(b[0]) * 10 + digit(b[1]);
+    let month = digit(b[2]) * 10 + digit(b[3]);
+    let yy = digit(b[4]) * 10 + digit(b[5]);
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return Err(HetuError::Date {
+            day,
+            month,
+            nonexistent: false,
+        });
+    }
+    let individual =
+        u16::from(digit(b[7])) * 100 + u16::from(digit(b[8])) * 10 + u16::from(digit(b[9]));
+    let number = u32::from(day) * 10_000_000
+        + u32::from(month) * 100_000
+        + u32::from(yy) * 1000
+        + u32::from(individual);
+    Ok(Fields {
+        day,
+        month,
+        year: century + u16::from(yy),
+        individual,
+        number,
+    })
+}
+
+/// The first shape error, in the documented order: date digits, century sign, individual
+/// number digits. `bad` has a bit per position holding a non-digit.
+#[cold]
+fn shape_error_ascii11(b: &[u8; 11], bad: u16, century: u16) -> HetuError {
+    let character = |i: u32| HetuError::Character {
+        position: i as u8,
+        found: char::from(b[i as usize]),
+    };
+    if bad & 0x3F != 0 {
+        character(bad.trailing_zeros())
+    } else if century == 0 {
+        HetuError::CenturySign {
+            found: char::from(b[6]),
+        }
+    } else {
+        character(bad.trailing_zeros())
+    }
+}
+
+/// The checks after the shape for eleven ASCII bytes, in the general path's order: the fields,
+/// the clamped day and the warnings.
+#[inline(always)]
+fn check_ascii11(
+    b: &[u8; 11],
+    env: Environment,
+    rules: Rules,
+) -> Result<(Fields, u8, HetuWarnings), HetuError> {
+    let f = fields_ascii11(b)?;
+    let mut warnings = HetuWarnings::empty();
+    let dim = days_in_month_fast(f.year, f.month);
+    let clamped_day = if f.day > dim {
+        if rules == Rules::Strict {
+            return Err(HetuError::Date {
+                day: f.day,
+                month: f.month,
+                nonexistent: true,
+            });
+        }
+        warnings.insert(HetuWarning::DateClamped);
+        dim
+    } else {
+        f.day
+    };
+    if f.individual < 2 {
+        if rules == Rules::Strict {
+            return Err(HetuError::IndividualNumber {
+                found: f.individual,
+            });
+        }
+        warnings.insert(HetuWarning::IndividualNumberNotIssued);
+    }
+    let expected = CHECK_CHARS[(f.number % 31) as usize];
+    if b[10] != expected {
+        return Err(HetuError::Checksum {
+            expected: char::from(expected),
+            found: char::from(b[10]),
+        });
+    }
+    // ASCII digits: "starts with 9" (ONR) and "900 or more" (strict) are the same test.
+    if f.individual >= 900 && !env.allows_temporary_hetu() {
+        return Err(HetuError::Temporary);
+    }
+    Ok((f, clamped_day, warnings))
+}
+
+/// [`Hetu::parse_general`] for eleven ASCII bytes.
+#[inline]
+fn parse_ascii11(b: &[u8; 11], env: Environment, rules: Rules) -> Result<Hetu, HetuError> {
+    let (f, clamped_day, warnings) = check_ascii11(b, env, rules)?;
+    let birth_date = NaiveDate::from_ymd_opt(
+        i32::from(f.year),
+        u32::from(f.month),
+        u32::from(clamped_day),
+    )
+    .ok_or(HetuError::Date {
+        day: f.day,
+        month: f.month,
+        nonexistent: true,
+    })?;
+    // Built as two whole words: a byte-wise copy of eleven bytes is two overlapping stores,
+    // which stall the load that moves the value into place.
+    let lo = u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
+    let hi = u64::from_le_bytes([b[8], b[9], b[10], 0, 0, 0, 0, 0]);
+    let mut raw = [0u8; 17];
+    raw[..8].copy_from_slice(&lo.to_le_bytes());
+    raw[8..16].copy_from_slice(&hi.to_le_bytes());
+    Ok(Hetu {
+        raw,
+        raw_len: 11,
+        day: f.day,
+        month: f.month,
+        year: f.year,
+        sign: b[6],
+        individual: f.individual,
+        check: b[10],
+        birth_date,
+        warnings,
+    })
+}
+
+/// `parse_ascii11(..).map(Verdict::from)` without building the value.
+#[inline]
+fn verdict_ascii11(b: &[u8; 11], env: Environment, rules: Rules) -> Result<Verdict, HetuError> {
+    let (f, clamped_day, warnings) = check_ascii11(b, env, rules)?;
+    Ok(Verdict {
+        year: f.year,
+        month: f.month,
+        day: clamped_day,
+        individual: f.individual,
+        warnings,
+    })
+}
+
+/// `parse_ascii11(..).is_ok()` without building the value.
+#[inline]
+fn is_valid_ascii11(b: &[u8; 11], env: Environment, rules: Rules) -> bool {
+    let Ok(f) = fields_ascii11(b) else {
+        return false;
+    };
+    if rules == Rules::Strict && (f.day > days_in_month_fast(f.year, f.month) || f.individual < 2) {
+        return false;
+    }
+    b[10] == CHECK_CHARS[(f.number % 31) as usize]
+        && (f.individual < 900 || env.allows_temporary_hetu())
+}
+
 /// Checks the shape of the input and reads its components; everything the two verdicts share.
 fn scan(input: &str) -> Result<Scanned, HetuError> {
     if input.is_empty() {
@@ -684,8 +919,12 @@ impl<'de> serde::Deserialize<'de> for Hetu {
 /// assert!(hetu::is_valid("131052-308T", Environment::Production));
 /// assert!(!hetu::is_valid(" 131052-308T", Environment::Production));
 /// ```
+#[inline]
 pub fn is_valid(input: &str, env: Environment) -> bool {
-    Hetu::parse(input, env).is_ok()
+    match ascii11(input) {
+        Some(bytes) => is_valid_ascii11(bytes, env, Rules::Onr),
+        None => Hetu::parse_general(input, env, Rules::Onr).is_ok(),
+    }
 }
 
 /// Whether the input is a hetu by the strict rules: [`Hetu::parse_strict`]`.is_ok()`.
@@ -697,8 +936,12 @@ pub fn is_valid(input: &str, env: Environment) -> bool {
 /// assert!(hetu::is_valid("310490-123D", Environment::Production));
 /// assert!(!hetu::is_valid_strict("310490-123D", Environment::Production));
 /// ```
+#[inline]
 pub fn is_valid_strict(input: &str, env: Environment) -> bool {
-    Hetu::parse_strict(input, env).is_ok()
+    match ascii11(input) {
+        Some(bytes) => is_valid_ascii11(bytes, env, Rules::Strict),
+        None => Hetu::parse_general(input, env, Rules::Strict).is_ok(),
+    }
 }
 
 /// ONR's verdict on every input, in order: one result per input, never stopping at a bad one.
@@ -740,6 +983,214 @@ pub fn validate_many_strict<S: AsRef<str>>(
         .iter()
         .map(|s| Hetu::parse_strict(s.as_ref(), env))
         .collect()
+}
+
+/// A verdict without the value: what [`Hetu::parse`] derives (birth date, sex, temporary,
+/// warnings), without the text, for batch reports that need only those.
+///
+/// [`verdict`] computes it for the common input of eleven ASCII characters without building a
+/// [`Hetu`]; otherwise it is `Hetu::parse(..).map(Verdict::from)`, and it always equals that.
+/// `Copy`, no heap memory. `Debug` shows the birth date and sex, never the code.
+///
+/// # Example
+///
+/// ```
+/// use onr_core::{hetu::{self, Sex}, Environment};
+///
+/// let v = hetu::verdict("131052-308T", Environment::Production)?;
+/// assert_eq!(v.birth_date().to_string(), "1952-10-13");
+/// assert_eq!(v.sex(), Sex::Female);
+/// assert!(!v.is_temporary() && v.warnings().is_empty());
+/// # Ok::<(), onr_core::hetu::HetuError>(())
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Verdict {
+    year: u16,
+    month: u8,
+    /// The day of the birth date: clamped as ONR clamps it.
+    day: u8,
+    individual: u16,
+    warnings: HetuWarnings,
+}
+
+impl Verdict {
+    /// The birth date as ONR derives it (see [`Hetu::birth_date`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use onr_core::{hetu, Environment};
+    /// let v = hetu::verdict("310490-123D", Environment::Production)?;
+    /// assert_eq!(v.birth_date().to_string(), "1990-04-30");
+    /// # Ok::<(), onr_core::hetu::HetuError>(())
+    /// ```
+    pub fn birth_date(&self) -> NaiveDate {
+        // Always a date: the day was clamped to its month, the year is in 1800..=2099.
+        NaiveDate::from_ymd_opt(
+            i32::from(self.year),
+            u32::from(self.month),
+            u32::from(self.day),
+        )
+        .unwrap_or_default()
+    }
+
+    /// The birth date as days since 1970-01-01 (negative before it), the count of Java's
+    /// `LocalDate.toEpochDay`: [`Verdict::birth_date`] for bindings, without a calendar
+    /// library.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use onr_core::{hetu, Environment};
+    /// assert_eq!(hetu::verdict("020170-1234", Environment::Production)?.birth_date_epoch_day(), 1);
+    /// assert_eq!(hetu::verdict("311269-123E", Environment::Production)?.birth_date_epoch_day(), -1);
+    /// # Ok::<(), onr_core::hetu::HetuError>(())
+    /// ```
+    #[inline]
+    pub fn birth_date_epoch_day(&self) -> i32 {
+        // Hetu years are 1800..=2099: a table of the first day of each year, then the month.
+        const CUMULATIVE: [i32; 12] = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+        if let Some(&start) = YEAR_STARTS.get(usize::from(self.year.wrapping_sub(1800))) {
+            let leap = self.year % 4 == 0 && (self.year % 100 != 0 || self.year % 400 == 0);
+            let m = usize::from(self.month.clamp(1, 12)) - 1;
+            return start + CUMULATIVE[m] + i32::from(leap && m >= 2) + i32::from(self.day) - 1;
+        }
+        // The proleptic Gregorian day count of H. Hinnant's `days_from_civil`, with years
+        // starting in March so that the leap day is the last day of its year.
+        let (m, d) = (i32::from(self.month), i32::from(self.day));
+        let y = i32::from(self.year) - i32::from(m <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The sex (see [`Hetu::sex`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use onr_core::{hetu::{self, Sex}, Environment};
+    /// assert_eq!(hetu::verdict("010190-123M", Environment::Production)?.sex(), Sex::Male);
+    /// # Ok::<(), onr_core::hetu::HetuError>(())
+    /// ```
+    pub fn sex(&self) -> Sex {
+        if self.individual % 2 == 0 {
+            Sex::Female
+        } else {
+            Sex::Male
+        }
+    }
+
+    /// Whether the individual number is 900–999 (see [`Hetu::is_temporary`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use onr_core::{hetu, Environment};
+    /// assert!(hetu::verdict("010594Y9032", Environment::Test)?.is_temporary());
+    /// # Ok::<(), onr_core::hetu::HetuError>(())
+    /// ```
+    pub fn is_temporary(&self) -> bool {
+        self.individual >= 900
+    }
+
+    /// The quirks ONR accepts but the strict rules reject (see [`Hetu::warnings`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use onr_core::{hetu::{self, HetuWarning}, Environment};
+    /// let v = hetu::verdict("310490-123D", Environment::Production)?;
+    /// assert!(v.warnings().contains(HetuWarning::DateClamped));
+    /// # Ok::<(), onr_core::hetu::HetuError>(())
+    /// ```
+    pub fn warnings(&self) -> HetuWarnings {
+        self.warnings
+    }
+}
+
+/// 1 January of each year 1800..=2099 in days since 1970-01-01.
+const YEAR_STARTS: [i32; 300] = {
+    let mut table = [0i32; 300];
+    let mut days = -62_091; // 1800-01-01
+    let mut i = 0;
+    while i < 300 {
+        table[i] = days;
+        let y = 1800 + i as i32;
+        days += if y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) {
+            366
+        } else {
+            365
+        };
+        i += 1;
+    }
+    table
+};
+
+impl From<Hetu> for Verdict {
+    fn from(h: Hetu) -> Verdict {
+        Verdict {
+            year: h.birth_date.year() as u16,
+            month: h.birth_date.month() as u8,
+            day: h.birth_date.day() as u8,
+            individual: h.individual,
+            warnings: h.warnings,
+        }
+    }
+}
+
+impl fmt::Debug for Verdict {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Verdict")
+            .field("birth_date", &self.birth_date())
+            .field("sex", &self.sex())
+            .field("temporary", &self.is_temporary())
+            .field("warnings", &self.warnings)
+            .finish()
+    }
+}
+
+/// ONR's verdict as a [`Verdict`]: `Hetu::parse(input, env).map(Verdict::from)`, computed
+/// without building the [`Hetu`] for eleven ASCII characters.
+///
+/// # Errors
+///
+/// The [`HetuError`] of [`Hetu::parse`].
+///
+/// # Example
+///
+/// ```
+/// use onr_core::{error::Coded, hetu, Environment};
+/// assert_eq!(hetu::verdict("131052-308X", Environment::Production).unwrap_err().code(), "hetu.checksum");
+/// ```
+#[inline]
+pub fn verdict(input: &str, env: Environment) -> Result<Verdict, HetuError> {
+    match ascii11(input) {
+        Some(bytes) => verdict_ascii11(bytes, env, Rules::Onr),
+        None => Hetu::parse_general(input, env, Rules::Onr).map(Verdict::from),
+    }
+}
+
+/// The strict verdict as a [`Verdict`]: `Hetu::parse_strict(input, env).map(Verdict::from)`.
+///
+/// # Errors
+///
+/// The [`HetuError`] of [`Hetu::parse_strict`].
+///
+/// # Example
+///
+/// ```
+/// use onr_core::{hetu, Environment};
+/// assert!(hetu::verdict_strict("310490-123D", Environment::Production).is_err());
+/// ```
+#[inline]
+pub fn verdict_strict(input: &str, env: Environment) -> Result<Verdict, HetuError> {
+    match ascii11(input) {
+        Some(bytes) => verdict_ascii11(bytes, env, Rules::Strict),
+        None => Hetu::parse_general(input, env, Rules::Strict).map(Verdict::from),
+    }
 }
 
 /// The check character of a nine-digit number `DDMMYYNNN`: `number % 31` looked up in
@@ -1763,5 +2214,143 @@ mod tests {
         // A speed bump: errors are returned by value in batches.
         assert!(std::mem::size_of::<HetuError>() <= 12);
         assert!(std::mem::size_of::<Hetu>() <= 40);
+    }
+
+    /// Hetu-like ASCII inputs: mostly the right characters in the right places, so that every
+    /// check of the fast path is reached, with a valid code now and then.
+    fn ascii_hetu_like() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let digits = prop::sample::select(b"0123456789".to_vec());
+        let noise = prop::sample::select(b"0123456789+-YXWVUABCDEFGZ a9.xy".to_vec());
+        let sign = prop::sample::select(b"+-YXWVUABCDEFaZ1 ".to_vec());
+        let check = prop::sample::select(CHECK_CHARS.to_vec());
+        let pick = prop::collection::vec(0u8..10, 11);
+        (
+            prop::collection::vec(digits, 11),
+            prop::collection::vec(noise, 11),
+            sign,
+            check,
+            pick,
+            any::<bool>(),
+        )
+            .prop_map(|(digits, noise, sign, check, pick, fix_check)| {
+                let mut b: Vec<u8> = (0..11)
+                    .map(|i| if pick[i] == 0 { noise[i] } else { digits[i] })
+                    .collect();
+                if pick[6] != 0 {
+                    b[6] = sign;
+                }
+                b[10] = check;
+                if fix_check {
+                    // Make the check character right, so the later checks are reached.
+                    let number: Option<u32> =
+                        [0, 1, 2, 3, 4, 5, 7, 8, 9].iter().try_fold(0u32, |n, &i| {
+                            (digit(b[i]) <= 9).then(|| n * 10 + u32::from(digit(b[i])))
+                        });
+                    if let Some(n) = number {
+                        b[10] = CHECK_CHARS[(n % 31) as usize];
+                    }
+                }
+                String::from_utf8(b).expect("ASCII")
+            })
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+
+        /// The fast path for eleven ASCII bytes answers exactly as the general path: the same
+        /// value (every field), the same error, the same boolean.
+        #[test]
+        fn fast_path_equals_general_path(input in ascii_hetu_like()) {
+            let bytes = ascii11(&input).expect("eleven ASCII bytes");
+            for env in [P, T] {
+                for rules in [Rules::Onr, Rules::Strict] {
+                    let general = Hetu::parse_general(&input, env, rules);
+                    proptest::prop_assert_eq!(parse_ascii11(bytes, env, rules), general);
+                    proptest::prop_assert_eq!(is_valid_ascii11(bytes, env, rules), general.is_ok());
+                    proptest::prop_assert_eq!(
+                        verdict_ascii11(bytes, env, rules),
+                        general.map(Verdict::from)
+                    );
+                }
+            }
+        }
+
+        /// The public entry points (which pick a path) agree with the general path on any text.
+        #[test]
+        fn public_verdicts_equal_general_path(input in "(\\PC|[0-9+A-Y-]){0,13}") {
+            for env in [P, T] {
+                let onr = Hetu::parse_general(&input, env, Rules::Onr);
+                let strict = Hetu::parse_general(&input, env, Rules::Strict);
+                proptest::prop_assert_eq!(Hetu::parse(&input, env), onr);
+                proptest::prop_assert_eq!(Hetu::parse_strict(&input, env), strict);
+                proptest::prop_assert_eq!(is_valid(&input, env), onr.is_ok());
+                proptest::prop_assert_eq!(is_valid_strict(&input, env), strict.is_ok());
+                proptest::prop_assert_eq!(verdict(&input, env), onr.map(Verdict::from));
+                proptest::prop_assert_eq!(verdict_strict(&input, env), strict.map(Verdict::from));
+            }
+        }
+    }
+
+    #[test]
+    fn epoch_days_of_every_hetu_date() {
+        let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap();
+        let mut d = NaiveDate::from_ymd_opt(1800, 1, 1).unwrap();
+        while d.year() < 2100 {
+            let v = Verdict {
+                year: d.year() as u16,
+                month: d.month() as u8,
+                day: d.day() as u8,
+                individual: 2,
+                warnings: HetuWarnings::empty(),
+            };
+            assert_eq!(
+                i64::from(v.birth_date_epoch_day()),
+                (d - epoch).num_days(),
+                "{d}"
+            );
+            assert_eq!(v.birth_date(), d);
+            d = d.succ_opt().unwrap();
+        }
+    }
+
+    #[test]
+    fn fast_path_covers_every_date_and_number_shape() {
+        // Exhaustive over day 00-39 and month 00-13 of four years (leap, 1900, 2000, plain)
+        // and a few individual numbers, each with its right check character.
+        for (yy, sign) in [(96, '-'), (0, '-'), (0, 'A'), (23, 'B'), (0, '+')] {
+            for month in 0..14u32 {
+                for day in 0..40u32 {
+                    for individual in [0u32, 1, 2, 899, 900, 999] {
+                        let number = day * 10_000_000 + month * 100_000 + yy * 1000 + individual;
+                        let input = format!(
+                            "{day:02}{month:02}{yy:02}{sign}{individual:03}{}",
+                            check_char(number)
+                        );
+                        let bytes = ascii11(&input).expect("ASCII");
+                        for env in [P, T] {
+                            for rules in [Rules::Onr, Rules::Strict] {
+                                let general = Hetu::parse_general(&input, env, rules);
+                                assert_eq!(parse_ascii11(bytes, env, rules), general, "{input}");
+                                assert_eq!(is_valid_ascii11(bytes, env, rules), general.is_ok());
+                                assert_eq!(
+                                    verdict_ascii11(bytes, env, rules),
+                                    general.map(Verdict::from)
+                                );
+                                if let Ok(h) = general {
+                                    let v = Verdict::from(h);
+                                    assert_eq!(v.birth_date(), h.birth_date());
+                                    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap();
+                                    assert_eq!(
+                                        i64::from(v.birth_date_epoch_day()),
+                                        (h.birth_date() - epoch).num_days()
+                                    );
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 }

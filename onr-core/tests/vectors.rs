@@ -59,12 +59,18 @@ fn onr_verdict_matches_onrs_own_validator() {
             (Environment::Production, &row[1..4]),
             (Environment::Test, &row[4..7]),
         ] {
-            match Hetu::parse(input, env) {
+            let parsed = Hetu::parse(input, env);
+            // The value-free verdicts agree with the full parse.
+            assert_eq!(onr_core::hetu::is_valid(input, env), parsed.is_ok());
+            assert_eq!(
+                onr_core::hetu::verdict(input, env),
+                parsed.map(onr_core::hetu::Verdict::from)
+            );
+            match parsed {
                 Ok(h) => {
                     assert_eq!(cols[0], "valid", "{input:?} {env}");
                     assert_eq!(h.birth_date().to_string(), cols[1], "{input:?} {env}");
                     assert_eq!(h.sex().code(), cols[2], "{input:?} {env}");
-                    assert!(onr_core::hetu::is_valid(input, env));
                 }
                 Err(e) => assert_eq!(cols[0], "invalid", "{input:?} {env}: ours {}", e.code()),
             }
@@ -97,11 +103,25 @@ fn error_codes_and_warnings_follow_the_contract() {
         let [input, env_name, rules, code, date, sex, warnings] = &row[..] else {
             panic!("bad row {row:?}");
         };
-        let result = match rules.as_str() {
-            "onr" => Hetu::parse(input, env(env_name)),
-            "strict" => Hetu::parse_strict(input, env(env_name)),
+        let (result, verdict, valid) = match rules.as_str() {
+            "onr" => (
+                Hetu::parse(input, env(env_name)),
+                onr_core::hetu::verdict(input, env(env_name)),
+                onr_core::hetu::is_valid(input, env(env_name)),
+            ),
+            "strict" => (
+                Hetu::parse_strict(input, env(env_name)),
+                onr_core::hetu::verdict_strict(input, env(env_name)),
+                onr_core::hetu::is_valid_strict(input, env(env_name)),
+            ),
             other => panic!("rules {other}"),
         };
+        assert_eq!(
+            verdict,
+            result.map(onr_core::hetu::Verdict::from),
+            "{input:?}"
+        );
+        assert_eq!(valid, result.is_ok(), "{input:?}");
         match result {
             Ok(h) => {
                 assert_eq!(code, "", "{input:?} {env_name} {rules}: expected an error");

@@ -13,12 +13,44 @@ final class FastPath {
         NativeLibrary.ensureLoaded();
     }
 
-    /** 1 if ONR accepts {@code input} (non-null) in the environment, 0 if not, -1 after a panic. */
-    static native int hetuIsValid(String input, boolean test);
+    /**
+     * 1 if ONR accepts {@code input} (non-null, {@code length == input.length()}) in the
+     * environment, 0 if not, -1 after a panic.
+     */
+    static native int hetuIsValid(String input, int length, boolean test);
+
+    /**
+     * {@link #hetuIsValid} of a string of at most 12 UTF-16 units passed as primitives: unit
+     * {@code i} in bits {@code 16 * (i % 4)} of word {@code i / 4}. No call back into the JVM.
+     */
+    static native int hetuIsValidShort(long units0to3, long units4to7, long units8to11, int length, boolean test);
+
+    /** {@link #hetuIsValid}, strings of up to 12 units as primitives. */
+    static int isValid(String s, boolean test) {
+        int n = s.length();
+        if (n > 12) {
+            return hetuIsValid(s, n, test);
+        }
+        long w0 = 0;
+        long w1 = 0;
+        long w2 = 0;
+        for (int i = 0; i < n; i++) {
+            long unit = (long) s.charAt(i) << (16 * (i & 3));
+            if (i < 4) {
+                w0 |= unit;
+            } else if (i < 8) {
+                w1 |= unit;
+            } else {
+                w2 |= unit;
+            }
+        }
+        return hetuIsValidShort(w0, w1, w2, n, test);
+    }
 
     /**
      * ONR's (or the strict) verdict on each input {@code chars[ends[i-1]..ends[i]]}, packed into
-     * {@code out[i]} as {@code hetu_validate_packed} packs it. Returns 0, or -1 after a panic.
+     * {@code out[offset + i]} as {@code hetu_validate_packed} packs it. Returns 0, or -1 after a
+     * panic. Threads may call it at once for disjoint regions of {@code out}.
      */
-    static native int hetuValidatePacked(char[] chars, int[] ends, boolean test, boolean strict, int[] out);
+    static native int hetuValidatePacked(char[] chars, int[] ends, boolean test, boolean strict, int[] out, int offset);
 }

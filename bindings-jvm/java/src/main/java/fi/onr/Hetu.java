@@ -103,7 +103,7 @@ public final class Hetu implements Comparable<Hetu> {
     /** Whether ONR accepts the input in the environment; {@code null} is not valid. */
     public static boolean isValid(String input, Environment env) {
         // The direct path: one JNI call, no allocation (see FastPath).
-        int valid = FastPath.hetuIsValid(input == null ? "" : input, env == Environment.TEST);
+        int valid = FastPath.isValid(input == null ? "" : input, env == Environment.TEST);
         if (valid >= 0) {
             return valid == 1;
         }
@@ -121,8 +121,13 @@ public final class Hetu implements Comparable<Hetu> {
     }
 
     /**
-     * ONR's verdict on every input, in order, in one native call: one result per input, never
-     * stopping at a bad one ({@code null} items are {@code hetu.empty}).
+     * ONR's verdict on every input, in order: one result per input, never stopping at a bad
+     * one ({@code null} items are {@code hetu.empty}).
+     *
+     * <p>The batch crosses into native code in chunks of a few thousand inputs, never once
+     * per input. A batch of {@value HetuResults#PARALLEL_THRESHOLD} inputs or more is checked
+     * on several threads of the common {@link java.util.concurrent.ForkJoinPool} (as a
+     * parallel stream is); the results are in input order either way.
      */
     public static HetuResults validateAll(List<String> inputs, Environment env) {
         return HetuResults.validate(inputs, env, false);
@@ -133,7 +138,7 @@ public final class Hetu implements Comparable<Hetu> {
         return validateAll(inputs, Environment.PRODUCTION);
     }
 
-    /** The strict verdict on every input, in order, in one native call. */
+    /** The strict verdict on every input, in order, as {@link #validateAll(List, Environment)} checks it. */
     public static HetuResults validateAllStrict(List<String> inputs, Environment env) {
         return HetuResults.validate(inputs, env, true);
     }

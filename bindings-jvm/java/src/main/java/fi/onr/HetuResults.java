@@ -8,13 +8,15 @@ import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.RandomAccess;
+import java.util.stream.IntStream;
 
 /**
  * The verdicts of {@link Hetu#validateAll}: one {@link HetuResult} per input, in order.
  *
- * <p>The whole batch crosses the native boundary once: the inputs go in as one UTF-8 array
- * and the verdicts come back as one {@code int} per input, so a batch of a million costs no
- * object per item until one is asked for. The per-index methods ({@link #isValid(int)},
+ * <p>The batch crosses the native boundary once per chunk of a few thousand inputs (the chunks
+ * of a large batch on several threads): the inputs go in as one {@code char[]} per chunk and the
+ * verdicts come back as one {@code int} per input, so a batch of a million costs no object per
+ * item until one is asked for. The per-index methods ({@link #isValid(int)},
  * {@link #code(int)}, {@link #birthDate(int)}, {@link #sex(int)}) read that array directly;
  * {@link #get(int)} wraps one item, and its {@link HetuResult#hetu()} or
  * {@link HetuResult#error()} computes the full value or exception on demand.
@@ -39,30 +41,53 @@ public final class HetuResults extends AbstractList<HetuResult> implements Rando
         this.strict = strict;
     }
 
+    /** Inputs per native call: a chunk's characters fit in a core's cache. */
+    static final int CHUNK = 4096;
+    /** Batches at least this large are checked on several threads. */
+    public static final int PARALLEL_THRESHOLD = 4 * CHUNK;
+
     static HetuResults validate(List<String> inputs, Environment env, boolean strict) {
+        return validate(inputs, env, strict, inputs.size() >= PARALLEL_THRESHOLD);
+    }
+
+    /**
+     * The direct path (see FastPath): each chunk of {@link #CHUNK} inputs is packed into one
+     * {@code char[]} and checked by one JNI call, which writes the chunk's verdicts into its own
+     * region of the result; with {@code parallel}, the chunks run on the common ForkJoinPool.
+     */
+    static HetuResults validate(List<String> inputs, Environment env, boolean strict, boolean parallel) {
         String[] copy = nonNull(inputs.toArray(new String[0]));
-        // The direct path: the UTF-16 of all inputs in one char[], one JNI call (see FastPath).
-        long total = 0;
-        for (String s : copy) {
-            total += s.length();
-        }
-        if (total > Integer.MAX_VALUE - 16) {
-            throw new IllegalArgumentException("batch too large: split it into batches under 2 G characters");
-        }
-        char[] chars = new char[(int) total];
-        int[] ends = new int[copy.length];
-        int at = 0;
-        for (int i = 0; i < copy.length; i++) {
-            String s = copy[i];
-            s.getChars(0, s.length(), chars, at);
-            at += s.length();
-            ends[i] = at;
-        }
-        int[] packed = new int[copy.length];
-        if (FastPath.hetuValidatePacked(chars, ends, env == Environment.TEST, strict, packed) < 0) {
-            packed = viaUniffi(copy, env, strict);
-        }
+        int[] out = new int[copy.length];
+        boolean test = env == Environment.TEST;
+        int chunks = (copy.length + CHUNK - 1) / CHUNK;
+        IntStream range = IntStream.range(0, chunks);
+        boolean ok = (parallel ? range.parallel() : range)
+                .allMatch(c -> validateChunk(copy, c * CHUNK, Math.min(copy.length, (c + 1) * CHUNK), test, strict, out));
+        // After a native panic, the whole batch again through UniFFI, which raises it.
+        int[] packed = ok ? out : viaUniffi(copy, env, strict);
         return new HetuResults(copy, packed, env, strict);
+    }
+
+    private static boolean validateChunk(String[] inputs, int from, int to, boolean test, boolean strict, int[] out) {
+        // One pass over the strings: room for 12 characters each, grown if the chunk needs more.
+        char[] chars = new char[(to - from) * 12];
+        int[] ends = new int[to - from];
+        int at = 0;
+        for (int i = from; i < to; i++) {
+            String s = inputs[i];
+            int len = s.length();
+            if (len > chars.length - at) {
+                long size = Math.max(chars.length * 2L, (long) at + len);
+                if (size > Integer.MAX_VALUE - 16) {
+                    throw new IllegalArgumentException("batch too large: split it into batches under 2 G characters");
+                }
+                chars = java.util.Arrays.copyOf(chars, (int) size);
+            }
+            s.getChars(0, len, chars, at);
+            at += len;
+            ends[i - from] = at;
+        }
+        return FastPath.hetuValidatePacked(chars, ends, test, strict, out, from) == 0;
     }
 
     /** The same verdicts through UniFFI's bindings: the inputs as one UTF-8 array. */

@@ -36,6 +36,132 @@ public final class ImportCheck {
         return check(json, Environment.PRODUCTION);
     }
 
+    /**
+     * Checks a batch in ONR's JSON with other code lists and/or the persons ONR already has
+     * (then each row's action is certain, as with {@code onr check --existing}).
+     *
+     * @throws ImportException if the text is not a JSON object at all
+     */
+    public static Report check(String json, Environment env, Options options) {
+        return new Report(Ffi.call(() -> Onr_jvmKt.importCheckJsonWith(Text.wellFormed(json), env.ffi(), options.ffi())));
+    }
+
+    /** What a check knows beyond the batch; immutable, built with the {@code with...} methods. */
+    public static final class Options {
+        private final List<String> kieli;
+        private final List<String> maatjavaltiot2;
+        private final List<String> sukupuoli;
+        private final List<Existing> existing;
+
+        private Options(List<String> kieli, List<String> maatjavaltiot2, List<String> sukupuoli, List<Existing> existing) {
+            this.kieli = kieli;
+            this.maatjavaltiot2 = maatjavaltiot2;
+            this.sukupuoli = sukupuoli;
+            this.existing = existing;
+        }
+
+        /** The bundled code lists, the persons ONR has unknown. */
+        public static Options defaults() {
+            return new Options(null, null, null, null);
+        }
+
+        /**
+         * These options with a code list ({@code kieli}, {@code maatjavaltiot2} or
+         * {@code sukupuoli}) instead of the bundled one.
+         *
+         * @throws IllegalArgumentException for another koodisto
+         */
+        public Options withCodes(String koodisto, List<String> codes) {
+            List<String> c = clean(codes);
+            switch (koodisto) {
+                case "kieli":
+                    return new Options(c, maatjavaltiot2, sukupuoli, existing);
+                case "maatjavaltiot2":
+                    return new Options(kieli, c, sukupuoli, existing);
+                case "sukupuoli":
+                    return new Options(kieli, maatjavaltiot2, c, existing);
+                default:
+                    throw new IllegalArgumentException("unknown koodisto " + koodisto + ": expected kieli, maatjavaltiot2 or sukupuoli");
+            }
+        }
+
+        /** These options with the persons ONR has (an empty list: ONR has nobody). */
+        public Options withExisting(List<Existing> persons) {
+            return new Options(kieli, maatjavaltiot2, sukupuoli, List.copyOf(persons));
+        }
+
+        fi.onr.ffi.ImportOptions ffi() {
+            List<fi.onr.ffi.ExistingPersonValue> e = null;
+            if (existing != null) {
+                e = new ArrayList<>(existing.size());
+                for (Existing p : existing) {
+                    e.add(p.ffi());
+                }
+            }
+            return new fi.onr.ffi.ImportOptions(kieli, maatjavaltiot2, sukupuoli, e);
+        }
+    }
+
+    /** A person ONR already has, as the import looks it up; immutable. */
+    public static final class Existing {
+        private final String oid;
+        private final String hetu;
+        private final List<String> hetuHistory;
+        private final List<String> passinumerot;
+        private final List<String> sahkopostit;
+        private final String etunimet;
+        private final String sukunimi;
+
+        private Existing(String oid, String hetu, List<String> hetuHistory, List<String> passinumerot,
+                List<String> sahkopostit, String etunimet, String sukunimi) {
+            this.oid = oid;
+            this.hetu = hetu;
+            this.hetuHistory = hetuHistory;
+            this.passinumerot = passinumerot;
+            this.sahkopostit = sahkopostit;
+            this.etunimet = etunimet;
+            this.sukunimi = sukunimi;
+        }
+
+        /** A person with only an OID. */
+        public static Existing of(String oid) {
+            return new Existing(Text.wellFormed(oid), null, List.of(), List.of(), List.of(), "", "");
+        }
+
+        /** This person with a current hetu ({@code null}: none) and former ones ({@code kaikkiHetut}). */
+        public Existing withHetu(String hetu, List<String> history) {
+            return new Existing(oid, hetu == null ? null : Text.wellFormed(hetu), clean(history), passinumerot, sahkopostit, etunimet, sukunimi);
+        }
+
+        /** This person with passport numbers and e-mail identifications. */
+        public Existing withIdentifiers(List<String> passinumerot, List<String> sahkopostit) {
+            return new Existing(oid, hetu, hetuHistory, clean(passinumerot), clean(sahkopostit), etunimet, sukunimi);
+        }
+
+        /** This person with names (compared for name conflicts). */
+        public Existing withNames(String etunimet, String sukunimi) {
+            return new Existing(oid, hetu, hetuHistory, passinumerot, sahkopostit, Text.wellFormed(etunimet), Text.wellFormed(sukunimi));
+        }
+
+        fi.onr.ffi.ExistingPersonValue ffi() {
+            return new fi.onr.ffi.ExistingPersonValue(oid, hetu, hetuHistory, passinumerot, sahkopostit, etunimet, sukunimi);
+        }
+
+        /** The OID only. */
+        @Override
+        public String toString() {
+            return "Existing(" + oid + ")";
+        }
+    }
+
+    static List<String> clean(List<String> xs) {
+        List<String> out = new ArrayList<>(xs.size());
+        for (String x : xs) {
+            out.add(Text.wellFormed(x));
+        }
+        return Collections.unmodifiableList(out);
+    }
+
     /** The report of a whole batch. */
     public static final class Report {
         private final boolean accepted;
@@ -84,8 +210,14 @@ public final class ImportCheck {
         private final List<Warning> warnings;
         private final String action;
         private final String actionOid;
+        private final String actionBy;
+        private final long actionRow;
+        private final Boolean actionConflict;
 
         Row(fi.onr.ffi.ImportRow r) {
+            this.actionBy = r.getActionBy();
+            this.actionRow = r.getActionRow();
+            this.actionConflict = r.getActionConflict();
             this.index = r.getIndex();
             this.line = r.getLine();
             this.tunniste = r.getTunniste();
@@ -134,17 +266,37 @@ public final class ImportCheck {
         public Optional<String> actionOid() {
             return Optional.ofNullable(actionOid);
         }
+
+        /**
+         * The identifier that matches, for the matching actions: {@code oid}, {@code hetu},
+         * {@code hetu_history}, {@code passinumero} or {@code sahkoposti}.
+         */
+        public Optional<String> actionBy() {
+            return Optional.ofNullable(actionBy);
+        }
+
+        /** The earlier row (0-based) whose person this is, for {@code same_as_row} actions. */
+        public Optional<Long> actionRow() {
+            return actionRow < 0 ? Optional.empty() : Optional.of(actionRow);
+        }
+
+        /** Whether ONR will flag the row as a name conflict; empty when unknown. */
+        public Optional<Boolean> actionConflict() {
+            return Optional.ofNullable(actionConflict);
+        }
     }
 
     /** One error of ONR's verdict: ONR's field path and message key, and onr-core's code. */
     public static final class Error {
         private final String field;
         private final String key;
+        private final String onrMessage;
         private final OnrException problem;
 
         Error(fi.onr.ffi.ImportError e) {
             this.field = e.getField();
             this.key = e.getKey();
+            this.onrMessage = e.getOnrMessage();
             this.problem = OnrException.of(e.getProblem());
         }
 
@@ -156,6 +308,11 @@ public final class ImportCheck {
         /** ONR's message key. */
         public String key() {
             return key;
+        }
+
+        /** ONR's own message, exactly as ONR sends it (e.g. {@code invalid.hetu}), if it sends one. */
+        public Optional<String> onrMessage() {
+            return Optional.ofNullable(onrMessage);
         }
 
         /** onr-core's stable code. */

@@ -1,5 +1,6 @@
 package fi.onr;
 
+import fi.onr.ffi.Onr_jvmKt;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -7,7 +8,10 @@ import java.util.Optional;
 
 /**
  * LINKING (linkitys): a registry of persons and ONR's operations that join duplicates under
- * one master ({@link #link}, {@link #forceLink}, {@link #unlink}), with ONR's exact rules:
+ * one master ({@link #link}, {@link #forceLink}, {@link #unlink}), ONR's hetu operations
+ * that resolve two persons holding one hetu ({@link #linkWithVtjHetu},
+ * {@link #forceUpdateHetu}, {@link #removeDuplicateHetuAndLink}), {@link #identifyWithoutHetu}
+ * and {@link #passivate}, and ONR's queries over the links, with ONR's exact rules:
  * two levels only; an identified person or one with a hetu becomes master; two identified
  * persons are refused; slaves are flagged {@code duplicate} and {@code passivoitu}. Every
  * operation is atomic: it returns what changed or throws a {@link LinkException} and leaves
@@ -81,9 +85,215 @@ public final class LinkRegistry implements AutoCloseable {
         return new Outcome(Ffi.call(() -> inner.unlink(Text.wellFormed(master), Text.wellFormed(slave))));
     }
 
+    // ---- ONR's hetu operations (hetu collisions) --------------------------------------------
+
+    /**
+     * ONR's VTJ identification with a hetu: the person's hetu was confirmed by VTJ (the
+     * population register) as {@code vtjHetu}; a person already holding that hetu is linked
+     * as ONR links it.
+     *
+     * @throws LinkException what ONR answers when it refuses
+     */
+    public Outcome linkWithVtjHetu(String oid, String vtjHetu) {
+        return new Outcome(Ffi.call(() -> inner.linkWithVtjHetu(Text.wellFormed(oid), Text.wellFormed(vtjHetu))));
+    }
+
+    /**
+     * ONR's forced hetu update: gives the person {@code newHetu} and links the person who held
+     * it under this one.
+     *
+     * @throws LinkException what ONR answers when it refuses
+     */
+    public Outcome forceUpdateHetu(String oid, String newHetu) {
+        return new Outcome(Ffi.call(() -> inner.forceUpdateHetu(Text.wellFormed(oid), Text.wellFormed(newHetu))));
+    }
+
+    /**
+     * ONR's removal of a duplicate hetu: takes {@code hetu} (and its history) from the person
+     * who holds it, gives it to {@code oid} and links the two.
+     *
+     * @throws LinkException what ONR answers when it refuses
+     */
+    public Outcome removeDuplicateHetuAndLink(String oid, String hetu) {
+        return new Outcome(Ffi.call(() -> inner.removeDuplicateHetuAndLink(Text.wellFormed(oid), Text.wellFormed(hetu))));
+    }
+
+    /**
+     * ONR's manual identification of a person without a hetu: sets {@code yksiloity} and clears
+     * {@code duplicate}, without removing a link to a master (a lint says so).
+     *
+     * @throws LinkException what ONR answers when it refuses
+     */
+    public Outcome identifyWithoutHetu(String oid) {
+        return new Outcome(Ffi.call(() -> inner.identifyWithoutHetu(Text.wellFormed(oid))));
+    }
+
+    /**
+     * ONR's {@code DELETE /henkilo/{oid}}: passivates the person and its user account.
+     *
+     * @throws LinkException what ONR answers when it refuses
+     */
+    public Outcome passivate(String oid) {
+        return new Outcome(Ffi.call(() -> inner.passivate(Text.wellFormed(oid))));
+    }
+
+    // ---- loading and queries -------------------------------------------------------------
+
+    /** Loads a link row as it is, without applying any rule (e.g. from ONR's table). */
+    public void addLink(String master, String slave) {
+        Ffi.call(() -> {
+            inner.addLink(Text.wellFormed(master), Text.wellFormed(slave));
+            return null;
+        });
+    }
+
+    /** Every link row, in insertion order. */
+    public List<Link> links() {
+        return Link.of(Ffi.call(inner::links));
+    }
+
+    /** The number of persons. */
+    public long personCount() {
+        return Ffi.call(inner::personCount);
+    }
+
+    /** The number of link rows. */
+    public long linkCount() {
+        return Ffi.call(inner::linkCount);
+    }
+
+    /** The master of a slave, else the OID itself. */
+    public String resolve(String oid) {
+        return Ffi.call(() -> inner.resolve(Text.wellFormed(oid)));
+    }
+
+    /** Every master of the OID (more than one only in broken data), in row order. */
+    public List<String> mastersOf(String oid) {
+        return List.copyOf(Ffi.call(() -> inner.mastersOf(Text.wellFormed(oid))));
+    }
+
+    /** The whole link group of the OID: its master first, then the slaves. */
+    public List<String> group(String oid) {
+        return List.copyOf(Ffi.call(() -> inner.group(Text.wellFormed(oid))));
+    }
+
+    /** The other OIDs of the OID's group. */
+    public List<String> linked(String oid) {
+        return List.copyOf(Ffi.call(() -> inner.linked(Text.wellFormed(oid))));
+    }
+
+    /**
+     * The master person of the OID (the person itself if it has no master), as ONR resolves it.
+     *
+     * @throws LinkException {@code link.person_not_found} and the like
+     */
+    public Person masterPerson(String oid) {
+        return Person.of(Ffi.call(() -> inner.masterPerson(Text.wellFormed(oid))));
+    }
+
+    /**
+     * The oppijanumero (learner number) of the OID: its master's OID if the master is
+     * identified.
+     *
+     * @throws LinkException {@code link.person_not_found} and the like
+     */
+    public Optional<String> oppijanumero(String oid) {
+        return Optional.ofNullable(Ffi.call(() -> inner.oppijanumero(Text.wellFormed(oid))));
+    }
+
+    /**
+     * ONR's {@code GET /yleistunniste/hae/{oid}}.
+     *
+     * @throws LinkException {@code link.person_not_found} and the like
+     */
+    public Yleistunniste yleistunniste(String oid) {
+        return new Yleistunniste(Ffi.call(() -> inner.yleistunniste(Text.wellFormed(oid))));
+    }
+
+    /**
+     * ONR's {@code masterHenkilosByOidList}: for each OID asked, its master person's OID
+     * (as {@link Link#slave()} the OID asked, as {@link Link#master()} its master).
+     *
+     * @throws LinkException when too many OIDs are asked at once
+     */
+    public List<Link> mastersByOids(List<String> oids) {
+        return Link.of(Ffi.call(() -> inner.mastersByOids(clean(oids))));
+    }
+
+    /**
+     * ONR's {@code /s2s/duplicateHenkilos}: the (master, slave) rows of every link of the groups
+     * of the given OIDs (given a master: all its slaves; given a slave: its master's slaves), in
+     * link order; every link when {@code oids} is {@code null}, none for an empty list.
+     */
+    public List<Link> duplicateHenkilos(List<String> oids) {
+        return Link.of(Ffi.call(() -> inner.duplicateHenkilos(oids == null ? null : clean(oids))));
+    }
+
+    /** The broken invariants of the links and flags (chains, cycles, unflagged slaves...). */
+    public List<Violation> check() {
+        List<fi.onr.ffi.ViolationValue> values = Ffi.call(inner::check);
+        List<Violation> out = new ArrayList<>(values.size());
+        for (fi.onr.ffi.ViolationValue v : values) {
+            out.add(new Violation(v.getKind(), List.copyOf(v.getOids())));
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /**
+     * The broken invariants of a link table loaded from elsewhere (e.g. an export of ONR's
+     * {@code henkiloviite}), with the persons' flags where the table has them.
+     */
+    public static List<Violation> checkTable(List<TableRow> rows) {
+        List<fi.onr.ffi.LinkRowValue> values = new ArrayList<>(rows.size());
+        for (TableRow r : rows) {
+            values.add(new fi.onr.ffi.LinkRowValue(r.master, r.slave, r.masterPassivoitu, r.masterDuplicate,
+                    r.slavePassivoitu, r.slaveDuplicate));
+        }
+        List<fi.onr.ffi.ViolationValue> found = Ffi.call(() -> Onr_jvmKt.linkingCheckLinks(values));
+        List<Violation> out = new ArrayList<>(found.size());
+        for (fi.onr.ffi.ViolationValue v : found) {
+            out.add(new Violation(v.getKind(), List.copyOf(v.getOids())));
+        }
+        return Collections.unmodifiableList(out);
+    }
+
     @Override
     public void close() {
         inner.close();
+    }
+
+    /** One row of a link table: a master, a slave and, if known, both persons' flags. */
+    public static final class TableRow {
+        private final String master;
+        private final String slave;
+        private final Boolean masterPassivoitu;
+        private final Boolean masterDuplicate;
+        private final Boolean slavePassivoitu;
+        private final Boolean slaveDuplicate;
+
+        private TableRow(String master, String slave, Boolean mp, Boolean md, Boolean sp, Boolean sd) {
+            this.master = master;
+            this.slave = slave;
+            this.masterPassivoitu = mp;
+            this.masterDuplicate = md;
+            this.slavePassivoitu = sp;
+            this.slaveDuplicate = sd;
+        }
+
+        /** A row without flags. */
+        public static TableRow of(String master, String slave) {
+            return new TableRow(Text.wellFormed(master), Text.wellFormed(slave), null, null, null, null);
+        }
+
+        /** This row with the flags ({@code null}: unknown): master's and slave's passivoitu and duplicate. */
+        public TableRow withFlags(Boolean masterPassivoitu, Boolean masterDuplicate, Boolean slavePassivoitu, Boolean slaveDuplicate) {
+            return new TableRow(master, slave, masterPassivoitu, masterDuplicate, slavePassivoitu, slaveDuplicate);
+        }
+
+        @Override
+        public String toString() {
+            return master + " -> " + slave;
+        }
     }
 
     private static List<String> clean(List<String> oids) {
@@ -127,6 +337,126 @@ public final class LinkRegistry implements AutoCloseable {
         /** Surprising effects ONR really has (codes {@code link.lint...}). */
         public List<Warning> lints() {
             return lints;
+        }
+
+        /** The link rows inserted. */
+        public List<Link> linksCreated() {
+            return Link.of(o.getLinksCreated());
+        }
+
+        /** The link rows deleted. */
+        public List<Link> linksDeleted() {
+            return Link.of(o.getLinksDeleted());
+        }
+
+        /** The persons whose user account ONR passivates. */
+        public List<String> accountsPassivated() {
+            return List.copyOf(o.getAccountsPassivated());
+        }
+    }
+
+    /** A link row: a master and its slave. */
+    public static final class Link {
+        private final String master;
+        private final String slave;
+
+        /** A row from {@code master} to {@code slave}. */
+        public Link(String master, String slave) {
+            this.master = master;
+            this.slave = slave;
+        }
+
+        static List<Link> of(List<fi.onr.ffi.LinkValue> values) {
+            List<Link> out = new ArrayList<>(values.size());
+            for (fi.onr.ffi.LinkValue v : values) {
+                out.add(new Link(v.getMaster(), v.getSlave()));
+            }
+            return Collections.unmodifiableList(out);
+        }
+
+        /** The master. */
+        public String master() {
+            return master;
+        }
+
+        /** The slave. */
+        public String slave() {
+            return slave;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Link && ((Link) o).master.equals(master) && ((Link) o).slave.equals(slave);
+        }
+
+        @Override
+        public int hashCode() {
+            return master.hashCode() * 31 + slave.hashCode();
+        }
+
+        /** {@code master -> slave} (OIDs only). */
+        @Override
+        public String toString() {
+            return master + " -> " + slave;
+        }
+    }
+
+    /** A broken invariant of the link table: its kind and the OIDs involved, the subject first. */
+    public static final class Violation {
+        private final String kind;
+        private final List<String> oids;
+
+        Violation(String kind, List<String> oids) {
+            this.kind = kind;
+            this.oids = oids;
+        }
+
+        /**
+         * {@code self_link}, {@code several_masters}, {@code chain}, {@code cycle},
+         * {@code slave_not_duplicate}, {@code slave_not_passivated}, {@code master_passivated},
+         * {@code master_duplicate} or {@code inconsistent_flags}.
+         */
+        public String kind() {
+            return kind;
+        }
+
+        /** The OIDs involved, the subject first. */
+        public List<String> oids() {
+            return oids;
+        }
+
+        @Override
+        public String toString() {
+            return kind + oids;
+        }
+    }
+
+    /** ONR's answer to {@code GET /yleistunniste/hae/{oid}}. */
+    public static final class Yleistunniste {
+        private final fi.onr.ffi.YleistunnisteValue v;
+
+        Yleistunniste(fi.onr.ffi.YleistunnisteValue v) {
+            this.v = v;
+        }
+
+        /** The OID asked for. */
+        public String oid() {
+            return v.getOid();
+        }
+
+        /** The master's oppijanumero, if the master is identified. */
+        public Optional<String> oppijanumero() {
+            return Optional.ofNullable(v.getOppijanumero());
+        }
+
+        /** The person's own {@code passivoitu}. */
+        public boolean isPassivoitu() {
+            return v.getPassivoitu();
+        }
+
+        /** Every other OID of the group, sorted. */
+        public List<String> linked() {
+            return List.copyOf(v.getLinked());
         }
     }
 }

@@ -77,6 +77,9 @@ public class OnrException extends RuntimeException {
         if (code.startsWith("oid.")) {
             return new OidException(code, category, en, fi, sv, position);
         }
+        if (code.startsWith("person.")) {
+            return new PersonException(code, category, en, fi, sv, position);
+        }
         return new OnrException(code, category, en, fi, sv, position);
     }
 

@@ -1,11 +1,15 @@
 package fi.onr;
 
+import fi.onr.ffi.Onr_jvmKt;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The fields of an ONR person that the link rules read and change. Immutable; build one with
- * {@link #of(String)} and the {@code with...} methods.
+ * PERSON (henkilö, an ONR person record): the fields ONR's rules read and change, and the rules
+ * of one record (identification state, oppijanumero, what a save does, which lookups see it,
+ * who may re-activate it). Immutable; build one with {@link #of(String)} and the
+ * {@code with...} methods; {@link LinkRegistry} holds many.
  *
  * <pre>{@code
  * Person p = Person.of("1.2.246.562.24.10000000003").withHetu("170498-993H").withYksiloityVtj(true);
@@ -20,7 +24,8 @@ public final class Person {
 
     /** A person with only an OID: no hetu, no names, no flags. */
     public static Person of(String oid) {
-        return new Person(new fi.onr.ffi.PersonValue(Text.wellFormed(oid), null, "", "", "", null, List.of(), false, false, false, false, false));
+        return new Person(new fi.onr.ffi.PersonValue(Text.wellFormed(oid), null, "", "", "", null, List.of(), false, false, false, false, false, List.of(),
+                null, null, false, false));
     }
 
     static Person of(fi.onr.ffi.PersonValue v) {
@@ -34,13 +39,28 @@ public final class Person {
     private fi.onr.ffi.PersonValue copy() {
         return new fi.onr.ffi.PersonValue(v.getOid(), v.getHetu(), v.getEtunimet(), v.getKutsumanimi(), v.getSukunimi(),
                 v.getAidinkieli(), v.getKansalaisuus(), v.getPassivoitu(), v.getDuplicate(), v.getYksiloity(), v.getYksiloityVtj(),
-                v.getYksiloityEidas());
+                v.getYksiloityEidas(), v.getKaikkiHetut(), v.getSyntymaaika(), v.getSukupuoli(), v.getYksilointiYritetty(),
+                v.getTurvakielto());
     }
 
     /** This person with a hetu ({@code null}: none). */
     public Person withHetu(String hetu) {
         fi.onr.ffi.PersonValue c = copy();
         c.setHetu(hetu == null ? null : Text.wellFormed(hetu));
+        return new Person(c);
+    }
+
+    /**
+     * This person with a history of hetus ({@code kaikkiHetut}: every hetu the person has had,
+     * which ONR's hetu operations read and extend).
+     */
+    public Person withKaikkiHetut(List<String> kaikkiHetut) {
+        fi.onr.ffi.PersonValue c = copy();
+        List<String> clean = new java.util.ArrayList<>(kaikkiHetut.size());
+        for (String h : kaikkiHetut) {
+            clean.add(Text.wellFormed(h));
+        }
+        c.setKaikkiHetut(clean);
         return new Person(c);
     }
 
@@ -90,6 +110,154 @@ public final class Person {
         return new Person(c);
     }
 
+    /** This person with a birth date and a sex code (koodisto {@code sukupuoli}); {@code null}: none. */
+    public Person withBirthDateAndSex(LocalDate syntymaaika, String sukupuoli) {
+        fi.onr.ffi.PersonValue c = copy();
+        c.setSyntymaaika(syntymaaika);
+        c.setSukupuoli(sukupuoli == null ? null : Text.wellFormed(sukupuoli));
+        return new Person(c);
+    }
+
+    /** This person with {@code yksilointiYritetty} (identification against VTJ was attempted). */
+    public Person withYksilointiYritetty(boolean yes) {
+        fi.onr.ffi.PersonValue c = copy();
+        c.setYksilointiYritetty(yes);
+        return new Person(c);
+    }
+
+    /** This person with {@code turvakielto} (non-disclosure for safety reasons). */
+    public Person withTurvakielto(boolean yes) {
+        fi.onr.ffi.PersonValue c = copy();
+        c.setTurvakielto(yes);
+        return new Person(c);
+    }
+
+    // ---- ONR's rules on one record --------------------------------------------------------
+
+    private fi.onr.ffi.PersonFacts facts(Environment env) {
+        return Ffi.call(() -> Onr_jvmKt.personFacts(v, env.ffi()));
+    }
+
+    /** Whether the person has a hetu (an empty one counts until the record is saved). */
+    public boolean hasHetu() {
+        return facts(Environment.PRODUCTION).getHasHetu();
+    }
+
+    /** Identified by any method: {@code yksiloity || yksiloityVTJ || yksiloityEidas}. */
+    public boolean isIdentifiedByAnyMethod() {
+        return facts(Environment.PRODUCTION).getIdentifiedByAnyMethod();
+    }
+
+    /** Strongly identified: {@code yksiloityVTJ || yksiloityEidas}. */
+    public boolean isStronglyIdentified() {
+        return facts(Environment.PRODUCTION).getStronglyIdentified();
+    }
+
+    /** Whether ONR's link rules treat the person as identified (it then becomes the master). */
+    public boolean countsAsIdentifiedForLinking() {
+        return facts(Environment.PRODUCTION).getCountsAsIdentifiedForLinking();
+    }
+
+    /** The person's own oppijanumero: its OID when identified by any method. */
+    public Optional<String> oppijanumero() {
+        return Optional.ofNullable(facts(Environment.PRODUCTION).getOppijanumero());
+    }
+
+    /** The identification state as ONR reports it. */
+    public YksilointiTila yksilointiTila() {
+        return YksilointiTila.valueOf(facts(Environment.PRODUCTION).getYksilointiTila());
+    }
+
+    /** Whether ONR's import summary counts this person's row as successful. */
+    public boolean countsAsImportSuccess() {
+        return facts(Environment.PRODUCTION).getCountsAsImportSuccess();
+    }
+
+    /** The birth date ONR derives from the hetu, when the hetu is valid in {@code env}. */
+    public Optional<LocalDate> hetuBirthDate(Environment env) {
+        return Optional.ofNullable(facts(env).getHetuBirthDate());
+    }
+
+    /** The sex ONR derives from the hetu, when the hetu is valid in {@code env}. */
+    public Optional<Sex> hetuSex(Environment env) {
+        String code = facts(env).getHetuSex();
+        return code == null ? Optional.empty() : Optional.of(code.equals("1") ? Sex.MALE : Sex.FEMALE);
+    }
+
+    /**
+     * The record as every save through ONR leaves it: an empty hetu becomes none, and the birth
+     * date and sex are overwritten from a hetu valid in {@code env}.
+     */
+    public Person saved(Environment env) {
+        return new Person(Ffi.call(() -> Onr_jvmKt.personSaved(v, env.ffi())));
+    }
+
+    /** Whether the person shows up in an ONR lookup or listing (each has its own rule). */
+    public boolean isIncludedIn(Lookup lookup) {
+        return Ffi.call(() -> Onr_jvmKt.personIncludedIn(v, lookup.ffi));
+    }
+
+    /**
+     * Checks a {@code PUT /henkilo} that sends {@code passivoitu} ({@code null}: the field is
+     * absent): re-activating a passivated person is allowed only for a superuser.
+     *
+     * @throws PersonException {@code person.reactivation_forbidden} (ONR answers HTTP 403)
+     */
+    public void checkReactivation(Boolean requestedPassivoitu, boolean superuser) {
+        Ffi.call(() -> {
+            Onr_jvmKt.personCheckReactivation(v, requestedPassivoitu, superuser);
+            return null;
+        });
+    }
+
+    /** The identification state ({@code yksilointitila}) as ONR names it. */
+    public enum YksilointiTila {
+        /** Identified, or duplicate, or passivated. */
+        OK,
+        /** Unidentified and without a hetu. */
+        HETU_PUUTTUU,
+        /** Has a hetu; identification was attempted and did not succeed. */
+        VIRHE,
+        /** Has a hetu; identification not attempted yet. */
+        KESKEN
+    }
+
+    /** A lookup or listing of ONR, each with its own rule about passivated and duplicate persons. */
+    public enum Lookup {
+        /** The trigram duplicate search: passivated and duplicate persons excluded. */
+        DUPLICATE_SEARCH(fi.onr.ffi.LookupKind.DUPLICATE_SEARCH),
+        /** The free-text person search without passivated persons (duplicates included). */
+        NAME_SEARCH(fi.onr.ffi.LookupKind.NAME_SEARCH),
+        /** The free-text person search with passivated persons. */
+        NAME_SEARCH_WITH_PASSIVE(fi.onr.ffi.LookupKind.NAME_SEARCH_WITH_PASSIVE),
+        /** {@code GET /henkilo/hakutermi=}: neither passivated nor duplicate. */
+        SEARCH_TERM(fi.onr.ffi.LookupKind.SEARCH_TERM),
+        /** Lookups by hetu: everyone. */
+        BY_HETU(fi.onr.ffi.LookupKind.BY_HETU),
+        /** {@code GET /henkilo/{oid}} and master resolution: everyone. */
+        BY_OID(fi.onr.ffi.LookupKind.BY_OID),
+        /** Lookup by eIDAS identifier: everyone. */
+        BY_EIDAS(fi.onr.ffi.LookupKind.BY_EIDAS),
+        /** The import error and in-progress counts: passivated and duplicate persons excluded. */
+        IMPORT_ERROR_COUNT(fi.onr.ffi.LookupKind.IMPORT_ERROR_COUNT),
+        /** The failed identifications list: passivated and duplicate persons excluded. */
+        FAILED_IDENTIFICATION_LIST(fi.onr.ffi.LookupKind.FAILED_IDENTIFICATION_LIST),
+        /** The VTJ change feed: passivated persons skipped. */
+        VTJ_CHANGE_FEED(fi.onr.ffi.LookupKind.VTJ_CHANGE_FEED),
+        /** The VTJ refresh buckets: non-passivated VTJ-identified persons with a hetu. */
+        VTJ_BUCKET_REFRESH(fi.onr.ffi.LookupKind.VTJ_BUCKET_REFRESH),
+        /** The background identification job: persons with a hetu not VTJ-identified. */
+        BACKGROUND_IDENTIFICATION(fi.onr.ffi.LookupKind.BACKGROUND_IDENTIFICATION);
+
+        final fi.onr.ffi.LookupKind ffi;
+
+        Lookup(fi.onr.ffi.LookupKind ffi) {
+            this.ffi = ffi;
+        }
+    }
+
+    // ---- fields ---------------------------------------------------------------------------
+
     /** {@code oidHenkilo}. */
     public String oid() {
         return v.getOid();
@@ -123,6 +291,31 @@ public final class Person {
     /** {@code kansalaisuus}. */
     public List<String> kansalaisuus() {
         return List.copyOf(v.getKansalaisuus());
+    }
+
+    /** {@code kaikkiHetut}: every hetu the person has had, sorted. */
+    public List<String> kaikkiHetut() {
+        return List.copyOf(v.getKaikkiHetut());
+    }
+
+    /** {@code syntymaaika}, if set. */
+    public Optional<LocalDate> syntymaaika() {
+        return Optional.ofNullable(v.getSyntymaaika());
+    }
+
+    /** {@code sukupuoli} (koodisto code), if set. */
+    public Optional<String> sukupuoli() {
+        return Optional.ofNullable(v.getSukupuoli());
+    }
+
+    /** {@code yksilointiYritetty}. */
+    public boolean isYksilointiYritetty() {
+        return v.getYksilointiYritetty();
+    }
+
+    /** {@code turvakielto}. */
+    public boolean isTurvakielto() {
+        return v.getTurvakielto();
     }
 
     /** {@code passivoitu}. */

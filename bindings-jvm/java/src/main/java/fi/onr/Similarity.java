@@ -1,11 +1,14 @@
 package fi.onr;
 
 import fi.onr.ffi.Onr_jvmKt;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Name similarity exactly as ONR computes it: PostgreSQL's pg_trgm trigram similarity (ONR's
- * duplicate search), Lucene's Jaro-Winkler (ONR's identification) and ONR's comparison form
- * of names.
+ * duplicate search; see {@link DuplicateIndex} for searching many records), Lucene's
+ * Jaro-Winkler (ONR's identification; see {@link NameRules} for ONR's rules) and ONR's
+ * comparison form of names.
  *
  * <pre>{@code
  * Similarity.jaroWinkler("Matti", "Mattti");      // 0.96...
@@ -35,7 +38,50 @@ public final class Similarity {
         return Ffi.call(() -> Onr_jvmKt.jaroWinklerIsSimilar(Text.wellFormed(a), Text.wellFormed(b)));
     }
 
-    /** A name as ONR compares it (lowercase, accents removed as PostgreSQL's unaccent does). */
+    /**
+     * {@link #trigramOnr} (or, with {@code fmt} false, {@link #trigram}) of each pair
+     * {@code a.get(i), b.get(i)}, in order, in one native call.
+     *
+     * @throws IllegalArgumentException when the lists differ in length
+     */
+    public static float[] trigramAll(List<String> a, List<String> b, boolean fmt) {
+        List<Float> out = Ffi.call(() -> Onr_jvmKt.trigramMany(clean(a, b), clean(b, a), fmt));
+        return floats(out);
+    }
+
+    /**
+     * {@link #jaroWinkler} of each pair {@code a.get(i), b.get(i)}, in order, in one native call.
+     *
+     * @throws IllegalArgumentException when the lists differ in length
+     */
+    public static float[] jaroWinklerAll(List<String> a, List<String> b) {
+        List<Float> out = Ffi.call(() -> Onr_jvmKt.jaroWinklerMany(clean(a, b), clean(b, a)));
+        return floats(out);
+    }
+
+    private static List<String> clean(List<String> xs, List<String> other) {
+        if (xs.size() != other.size()) {
+            throw new IllegalArgumentException("the two lists differ in length: " + xs.size() + " and " + other.size());
+        }
+        List<String> out = new ArrayList<>(xs.size());
+        for (String x : xs) {
+            out.add(Text.wellFormed(x));
+        }
+        return out;
+    }
+
+    private static float[] floats(List<Float> xs) {
+        float[] out = new float[xs.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = xs.get(i);
+        }
+        return out;
+    }
+
+    /**
+     * A name as ONR compares it: NFD/NFKD with combining marks removed, transliterated to
+     * ASCII as Junidecode does it, ASCII lowercase (see {@link NameRules}).
+     */
     public static String comparisonForm(String name) {
         return Ffi.call(() -> Onr_jvmKt.nameComparisonForm(Text.wellFormed(name)));
     }

@@ -158,6 +158,54 @@ class HetuTest {
     }
 
     @Test
+    void shortStringsAsPrimitivesGiveTheSameVerdictAsTheStringPath() {
+        List<String> inputs = new ArrayList<>();
+        for (String[] row : Vectors.read("hetu_onr.tsv")) {
+            inputs.add(row[0]);
+        }
+        inputs.addAll(List.of("", "\uD800", "131052-308\uDFFF", "\uD83D\uDE42\uD83D\uDE42\uD83D\uDE42", "010190-\uFF11\uFF12\uFF13M",
+                "\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000", "\uFFFF131052-308T"));
+        int shortOnes = 0;
+        for (String s : inputs) {
+            for (boolean test : new boolean[] {false, true}) {
+                assertEquals(FastPath.hetuIsValid(s, s.length(), test), FastPath.isValid(s, test), VectorsTest.escaped(s));
+            }
+            shortOnes += s.length() <= 12 ? 1 : 0;
+        }
+        assertTrue(shortOnes > 30_000);
+    }
+
+    @Test
+    void largeBatchesGiveTheSameVerdictsInOrderOnOneOrManyThreads() {
+        List<String> inputs = new ArrayList<>();
+        try (HetuGenerator g = new HetuGenerator(7)) {
+            for (int i = 0; i < 3 * HetuResults.PARALLEL_THRESHOLD + 123; i++) {
+                String h = g.ordinary(LocalDate.of(1890, 1, 1).plusDays(i * 7L % 70_000)).toString();
+                switch (i % 7) {
+                    case 0: inputs.add(h.substring(0, 10) + "X"); break;
+                    case 1: inputs.add(" " + h); break;
+                    case 2: inputs.add(h.substring(0, 7) + "\uFF11" + h.substring(8)); break;
+                    case 3: inputs.add(i % 2 == 0 ? null : h + "\uD800"); break;
+                    default: inputs.add(h);
+                }
+            }
+        }
+        HetuResults one = HetuResults.validate(inputs, T, false, false);
+        HetuResults many = HetuResults.validate(inputs, T, false, true);
+        HetuResults strict = HetuResults.validate(inputs, T, true, true);
+        for (int i = 0; i < inputs.size(); i++) {
+            String where = "input " + i;
+            assertEquals(one.code(i), many.code(i), where);
+            assertEquals(one.birthDate(i), many.birthDate(i), where);
+            if (i % 97 == 0) {
+                assertEquals(Hetu.isValid(inputs.get(i), T), many.isValid(i), where);
+                assertEquals(Hetu.isValidStrict(inputs.get(i), T), strict.isValid(i), where);
+            }
+        }
+        assertEquals(one.validCount(), Hetu.validateAll(inputs, T).validCount());
+    }
+
+    @Test
     void batchesKeepOrderNeverStopAndAgreeWithSingleCalls() {
         List<String> inputs = new ArrayList<>();
         try (HetuGenerator g = new HetuGenerator(1)) {

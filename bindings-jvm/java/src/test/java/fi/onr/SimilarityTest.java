@@ -20,8 +20,8 @@ class SimilarityTest {
             }
             String[] row = line.split("\t", -1);
             assertEquals(4, row.length, line);
-            String a = unescape(row[0]);
-            String b = unescape(row[1]);
+            String a = SharedVectorsTest.unescapeBraces(row[0]);
+            String b = SharedVectorsTest.unescapeBraces(row[1]);
             float expected = Float.parseFloat(row[2]);
             String where = VectorsTest.escaped(a) + " " + VectorsTest.escaped(b);
             assertEquals(Float.floatToIntBits(expected), Float.floatToIntBits(Similarity.jaroWinkler(a, b)), where);
@@ -40,8 +40,8 @@ class SimilarityTest {
                 continue;
             }
             String[] row = line.split("\t", -1);
-            String a = unescape(row[0]);
-            String b = unescape(row[1]);
+            String a = SharedVectorsTest.unescapeBraces(row[0]);
+            String b = SharedVectorsTest.unescapeBraces(row[1]);
             String where = VectorsTest.escaped(a) + " " + VectorsTest.escaped(b);
             assertEquals(Float.floatToIntBits((float) Double.parseDouble(row[4])), Float.floatToIntBits(Similarity.trigram(a, b)), where);
             assertEquals(Float.floatToIntBits((float) Double.parseDouble(row[5])), Float.floatToIntBits(Similarity.trigramOnr(a, b)), where);
@@ -56,36 +56,4 @@ class SimilarityTest {
         assertEquals("", Similarity.comparisonForm(null));
     }
 
-    /** This file's escapes: {@code \\ \t \n \r} and {@code \}{@code u{HEX}}. */
-    private static String unescape(String s) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c != '\\') {
-                out.append(c);
-                continue;
-            }
-            char k = s.charAt(++i);
-            switch (k) {
-                case '\\': out.append('\\'); break;
-                case 't': out.append('\t'); break;
-                case 'n': out.append('\n'); break;
-                case 'r': out.append('\r'); break;
-                case 'u': {
-                    int end = s.indexOf('}', i);
-                    int cp = Integer.parseInt(s.substring(i + 2, end), 16);
-                    if (Character.isBmpCodePoint(cp)) {
-                        out.append((char) cp);
-                    } else {
-                        out.appendCodePoint(cp);
-                    }
-                    i = end;
-                    break;
-                }
-                default:
-                    throw new IllegalArgumentException("bad escape \\" + k);
-            }
-        }
-        return out.toString();
-    }
 }

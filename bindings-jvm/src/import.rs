@@ -101,7 +101,7 @@ pub fn import_check_json(input: String, env: Environment) -> Result<ImportReport
 }
 
 /// A person ONR already has, as the import looks it up ([`ExistingPerson`]).
-#[derive(Debug, Clone, Default, PartialEq, Eq, uniffi::Record)]
+#[derive(Clone, Default, PartialEq, Eq, uniffi::Record)]
 pub struct ExistingPersonValue {
     /// The person OID.
     pub oid: String,
@@ -117,6 +117,16 @@ pub struct ExistingPersonValue {
     pub etunimet: String,
     /// Surname.
     pub sukunimi: String,
+}
+
+impl std::fmt::Debug for ExistingPersonValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Personal data (hetus, documents, e-mail addresses, names) is never printed.
+        f.debug_struct("ExistingPersonValue")
+            .field("oid", &self.oid)
+            .field("has_hetu", &self.hetu.is_some())
+            .finish_non_exhaustive()
+    }
 }
 
 impl From<ExistingPersonValue> for ExistingPerson {

@@ -50,10 +50,15 @@ use super::model::{IdKind, Person};
 ///
 /// ```
 /// use onr_core::import::action::ExistingPerson;
-/// let p = ExistingPerson { oid: "1.2.246.562.24.00000000001".into(), ..ExistingPerson::default() };
+/// let p = ExistingPerson {
+///     oid: "1.2.246.562.24.00000000001".into(),
+///     hetu: Some("131052-308T".into()),
+///     ..ExistingPerson::default()
+/// };
 /// assert!(p.passinumerot.is_empty());
+/// assert!(!format!("{p:?}").contains("131052")); // Debug never prints personal data
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Clone, Default, PartialEq, Eq)]
 pub struct ExistingPerson {
     /// The person OID.
     pub oid: String,
@@ -69,6 +74,19 @@ pub struct ExistingPerson {
     pub etunimet: String,
     /// Surname.
     pub sukunimi: String,
+}
+
+impl std::fmt::Debug for ExistingPerson {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Personal data (hetus, documents, e-mail addresses, names) is never printed.
+        f.debug_struct("ExistingPerson")
+            .field("oid", &self.oid)
+            .field("has_hetu", &self.hetu.is_some())
+            .field("hetu_history", &self.hetu_history.len())
+            .field("passinumerot", &self.passinumerot.len())
+            .field("sahkopostit", &self.sahkopostit.len())
+            .finish_non_exhaustive()
+    }
 }
 
 impl From<&crate::person::Person> for ExistingPerson {

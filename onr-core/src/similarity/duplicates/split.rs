@@ -94,22 +94,22 @@ fn lens(t: f64, k: usize, n: usize, d: usize) -> Option<Lens> {
 
 /// CSR lists keyed by name rank.
 struct Lists<T> {
-    offsets: Vec<u32>,
+    offsets: Vec<usize>,
     items: Vec<T>,
 }
 
 impl<T: Copy + Default> Lists<T> {
     /// Lists filled from `(key, item)` pushes made in the order the items should keep.
     fn build(keys: usize, mut each: impl FnMut(&mut dyn FnMut(u32, T))) -> Self {
-        let mut counts = vec![0u32; keys + 1];
+        let mut counts = vec![0usize; keys + 1];
         each(&mut |k, _| counts[k as usize + 1] += 1);
         for i in 1..counts.len() {
             counts[i] += counts[i - 1];
         }
-        let mut items = vec![T::default(); counts[keys] as usize];
+        let mut items = vec![T::default(); counts[keys]];
         let mut fill = counts.clone();
         each(&mut |k, v| {
-            items[fill[k as usize] as usize] = v;
+            items[fill[k as usize]] = v;
             fill[k as usize] += 1;
         });
         Lists {
@@ -120,7 +120,7 @@ impl<T: Copy + Default> Lists<T> {
 
     #[inline]
     fn get(&self, key: u32) -> &[T] {
-        &self.items[self.offsets[key as usize] as usize..self.offsets[key as usize + 1] as usize]
+        &self.items[self.offsets[key as usize]..self.offsets[key as usize + 1]]
     }
 }
 
@@ -143,7 +143,7 @@ fn sort_lists(lists: &mut Lists<u64>) {
     let mut rest: &mut [u64] = &mut lists.items;
     let mut slices = Vec::with_capacity(lists.offsets.len());
     for w in lists.offsets.windows(2) {
-        let (head, tail) = rest.split_at_mut((w[1] - w[0]) as usize);
+        let (head, tail) = rest.split_at_mut(w[1] - w[0]);
         slices.push(head);
         rest = tail;
     }

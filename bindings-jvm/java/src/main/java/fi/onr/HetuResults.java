@@ -59,10 +59,12 @@ public final class HetuResults extends AbstractList<HetuResult> implements Rando
         String[] copy = nonNull(inputs.toArray(new String[0]));
         int[] out = new int[copy.length];
         boolean test = env == Environment.TEST;
-        int chunks = (copy.length + CHUNK - 1) / CHUNK;
+        // In long: a list near Integer.MAX_VALUE items must not overflow into zero chunks.
+        int chunks = (int) ((copy.length + (long) CHUNK - 1) / CHUNK);
         IntStream range = IntStream.range(0, chunks);
         boolean ok = (parallel ? range.parallel() : range)
-                .allMatch(c -> validateChunk(copy, c * CHUNK, Math.min(copy.length, (c + 1) * CHUNK), test, strict, out));
+                .allMatch(c -> validateChunk(copy, (int) ((long) c * CHUNK),
+                        (int) Math.min(copy.length, (long) (c + 1) * CHUNK), test, strict, out));
         // After a native panic, the whole batch again through UniFFI, which raises it.
         int[] packed = ok ? out : viaUniffi(copy, env, strict);
         return new HetuResults(copy, packed, env, strict);

@@ -5,50 +5,26 @@
 //! Lucene's value, character for character, and the verdict.
 
 use assert_cmd::Command;
-use std::path::PathBuf;
+
+// The vector readers of onr-core's integration tests (the same files, the same escapes).
+#[path = "../../onr-core/tests/common/mod.rs"]
+#[allow(dead_code)]
+mod common;
+use common::{rows, unescape, vectors};
 
 fn onr() -> Command {
     Command::cargo_bin("onr").unwrap()
 }
 
-fn unescape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match chars.next() {
-            Some('\\') => out.push('\\'),
-            Some('t') => out.push('\t'),
-            Some('n') => out.push('\n'),
-            Some('r') => out.push('\r'),
-            Some('u') => {
-                chars.next();
-                let hex: String = chars.by_ref().take_while(|&h| h != '}').collect();
-                out.push(char::from_u32(u32::from_str_radix(&hex, 16).unwrap()).unwrap());
-            }
-            other => panic!("bad escape {other:?}"),
-        }
-    }
-    out
-}
-
 #[test]
 fn every_fixture_pair_prints_as_java_prints_lucenes_value() {
-    let path = std::env::var_os("LUCENE_JW_VECTORS").map_or_else(
-        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors/jaro_winkler.tsv"),
-        PathBuf::from,
-    );
-    let text = std::fs::read_to_string(&path).unwrap();
+    let (_, text) = vectors("jaro_winkler.tsv", "LUCENE_JW_VECTORS");
     let mut input = String::new();
     let mut expected = Vec::new();
-    for line in text.lines().filter(|l| !l.starts_with('#')) {
-        let cols: Vec<&str> = line.split('\t').collect();
+    for cols in rows(&text) {
         input.push_str(&format!("{}\t{}\n", unescape(cols[0]), unescape(cols[1])));
         let verdict = if cols[3] == "true" { 1 } else { 0 };
-        expected.push((line.to_owned(), format!("{}\t{verdict}", cols[2])));
+        expected.push((cols.join("\t"), format!("{}\t{verdict}", cols[2])));
     }
     let output = onr()
         .args(["similarity", "--metric", "jaro-winkler"])

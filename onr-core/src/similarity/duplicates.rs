@@ -560,11 +560,16 @@ impl DuplicateIndex {
 
         // Postings: each record under its prefix, in position order.
         let n = ids.len();
-        let size = |i: usize| (offsets[i + 1] - offsets[i]) as usize;
+        // Each record's prefix, in position order.
+        let prefixes = || {
+            offsets.windows(2).map(|w| {
+                let (lo, sz) = (w[0] as usize, (w[1] - w[0]) as usize);
+                (&ranks[lo..lo + prefix_len(filter_t, sz)], sz)
+            })
+        };
         let mut counts = vec![0u32; vocab.len() + 1];
-        for i in 0..n {
-            let (lo, sz) = (offsets[i] as usize, size(i));
-            for &r in &ranks[lo..lo + prefix_len(filter_t, sz)] {
+        for (prefix, _) in prefixes() {
+            for &r in prefix {
                 counts[r as usize + 1] += 1;
             }
         }
@@ -574,9 +579,8 @@ impl DuplicateIndex {
         let post_offsets = counts.clone();
         let mut fill = counts;
         let mut postings = vec![Posting::default(); *post_offsets.last().unwrap_or(&0) as usize];
-        for i in 0..n {
-            let (lo, sz) = (offsets[i] as usize, size(i));
-            for (pos, &r) in ranks[lo..lo + prefix_len(filter_t, sz)].iter().enumerate() {
+        for (i, (prefix, sz)) in prefixes().enumerate() {
+            for (pos, &r) in prefix.iter().enumerate() {
                 postings[fill[r as usize] as usize] = Posting {
                     rec: i as u32,
                     pos: pos as u32,

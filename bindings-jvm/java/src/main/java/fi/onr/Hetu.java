@@ -28,6 +28,8 @@ import java.util.OptionalInt;
  * Hetu h = Hetu.parse("131052-308T", Environment.PRODUCTION);
  * h.birthDate();     // 1952-10-13
  * h.sex();           // Sex.FEMALE
+ * h.canonical();     // "131052-308T"
+ * h.toString();      // "131052-****": safe for logs, as onr-core's Debug
  * Hetu.isValid("010594Y9032", Environment.TEST);   // true: a temporary code
  * }</pre>
  *
@@ -179,7 +181,7 @@ public final class Hetu implements Comparable<Hetu> {
     // ---- accessors ----------------------------------------------------------------------
 
     /**
-     * The text exactly as parsed, which is what ONR stores. Equal to {@link #toString()}
+     * The text exactly as parsed, which is what ONR stores. Equal to {@link #canonical()}
      * unless the individual number was written in non-ASCII digits.
      */
     public String text() {
@@ -242,10 +244,19 @@ public final class Hetu implements Comparable<Hetu> {
         return environment;
     }
 
-    /** The canonical ASCII form {@code DDMMYYCNNNQ}. */
+    /** The canonical ASCII form {@code DDMMYYCNNNQ}: the whole code, personal data. */
+    public String canonical() {
+        return canonical;
+    }
+
+    /**
+     * A form safe for logs: the birth date part and century sign, with the individual number
+     * and check character masked ({@code 131052-****}), as onr-core's {@code Debug} writes it.
+     * Use {@link #canonical()} or {@link #text()} for the code itself.
+     */
     @Override
     public String toString() {
-        return canonical;
+        return canonical.substring(0, 7) + "****";
     }
 
     /** Two hetus are equal when their text as parsed is. */

@@ -121,11 +121,8 @@ pub struct ExistingPersonValue {
 
 impl std::fmt::Debug for ExistingPersonValue {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        // Personal data (hetus, documents, e-mail addresses, names) is never printed.
-        f.debug_struct("ExistingPersonValue")
-            .field("oid", &self.oid)
-            .field("has_hetu", &self.hetu.is_some())
-            .finish_non_exhaustive()
+        // onr-core's Debug, which never prints personal data.
+        std::fmt::Debug::fmt(&ExistingPerson::from(self.clone()), f)
     }
 }
 

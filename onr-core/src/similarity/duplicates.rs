@@ -396,26 +396,36 @@ impl Scratch {
     }
 }
 
-/// Scratch spaces shared by the rayon jobs of one self-join (allocated once per thread, not
-/// once per job).
-struct ScratchPool {
-    n: usize,
-    free: std::sync::Mutex<Vec<Scratch>>,
+/// Per-thread working state shared by the rayon jobs of one self-join (allocated once per
+/// thread, not once per job): a job leases one and gives it back when the lease drops.
+struct Pool<T> {
+    make: Box<dyn Fn() -> T + Sync>,
+    free: std::sync::Mutex<Vec<T>>,
 }
 
-struct Lease<'p> {
-    pool: &'p ScratchPool,
-    sc: Option<Scratch>,
+/// The scratch spaces of the general prefix index.
+type ScratchPool = Pool<Scratch>;
+
+struct Lease<'p, T> {
+    pool: &'p Pool<T>,
+    sc: Option<T>,
 }
 
-impl ScratchPool {
-    fn lease(&self) -> Lease<'_> {
+impl<T> Pool<T> {
+    fn new(make: impl Fn() -> T + Sync + 'static) -> Self {
+        Pool {
+            make: Box::new(make),
+            free: std::sync::Mutex::new(Vec::new()),
+        }
+    }
+
+    fn lease(&self) -> Lease<'_, T> {
         let sc = self
             .free
             .lock()
             .map(|mut v| v.pop())
             .unwrap_or(None)
-            .unwrap_or_else(|| Scratch::new(self.n));
+            .unwrap_or_else(|| (self.make)());
         Lease {
             pool: self,
             sc: Some(sc),
@@ -423,7 +433,14 @@ impl ScratchPool {
     }
 }
 
-impl Drop for Lease<'_> {
+impl ScratchPool {
+    /// Scratch spaces for an index of `n` records.
+    fn scratch(n: usize) -> Self {
+        Pool::new(move || Scratch::new(n))
+    }
+}
+
+impl<T> Drop for Lease<'_, T> {
     fn drop(&mut self) {
         if let (Some(sc), Ok(mut v)) = (self.sc.take(), self.pool.free.lock()) {
             v.push(sc);
@@ -894,10 +911,7 @@ impl DuplicateIndex {
     /// tested against).
     #[cfg(test)]
     fn later_pairs_general(&self) -> Vec<Pair> {
-        let pool = ScratchPool {
-            n: self.len(),
-            free: std::sync::Mutex::new(Vec::new()),
-        };
+        let pool = ScratchPool::scratch(self.len());
         let chunks: Vec<Vec<Pair>> = (0..self.len())
             .into_par_iter()
             .step_by(64)

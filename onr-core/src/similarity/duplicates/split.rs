@@ -29,7 +29,7 @@
 
 use rayon::prelude::*;
 
-use super::{pair_min_overlap, size_bounds, DuplicateIndex, Pair, ScratchPool};
+use super::{pair_min_overlap, size_bounds, DuplicateIndex, Pair, Pool, ScratchPool};
 use crate::similarity::trigram::{count_common, is_similar, similarity_from_counts};
 
 /// Pairs sharing more than this many date trigrams are class H, the others class L (of 6-9,
@@ -261,11 +261,12 @@ pub(super) fn self_join(
     });
     sort_lists(&mut h_lists);
 
-    let pool = ScratchPool {
-        n: n_rec,
-        free: std::sync::Mutex::new(Vec::new()),
-    };
-    let marks_pool: std::sync::Mutex<Vec<Marks>> = std::sync::Mutex::new(Vec::new());
+    let pool = ScratchPool::scratch(n_rec);
+    let marks_pool = Pool::new(move || Marks {
+        seen: vec![0; n_rec],
+        epoch: 0,
+        cands: Vec::new(),
+    });
     let probe = |x: usize, marks: &mut Marks, out: &mut Vec<Pair>| {
         let Some(l) = recs[x].lens else {
             return;
@@ -407,26 +408,16 @@ pub(super) fn self_join(
             .into_par_iter()
             .step_by(CHUNK)
             .map(|s| {
-                let mut marks = marks_pool
-                    .lock()
-                    .map(|mut v| v.pop())
-                    .unwrap_or(None)
-                    .unwrap_or_else(|| Marks {
-                        seen: vec![0; n_rec],
-                        epoch: 0,
-                        cands: Vec::new(),
-                    });
+                let mut lease = marks_pool.lease();
+                let marks = lease.sc.as_mut().expect("a lease holds its value");
                 let mut out = Vec::new();
                 for &x in &by_order[s..(s + CHUNK).min(end)] {
                     let x = x as usize;
                     if recs[x].lens.is_some() {
-                        probe(x, &mut marks, &mut out);
+                        probe(x, marks, &mut out);
                     } else if !index.set(x).is_empty() {
                         irregular(index, &pool, x, &recs, &mut out);
                     }
-                }
-                if let Ok(mut v) = marks_pool.lock() {
-                    v.push(marks);
                 }
                 out
             })
@@ -451,9 +442,7 @@ fn irregular(
     out: &mut Vec<Pair>,
 ) {
     let mut lease = pool.lease();
-    let Some(sc) = lease.sc.as_mut() else {
-        return;
-    };
+    let sc = lease.sc.as_mut().expect("a lease holds its value");
     let zs = index.set(z);
     index.probe(zs, 0, None, sc);
     for &y in &sc.cands {

@@ -1064,6 +1064,69 @@ mod tests {
             .collect()
     }
 
+    /// Long texts (about 40 to 250 trigrams, past the split join's tabulated sizes): variants
+    /// of a few dozen random word lists, with words dropped or replaced (each with chance
+    /// `1 / change`) and some birth dates.
+    fn long_sets(n: usize, seed: u64, change: usize) -> Vec<Option<TrigramSet>> {
+        let syllables: Vec<String> = "hklmnprstv"
+            .chars()
+            .flat_map(|c| "aeiouyäö".chars().map(move |v| format!("{c}{v}")))
+            .collect();
+        let mut x = seed | 1;
+        let mut next = |m: usize| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % m as u64) as usize
+        };
+        let word = |next: &mut dyn FnMut(usize) -> usize| -> String {
+            (0..2 + next(3))
+                .map(|_| syllables[next(syllables.len())].as_str())
+                .collect()
+        };
+        let bases: Vec<Vec<String>> = (0..30)
+            .map(|_| (0..8 + next(40)).map(|_| word(&mut next)).collect())
+            .collect();
+        (0..n)
+            .map(|_| {
+                let mut words = bases[next(bases.len())].clone();
+                for w in &mut words {
+                    match next(2 * change) {
+                        0 => w.clear(),
+                        1 => *w = word(&mut next),
+                        _ => {}
+                    }
+                }
+                let mut s = words.join(" ");
+                if next(2) == 0 {
+                    s.push_str(&format!(" 1990-0{}-1{}", 1 + next(3), next(3)));
+                }
+                Some(TrigramSet::from_fmt(&s))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn split_join_equals_brute_force_on_long_texts() {
+        for (seed, t, change) in [(11, 0.5, 4), (12, 0.3, 3), (13, 0.7, 10)] {
+            let sets = long_sets(300, seed, change);
+            let sizes: Vec<usize> = sets.iter().flatten().map(|s| s.len()).collect();
+            let (min, max) = (sizes.iter().min(), sizes.iter().max());
+            assert!(min < Some(&60) && max > Some(&200), "{min:?} {max:?}");
+            let ids = (0..sets.len()).map(|i| i.to_string()).collect();
+            let idx = DuplicateIndex::from_sets(ids, sets.clone(), t).unwrap();
+            let want = brute(&sets, t);
+            assert!(want.len() > 100, "too few pairs to mean much: t={t}");
+            for k in [0, 3, 8, 12] {
+                let got: Vec<_> = split::self_join(&idx, k, &mut |_| {})
+                    .iter()
+                    .map(|p| (p.a, p.b, p.similarity))
+                    .collect();
+                assert_eq!(got, want, "t={t} k={k}");
+            }
+        }
+    }
+
     #[test]
     fn split_join_equals_general_join_for_every_split() {
         for (seed, t) in [(1, 0.5), (2, 0.3), (3, 0.7), (4, 0.5), (5, 0.0), (6, 1.0)] {

@@ -26,6 +26,16 @@
 //! filter allows (the probe side). A record too short for these requirements to mean
 //! anything (`need - K < 2`) is *irregular*: its pairs come from the general prefix index
 //! instead. Every candidate is verified with pg_trgm's single-precision formula.
+//!
+//! The keys are never stored all at once. The work is grouped by the first name trigram of
+//! a key: the group of trigram `t` lists the records with `t` in a prefix (as `(order,
+//! position)` postings), expands them into entries under their second keys (the later name
+//! trigrams of the extended prefix, or the date trigrams of the date prefix) and sorts them
+//! by key with a counting sort. Within the run of one key, each record is compared with the
+//! earlier records of the run that are indexed under the key and whose size it can pair
+//! with: a sequential scan that tests each pair's 128-bit signatures (a few instructions)
+//! instead of reaching into a record elsewhere in memory. The pairs that pass are
+//! deduplicated (a pair sharing several keys is found under each) and verified once.
 
 use rayon::prelude::*;
 
@@ -124,52 +134,229 @@ impl<T: Copy + Default> Lists<T> {
     }
 }
 
-/// The first index `>= from` whose item is `>= key` in a sorted list: an exponential search
-/// from `from` (the lookups of one probe go up the list, so each starts where the last ended).
-#[inline]
-fn gallop(list: &[u64], from: usize, key: u64) -> usize {
-    let mut lo = from;
-    let mut step = 1;
-    while lo + step < list.len() && list[lo + step] < key {
-        lo += step;
-        step *= 2;
-    }
-    let hi = (lo + step + 1).min(list.len());
-    lo + list[lo..hi].partition_point(|&e| e < key)
+/// The size-dependent bounds of the join, tabulated for set sizes below `SMALL` (and
+/// computed for larger ones).
+struct Bounds {
+    t: f64,
+    /// `a + b - 2 pair_min_overlap(t, a, b)` per `(a, b)`.
+    max_diff: Vec<i32>,
+    /// `size_bounds(t, a).0` per `a`.
+    lo: Vec<u32>,
+    /// `reach(t, a, lo(a), allowed)` per `(a, allowed)`, `allowed < 2 SMALL`.
+    reach: Vec<u32>,
 }
 
-/// Sorts every list (in parallel).
-fn sort_lists(lists: &mut Lists<u64>) {
-    let mut rest: &mut [u64] = &mut lists.items;
-    let mut slices = Vec::with_capacity(lists.offsets.len());
-    for w in lists.offsets.windows(2) {
-        let (head, tail) = rest.split_at_mut(w[1] - w[0]);
-        slices.push(head);
-        rest = tail;
+impl Bounds {
+    const SMALL: usize = 128;
+
+    fn new(t: f64) -> Self {
+        let n = Self::SMALL;
+        Bounds {
+            t,
+            max_diff: (0..n * n)
+                .map(|i| max_diff(t, i / n, i % n) as i32)
+                .collect(),
+            lo: (0..n).map(|a| size_bounds(t, a).0 as u32).collect(),
+            reach: (0..n * 2 * n)
+                .map(|i| {
+                    let (a, allowed) = (i / (2 * n), i % (2 * n));
+                    reach(t, a, size_bounds(t, a).0, allowed) as u32
+                })
+                .collect(),
+        }
     }
-    slices.par_iter_mut().for_each(|s| s.sort_unstable());
+
+    /// The most bits in which the signatures of an accepted pair of sizes `a` and `b` can
+    /// differ: `(a + b - diff) / 2` bounds their overlap from above (differing bits are
+    /// distinct trigrams of the symmetric difference), and the overlap must reach
+    /// `pair_min_overlap`.
+    #[inline]
+    fn max_diff(&self, a: usize, b: usize) -> i64 {
+        if a < Self::SMALL && b < Self::SMALL {
+            self.max_diff[a * Self::SMALL + b] as i64
+        } else {
+            max_diff(self.t, a, b)
+        }
+    }
+
+    /// The smallest partner size a set of size `a` can pair with.
+    #[inline]
+    fn lo(&self, a: usize) -> usize {
+        match self.lo.get(a) {
+            Some(&lo) => lo as usize,
+            None => size_bounds(self.t, a).0,
+        }
+    }
+
+    /// See [`reach`].
+    #[inline]
+    fn reach(&self, a: usize, allowed: usize) -> usize {
+        if a < Self::SMALL && allowed < 2 * Self::SMALL {
+            self.reach[a * 2 * Self::SMALL + allowed] as usize
+        } else {
+            reach(self.t, a, self.lo(a), allowed)
+        }
+    }
 }
 
-/// One record as the split join sees it.
-#[derive(Clone, Copy, Default)]
-struct Rec {
-    /// Position in the order (set size, input position).
-    order: u32,
-    /// Number of name trigrams (they come first in `split_ranks`).
+fn max_diff(t: f64, a: usize, b: usize) -> i64 {
+    (a + b) as i64 - 2 * pair_min_overlap(t, a, b) as i64
+}
+
+/// The largest partner size `b` in `[lo, a]` with `pair_min_overlap(t, a, b) <= allowed`, or
+/// 0 when there is none. (The least overlap grows with `b`; the closed form
+/// `b <= allowed (1 + t) / t - a` is only a starting point, the exact test decides.)
+fn reach(t: f64, a: usize, lo: usize, allowed: usize) -> usize {
+    let fits = |b: usize| pair_min_overlap(t, a, b) as usize <= allowed;
+    if lo > a || !fits(lo) {
+        return 0;
+    }
+    let guess = if t > 0.0 {
+        (allowed as f64 * (1.0 + t) / t).floor() - a as f64
+    } else {
+        a as f64
+    };
+    let mut b = guess.clamp(lo as f64, a as f64) as usize;
+    while b < a && fits(b + 1) {
+        b += 1;
+    }
+    while b > lo && !fits(b) {
+        b -= 1;
+    }
+    b
+}
+
+/// A record as the groups see it, by order position (set size, input position).
+#[derive(Clone, Copy)]
+struct OrdRec {
+    sig: [u64; 2],
+    /// Where its ranks start in the join's rank array: name ranks, then date ranks.
+    start: usize,
+    size: u32,
+    /// Number of name ranks.
     n: u32,
+    /// `None` for an irregular record (or one with no trigrams).
     lens: Option<Lens>,
 }
 
-/// Per-thread probing state.
-struct Marks {
-    /// Per order position: the probe it was last a candidate in.
-    seen: Vec<u32>,
-    epoch: u32,
-    cands: Vec<u32>,
+/// One record under one key of a group: the second name rank of a class-L pair, or the date
+/// rank of a class-H combination.
+#[derive(Clone, Copy, Default)]
+struct Entry {
+    sig: [u64; 2],
+    key: u32,
+    /// Position in the order.
+    order: u32,
+    size: u32,
+    /// As the later record of a pair, the record can pair through this key with partners
+    /// of sizes `[lo(size), reach]`.
+    reach: u32,
+    /// Whether the key lies in the record's index prefixes, so that it can also be the
+    /// earlier record of a pair.
+    indexed: bool,
+}
+
+/// Per-thread working space of the groups.
+struct GroupScratch {
+    /// Per key (rank): its bucket in the current group, or `u32::MAX`.
+    slot: Vec<u32>,
+    /// The keys of the current group's buckets, in order of first appearance.
+    keys: Vec<u32>,
+    /// Per bucket: where its indexed entries start, then its other entries, then the end.
+    bounds: Vec<[usize; 3]>,
+    entries: Vec<Entry>,
+    sorted: Vec<Entry>,
+    out: Vec<u64>,
+}
+
+impl GroupScratch {
+    fn new(keys: usize) -> Self {
+        GroupScratch {
+            slot: vec![u32::MAX; keys],
+            keys: Vec::new(),
+            bounds: Vec::new(),
+            entries: Vec::new(),
+            sorted: Vec::new(),
+            out: Vec::new(),
+        }
+    }
+
+    /// The candidate pairs among `entries` (one group, pushed in ascending order), added to
+    /// `out` as `earlier << 32 | later` order positions: within the entries of each key,
+    /// every record with each earlier, indexed record whose size it can pair with and whose
+    /// signature passes the bitmap filter.
+    fn pairs(&mut self, bounds: &Bounds) {
+        // A stable counting sort by (key, not indexed): each key's indexed entries, then its
+        // others, each part still in ascending order.
+        self.keys.clear();
+        self.bounds.clear();
+        for e in &self.entries {
+            let s = &mut self.slot[e.key as usize];
+            if *s == u32::MAX {
+                *s = self.keys.len() as u32;
+                self.keys.push(e.key);
+                self.bounds.push([0; 3]);
+            }
+            self.bounds[*s as usize][usize::from(!e.indexed) + 1] += 1;
+        }
+        let mut at = 0;
+        for b in &mut self.bounds {
+            let (idx, other) = (b[1], b[2]);
+            *b = [at, at + idx, at];
+            at += idx + other;
+        }
+        // b[2] serves as the fill cursor of the other entries, then ends the bucket.
+        let mut fill: Vec<[usize; 2]> = self.bounds.iter().map(|b| [b[0], b[1]]).collect();
+        self.sorted.clear();
+        self.sorted.resize(self.entries.len(), Entry::default());
+        for e in &self.entries {
+            let f = &mut fill[self.slot[e.key as usize] as usize][usize::from(!e.indexed)];
+            self.sorted[*f] = *e;
+            *f += 1;
+        }
+        for (b, f) in self.bounds.iter_mut().zip(&fill) {
+            b[2] = f[1];
+        }
+        for &k in &self.keys {
+            self.slot[k as usize] = u32::MAX;
+        }
+        for &[start, mid, end] in &self.bounds {
+            let indexed = &self.sorted[start..mid];
+            if indexed.is_empty() {
+                continue;
+            }
+            for (i, x) in indexed.iter().enumerate().skip(1) {
+                candidates(x, &indexed[..i], bounds, &mut self.out);
+            }
+            for x in &self.sorted[mid..end] {
+                let before = indexed.partition_point(|y| y.order < x.order);
+                candidates(x, &indexed[..before], bounds, &mut self.out);
+            }
+        }
+    }
+}
+
+/// The records of `earlier` (indexed, ascending order, so ascending size) that `x` can pair
+/// with: size in `[lo, reach]` and a signature that passes the bitmap filter.
+#[inline]
+fn candidates(x: &Entry, earlier: &[Entry], bounds: &Bounds, out: &mut Vec<u64>) {
+    let a = x.size as usize;
+    let (lo, reach) = (bounds.lo(a), x.reach as usize);
+    if reach < lo {
+        return;
+    }
+    let from = earlier.partition_point(|y| (y.size as usize) < lo);
+    let to = earlier.partition_point(|y| y.size as usize <= reach);
+    for y in &earlier[from..to] {
+        let diff = (x.sig[0] ^ y.sig[0]).count_ones() + (x.sig[1] ^ y.sig[1]).count_ones();
+        if diff as i64 <= bounds.max_diff(a, y.size as usize) {
+            out.push((y.order as u64) << 32 | x.order as u64);
+        }
+    }
 }
 
 /// The self-join of `index` (pairs `a < b`, sorted), calling `progress` with the number of
-/// records done so far.
+/// records done so far (an estimate while the groups run).
 pub(super) fn self_join(
     index: &DuplicateIndex,
     k: usize,
@@ -181,253 +368,196 @@ pub(super) fn self_join(
     for &(value, rank) in &index.vocab {
         date_rank[rank as usize] = is_date_value(value);
     }
-    // Each set's ranks regrouped: name ranks then date ranks, each ascending (rarest first).
-    let mut split_ranks = index.ranks.clone();
-    {
-        let mut rest: &mut [u32] = &mut split_ranks;
-        let mut slices = Vec::with_capacity(n_rec);
-        for w in index.offsets.windows(2) {
-            let (head, tail) = rest.split_at_mut((w[1] - w[0]) as usize);
-            slices.push(head);
-            rest = tail;
-        }
-        // Stable: ascending ranks within each part.
-        slices
-            .par_iter_mut()
-            .for_each(|s| s.sort_by_key(|&r| date_rank[r as usize]));
-    }
     let mut by_order: Vec<u32> = (0..n_rec as u32).collect();
     by_order.sort_by_key(|&i| (index.size(i), i));
-    let mut recs = vec![Rec::default(); n_rec];
-    for (o, &i) in by_order.iter().enumerate() {
-        let set = index.set(i as usize);
-        let n = set.iter().filter(|&&r| !date_rank[r as usize]).count();
-        recs[i as usize] = Rec {
-            order: o as u32,
-            n: n as u32,
-            lens: if set.is_empty() {
-                None
-            } else {
-                lens(t, k, n, set.len() - n)
-            },
-        };
-    }
-    // size_start[b]: the first order position of a record of size >= b.
-    let max_size = by_order.last().map_or(0, |&i| index.size(i));
-    let size_start: Vec<u32> = (0..=max_size + 1)
-        .map(|b| by_order.partition_point(|&i| index.size(i) < b) as u32)
-        .collect();
-    let names = |i: usize| {
-        let lo = index.offsets[i] as usize;
-        &split_ranks[lo..lo + recs[i].n as usize]
-    };
-    let dates = |i: usize| {
-        let (lo, hi) = (index.offsets[i] as usize, index.offsets[i + 1] as usize);
-        &split_ranks[lo + recs[i].n as usize..hi]
-    };
-    let vocab = index.vocab.len();
-    // Per order position: the record's bitmap signature and set size (one memory access per
-    // candidate before verification).
-    let ord_sig: Vec<([u64; 2], u32)> = by_order
-        .iter()
-        .map(|&i| (index.sigs[i as usize], index.size(i) as u32))
-        .collect();
-    // Class L: per name rank `t1`, entries `t2 << 32 | order` for each pair t1 < t2 of the
-    // extended prefix, sorted.
-    let mut l_lists: Lists<u64> = Lists::build(vocab, |push| {
-        for (o, &i) in by_order.iter().enumerate() {
-            if let Some(l) = recs[i as usize].lens {
-                let ext = &names(i as usize)[..l.l_idx as usize];
-                for (a, &t1) in ext.iter().enumerate() {
-                    for &t2 in &ext[a + 1..] {
-                        push(t1, (t2 as u64) << 32 | o as u64);
-                    }
-                }
-            }
-        }
-    });
-    sort_lists(&mut l_lists);
-    // Class H: per name rank, entries `date rank << 32 | order`, sorted.
-    let mut h_lists: Lists<u64> = Lists::build(vocab, |push| {
-        for (o, &i) in by_order.iter().enumerate() {
-            if let Some(l) = recs[i as usize].lens {
-                for &r in &names(i as usize)[..l.h_idx as usize] {
-                    for &dr in &dates(i as usize)[..l.h_dates as usize] {
-                        push(r, (dr as u64) << 32 | o as u64);
-                    }
-                }
-            }
-        }
-    });
-    sort_lists(&mut h_lists);
-
-    let pool = ScratchPool::scratch(n_rec);
-    let marks_pool = Pool::new(move || Marks {
-        seen: vec![0; n_rec],
-        epoch: 0,
-        cands: Vec::new(),
-    });
-    let probe = |x: usize, marks: &mut Marks, out: &mut Vec<Pair>| {
-        let Some(l) = recs[x].lens else {
-            return;
-        };
-        marks.epoch = marks.epoch.wrapping_add(1);
-        if marks.epoch == 0 {
-            marks.seen.iter_mut().for_each(|s| *s = 0);
-            marks.epoch = 1;
-        }
-        marks.cands.clear();
-        let ox = recs[x].order;
-        let (nx, dx) = (names(x), dates(x));
-        #[inline(always)]
-        fn mark(marks: &mut Marks, o: u32) {
-            let s = &mut marks.seen[o as usize];
-            if *s != marks.epoch {
-                *s = marks.epoch;
-                marks.cands.push(o);
-            }
-        }
-        let a = nx.len() + dx.len();
-        let (lo, _) = size_bounds(t, a);
-        let o_lo = size_start[lo.min(max_size + 1)];
-        // The order positions of partners up to size b (exclusive end), capped at x itself.
-        let o_end = |b: usize| size_start[(b + 1).min(max_size + 1)].min(ox);
-        // Largest partner size whose requirement `pmo(a, b) - slack` still leaves name trigram
-        // `j` inside x's probe prefix (0 if none).
-        let reach = |j: usize, slack: usize| {
-            let allowed = nx.len() - j + slack; // pmo(a, b) <= allowed
-            let (mut lo_b, mut hi_b) = (lo, a);
-            if pair_min_overlap(t, a, lo_b) as usize > allowed {
-                return 0;
-            }
-            while lo_b < hi_b {
-                let mid = (lo_b + hi_b).div_ceil(2);
-                if pair_min_overlap(t, a, mid) as usize <= allowed {
-                    lo_b = mid;
+    // The sets in order position order, each regrouped: name ranks then date ranks, each
+    // ascending (rarest first).
+    let mut ranks = vec![0u32; index.ranks.len()];
+    let mut od: Vec<OrdRec> = Vec::with_capacity(n_rec);
+    {
+        let mut slices = Vec::with_capacity(n_rec);
+        let mut rest: &mut [u32] = &mut ranks;
+        let mut start = 0;
+        for &i in &by_order {
+            let set = index.set(i as usize);
+            let (head, tail) = rest.split_at_mut(set.len());
+            slices.push((head, set));
+            rest = tail;
+            let n = set.iter().filter(|&&r| !date_rank[r as usize]).count();
+            od.push(OrdRec {
+                sig: index.sigs[i as usize],
+                start,
+                size: set.len() as u32,
+                n: n as u32,
+                lens: if set.is_empty() {
+                    None
                 } else {
-                    hi_b = mid - 1;
-                }
+                    lens(t, k, n, set.len() - n)
+                },
+            });
+            start += set.len();
+        }
+        slices.par_iter_mut().for_each(|(dst, set)| {
+            let names = set.iter().filter(|&&r| !date_rank[r as usize]);
+            let dates = set.iter().filter(|&&r| date_rank[r as usize]);
+            for (d, &r) in dst.iter_mut().zip(names.chain(dates)) {
+                *d = r;
             }
-            lo_b
-        };
-        // Class L: pairs (i, j) of the extended prefix; the pair is in the partner's
-        // extended prefix for sizes up to reach(j - 1, k).
-        let ext = &nx[..l.l_prb as usize];
-        let ends: Vec<u32> = (0..ext.len())
-            .map(|j| if j == 0 { ox } else { o_end(reach(j - 1, k)) })
-            .collect();
-        for (a, &t1) in ext.iter().enumerate() {
-            let list = l_lists.get(t1);
-            if list.is_empty() {
-                continue;
-            }
-            let mut at = 0;
-            for (j, &t2) in ext.iter().enumerate().skip(a + 1) {
-                let hi_o = ends[j];
-                if hi_o <= o_lo {
-                    break;
-                }
-                let key = (t2 as u64) << 32;
-                at = gallop(list, at, key | o_lo as u64);
-                if at == list.len() {
-                    break;
-                }
-                for &e in &list[at..] {
-                    if e >= key | hi_o as u64 {
-                        break;
-                    }
-                    mark(marks, e as u32);
+        });
+    }
+    let names = |r: &OrdRec| &ranks[r.start..r.start + r.n as usize];
+    let dates = |r: &OrdRec| &ranks[r.start + r.n as usize..r.start + r.size as usize];
+    let vocab = index.vocab.len();
+    // Postings by name rank, items `order << 32 | position`: class L under each trigram of the
+    // extended probe prefix that has a second one after it, class H under each trigram of the
+    // probe prefix (records with class-H pairs only).
+    let l_post: Lists<u64> = Lists::build(vocab, |push| {
+        for (o, r) in od.iter().enumerate() {
+            if let Some(l) = r.lens {
+                let ext = &names(r)[..l.l_prb as usize];
+                for (p, &rank) in ext.iter().enumerate().take(ext.len().saturating_sub(1)) {
+                    push(rank, (o as u64) << 32 | p as u64);
                 }
             }
         }
-        for (j, &r) in nx[..l.h_prb as usize].iter().enumerate() {
-            let list = h_lists.get(r);
-            if list.is_empty() {
-                continue;
-            }
-            let hi_o = o_end(reach(j, dx.len()));
-            if hi_o <= o_lo {
-                continue;
-            }
-            let mut at = 0;
-            for &dr in &dx[..l.h_dates as usize] {
-                let key = (dr as u64) << 32;
-                at = gallop(list, at, key | o_lo as u64);
-                if at == list.len() {
-                    break;
-                }
-                for &e in &list[at..] {
-                    if e >= key | hi_o as u64 {
-                        break;
-                    }
-                    mark(marks, e as u32);
+    });
+    let h_post: Lists<u64> = Lists::build(vocab, |push| {
+        for (o, r) in od.iter().enumerate() {
+            if let Some(l) = r.lens.filter(|l| l.h_dates > 0) {
+                for (p, &rank) in names(r)[..l.h_prb as usize].iter().enumerate() {
+                    push(rank, (o as u64) << 32 | p as u64);
                 }
             }
         }
-        let xs = index.set(x);
-        let sx = &index.sigs[x];
-        // The least overlap per partner size b in [lo, a] (every candidate is in that range).
-        let mut need = [0u32; 64];
-        let need_of = |b: usize, table: &[u32; 64]| {
-            if b - lo < 64 {
-                table[b - lo]
-            } else {
-                pair_min_overlap(t, a, b)
-            }
-        };
-        for (b, slot) in (lo..=a).zip(need.iter_mut()) {
-            *slot = pair_min_overlap(t, a, b);
-        }
-        for &o in &marks.cands {
-            let (sy, b) = ord_sig[o as usize];
-            let b = b as usize;
-            let diff = ((sx[0] ^ sy[0]).count_ones() + (sx[1] ^ sy[1]).count_ones()) as usize;
-            if (((a + b).saturating_sub(diff) / 2) as u32) < need_of(b, &need) {
+    });
+    let bounds = Bounds::new(t);
+    // Everything the records indexed under name rank `r` pair with through `r`.
+    let group = |r: u32, sc: &mut GroupScratch| {
+        sc.entries.clear();
+        for &e in l_post.get(r) {
+            let (o, p) = ((e >> 32) as u32, e as u32 as usize);
+            let rec = &od[o as usize];
+            let (Some(l), nx) = (rec.lens, names(rec)) else {
                 continue;
-            }
-            let y = by_order[o as usize] as usize;
-            let ys = index.set(y);
-            let sim = similarity_from_counts(count_common(xs, ys) as usize, a, b);
-            if is_similar(sim, index.threshold) {
-                out.push(Pair {
-                    a: x.min(y) as u32,
-                    b: x.max(y) as u32,
-                    similarity: sim,
+            };
+            for (j, &t2) in nx.iter().enumerate().take(l.l_prb as usize).skip(p + 1) {
+                // t2 at position j of x's extended prefix: in the partner's for requirements
+                // up to `n - (j - 1)` name trigrams beyond k dates.
+                sc.entries.push(Entry {
+                    sig: rec.sig,
+                    key: t2,
+                    order: o,
+                    size: rec.size,
+                    reach: bounds.reach(rec.size as usize, nx.len() + 1 - j + k) as u32,
+                    indexed: j < l.l_idx as usize,
                 });
             }
         }
+        sc.pairs(&bounds);
+        sc.entries.clear();
+        for &e in h_post.get(r) {
+            let (o, j) = ((e >> 32) as u32, e as u32 as usize);
+            let rec = &od[o as usize];
+            let (Some(l), nx, dx) = (rec.lens, names(rec), dates(rec)) else {
+                continue;
+            };
+            // Name trigram j in the partner's prefix for requirements up to `n - j` names
+            // beyond all of x's dates.
+            let reach = bounds.reach(rec.size as usize, nx.len() - j + dx.len()) as u32;
+            for &dr in &dx[..l.h_dates as usize] {
+                sc.entries.push(Entry {
+                    sig: rec.sig,
+                    key: dr,
+                    order: o,
+                    size: rec.size,
+                    reach,
+                    indexed: j < l.h_idx as usize,
+                });
+            }
+        }
+        sc.pairs(&bounds);
+        sc.out.sort_unstable();
+        sc.out.dedup();
+        std::mem::take(&mut sc.out)
     };
 
-    const BLOCK: usize = 16_384;
-    const CHUNK: usize = 64;
-    let mut all: Vec<Pair> = Vec::new();
-    let mut start = 0;
-    while start < n_rec {
-        let end = (start + BLOCK).min(n_rec);
-        let chunks: Vec<Vec<Pair>> = (start..end)
-            .into_par_iter()
-            .step_by(CHUNK)
-            .map(|s| {
-                let mut lease = marks_pool.lease();
-                let marks = lease.sc.as_mut().expect("a lease holds its value");
-                let mut out = Vec::new();
-                for &x in &by_order[s..(s + CHUNK).min(end)] {
-                    let x = x as usize;
-                    if recs[x].lens.is_some() {
-                        probe(x, marks, &mut out);
-                    } else if !index.set(x).is_empty() {
-                        irregular(index, &pool, x, &recs, &mut out);
-                    }
-                }
-                out
-            })
-            .collect();
-        for c in chunks {
-            all.extend_from_slice(&c);
+    // Groups heaviest first, in blocks of about equal work (the progress steps).
+    let weight = |r: u32| l_post.get(r).len() + h_post.get(r).len();
+    let mut group_ranks: Vec<u32> = (0..vocab as u32).filter(|&r| weight(r) > 0).collect();
+    group_ranks.sort_by_key(|&r| std::cmp::Reverse(weight(r)));
+    let total: usize = group_ranks.iter().map(|&r| weight(r)).sum();
+    let odd: Vec<usize> = (0..n_rec)
+        .filter(|&o| od[o].lens.is_none() && od[o].size > 0)
+        .map(|o| by_order[o] as usize)
+        .collect();
+    // Progress in records: the regular ones as the groups' work is done, then the others.
+    let regular = n_rec - odd.len();
+    let pool = Pool::new(move || GroupScratch::new(vocab));
+    let mut found: Vec<u64> = Vec::new();
+    let mut done = 0usize;
+    let mut rest: &[u32] = &group_ranks;
+    while !rest.is_empty() {
+        let mut take = 0;
+        let mut w = 0;
+        while take < rest.len() && (w < total / 16 || take < 64) {
+            w += weight(rest[take]);
+            take += 1;
         }
-        progress(end);
-        start = end;
+        let (block, tail) = rest.split_at(take);
+        let parts: Vec<Vec<u64>> = block
+            .par_iter()
+            .map_init(
+                || pool.lease(),
+                |lease, &r| group(r, lease.sc.as_mut().expect("a lease holds its value")),
+            )
+            .collect();
+        let mut block_found = parts.concat();
+        drop(parts);
+        block_found.par_sort_unstable();
+        block_found.dedup();
+        found.extend_from_slice(&block_found);
+        done += w;
+        progress(regular * done / total.max(1));
+        rest = tail;
     }
+    found.par_sort_unstable();
+    found.dedup();
+    let mut all: Vec<Pair> = found
+        .par_iter()
+        .filter_map(|&e| {
+            let (y, x) = (
+                by_order[(e >> 32) as usize] as usize,
+                by_order[e as u32 as usize] as usize,
+            );
+            let (xs, ys) = (index.set(x), index.set(y));
+            let sim = similarity_from_counts(count_common(xs, ys) as usize, xs.len(), ys.len());
+            is_similar(sim, index.threshold).then(|| Pair {
+                a: x.min(y) as u32,
+                b: x.max(y) as u32,
+                similarity: sim,
+            })
+        })
+        .collect();
+    drop(found);
+    let mut regular_rec = vec![true; n_rec];
+    for &z in &odd {
+        regular_rec[z] = false;
+    }
+    let scratch = ScratchPool::scratch(n_rec);
+    let odd_pairs: Vec<Vec<Pair>> = odd
+        .par_chunks(64)
+        .map(|zs| {
+            let mut out = Vec::new();
+            for &z in zs {
+                irregular(index, &scratch, z, &regular_rec, &mut out);
+            }
+            out
+        })
+        .collect();
+    for p in odd_pairs {
+        all.extend_from_slice(&p);
+    }
+    progress(n_rec);
     all.par_sort_unstable_by_key(|p| (p.a, p.b));
     all
 }
@@ -438,7 +568,7 @@ fn irregular(
     index: &DuplicateIndex,
     pool: &ScratchPool,
     z: usize,
-    recs: &[Rec],
+    regular: &[bool],
     out: &mut Vec<Pair>,
 ) {
     let mut lease = pool.lease();
@@ -447,7 +577,7 @@ fn irregular(
     index.probe(zs, 0, None, sc);
     for &y in &sc.cands {
         let y = y as usize;
-        if y == z || (recs[y].lens.is_none() && y < z) {
+        if y == z || (!regular[y] && y < z) {
             continue;
         }
         let ys = index.set(y);
@@ -474,6 +604,29 @@ mod tests {
         assert!(is_date_value(v(b"85 ")));
         assert!(!is_date_value(v(b" a1")));
         assert!(!is_date_value(v(b"nen")));
+    }
+
+    #[test]
+    fn bounds_match_their_definitions() {
+        // Inside and past the tabulated sizes.
+        for t in [0.3, 0.5 * (1.0 - 1e-6), 0.7, 1.0] {
+            let bounds = Bounds::new(t);
+            for a in 1..2 * Bounds::SMALL + 20 {
+                let lo = size_bounds(t, a).0;
+                assert_eq!(bounds.lo(a), lo);
+                for allowed in 0..2 * a + 4 {
+                    let want = (lo..=a)
+                        .filter(|&b| pair_min_overlap(t, a, b) as usize <= allowed)
+                        .max()
+                        .unwrap_or(0);
+                    assert_eq!(bounds.reach(a, allowed), want, "t={t} a={a} {allowed}");
+                }
+                for b in (0..a + 10).step_by(7) {
+                    let want = (a + b) as i64 - 2 * pair_min_overlap(t, a, b) as i64;
+                    assert_eq!(bounds.max_diff(a, b), want);
+                }
+            }
+        }
     }
 
     #[test]

@@ -1,15 +1,18 @@
 //! All-pairs duplicate self-join throughput on synthetic Finnish-looking persons.
 //!
-//! `dup_throughput N [SEED] [dense|registry]`: generates N persons with
+//! `dup_throughput N [SEED] [dense|registry] [--write-csv FILE]`: generates N persons with
 //! `onr_benches::synthetic::finnish_persons_with` (the vocabulary `dense` by default: about 200
 //! first names and 500 surnames, a stress test; `registry`: name frequencies shaped like a real
 //! population register's), builds the index at 0.5 and streams the self-join. Prints N, pair
 //! count, wall and CPU seconds and the peak RSS.
+//!
+//! With `--write-csv FILE` it writes the persons instead, as input for `onr duplicates`
+//! (columns `id,etunimet,kutsumanimi,sukunimi,syntymaaika`), and stops.
 
 use std::time::Instant;
 
 use onr_benches::synthetic::{finnish_persons_with, Vocabulary};
-use onr_core::similarity::duplicates::DuplicateIndex;
+use onr_core::similarity::duplicates::{DuplicateIndex, PersonRecord};
 
 /// User + system CPU seconds of this process so far (Linux `/proc/self/stat`).
 fn cpu_seconds() -> f64 {
@@ -31,6 +34,24 @@ fn peak_rss_mib() -> f64 {
         .map_or(0.0, |kb| kb / 1024.0)
 }
 
+/// The persons as `onr duplicates` reads them (an unknown date is an empty field).
+fn write_csv(path: &str, records: &[PersonRecord]) -> Result<(), Box<dyn std::error::Error>> {
+    let mut w = csv::Writer::from_path(path)?;
+    w.write_record(["id", "etunimet", "kutsumanimi", "sukunimi", "syntymaaika"])?;
+    for r in records {
+        let date = r.syntymaaika.map(|d| d.to_string()).unwrap_or_default();
+        w.write_record([
+            r.id.as_str(),
+            r.etunimet.as_deref().unwrap_or(""),
+            r.kutsumanimi.as_deref().unwrap_or(""),
+            r.sukunimi.as_deref().unwrap_or(""),
+            &date,
+        ])?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let n: usize = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(20_000);
@@ -41,6 +62,17 @@ fn main() {
         std::process::exit(2);
     };
     let records = finnish_persons_with(n, seed, vocab);
+    if let Some(i) = args.iter().position(|a| a == "--write-csv") {
+        let Some(path) = args.get(i + 1) else {
+            eprintln!("dup_throughput: --write-csv needs a file name");
+            std::process::exit(2);
+        };
+        if let Err(e) = write_csv(path, &records) {
+            eprintln!("dup_throughput: {path}: {e}");
+            std::process::exit(1);
+        }
+        return;
+    }
     let (w0, c0) = (Instant::now(), cpu_seconds());
     let index = DuplicateIndex::new(&records, 0.5).expect("threshold");
     let (w1, c1) = (w0.elapsed().as_secs_f64(), cpu_seconds() - c0);

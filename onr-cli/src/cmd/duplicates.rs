@@ -66,7 +66,7 @@ pub struct Args {
 }
 
 enum Sink<W: Write> {
-    Csv(csv::Writer<W>),
+    Csv(Box<csv::Writer<W>>),
     Json(W),
 }
 
@@ -184,7 +184,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         Format::Csv => {
             let mut w = csv::WriterBuilder::new().from_writer(out);
             w.write_record(["id_a", "id_b", "similarity"])?;
-            Sink::Csv(w)
+            Sink::Csv(Box::new(w))
         }
         Format::Json => {
             let mut out = out;

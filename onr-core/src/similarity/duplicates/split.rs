@@ -9,8 +9,9 @@
 //! trigrams for `YYYY-MM-DD`), so every pair falls in one of two classes, split at `K` common
 //! date trigrams:
 //!
-//! * **L** (`|Dx ∩ Dy| <= K`): the names alone must share `r = need - K` trigrams, where
-//!   `need` is the least overlap the pair's sizes allow. Then the first *two* common name
+//! * **L** (`|Dx ∩ Dy| <= K`): the names alone must share `r = need - min(K, |Dx|)`
+//!   trigrams (a record without a date gets no slack), where `need` is the least overlap the
+//!   pair's sizes allow. Then the first *two* common name
 //!   trigrams lie within both records' first `|N| - r + 2` (the extended prefix, as in
 //!   pkwise signatures), so a record is indexed under each pair of trigrams of its extended
 //!   prefix: a pair of trigrams is much rarer than one when they come from different names.
@@ -24,7 +25,8 @@
 //! later in the order (set size, position) against earlier ones, so each record's requirement
 //! can assume a partner no larger than itself (the index side) or no smaller than the length
 //! filter allows (the probe side). A record too short for these requirements to mean
-//! anything (`need - K < 2`) is *irregular*: its pairs come from the general prefix index
+//! anything (`r < 2`), or so long that its pairs of trigrams would be too many, is
+//! *irregular*: its pairs come from the general prefix index
 //! instead. Every candidate is verified with pg_trgm's single-precision formula.
 //!
 //! The keys are never stored all at once. The work is grouped by the first name trigram of
@@ -45,6 +47,11 @@ use crate::similarity::trigram::{count_common, is_similar, similarity_from_count
 /// Pairs sharing more than this many date trigrams are class H, the others class L (of 6-9,
 /// 8 was fastest on the registry-shaped benchmark data; any value gives the same pairs).
 pub(super) const SPLIT_K: usize = 8;
+
+/// The longest extended probe prefix a regular record may have. A record is expanded into
+/// about half the square of it in entries (each pair of its trigrams), so a much longer text
+/// (a person has 15 to 40) is left to the general prefix index, which is linear in it.
+const MAX_EXTENDED_PREFIX: u32 = 64;
 
 /// Whether a trigram value is made of three ASCII spaces or digits (a date word's trigram).
 #[inline]
@@ -81,15 +88,20 @@ fn lens(t: f64, k: usize, n: usize, d: usize) -> Option<Lens> {
     // its partner is at least the length filter's lower bound.
     let need_idx = pair_min_overlap(t, s, s) as i64;
     let need_prb = pair_min_overlap(t, s, size_bounds(t, s).0) as i64;
-    let k = k as i64;
-    if need_prb - k < 2 {
+    // A class-L pair shares at most k date trigrams, and at most all d of this record's.
+    let k_own = k.min(d) as i64;
+    if need_prb - k_own < 2 {
         return None;
     }
     let mut l = Lens {
-        l_idx: prefix(n, need_idx - k - 1),
-        l_prb: prefix(n, need_prb - k - 1),
+        l_idx: prefix(n, need_idx - k_own - 1),
+        l_prb: prefix(n, need_prb - k_own - 1),
         ..Lens::default()
     };
+    if l.l_prb > MAX_EXTENDED_PREFIX {
+        return None;
+    }
+    let k = k as i64;
     if d as i64 > k {
         let d_i = d as i64;
         if need_prb - d_i < 1 {
@@ -440,15 +452,16 @@ pub(super) fn self_join(
             let (Some(l), nx) = (rec.lens, names(rec)) else {
                 continue;
             };
+            let k_own = k.min((rec.size - rec.n) as usize);
             for (j, &t2) in nx.iter().enumerate().take(l.l_prb as usize).skip(p + 1) {
                 // t2 at position j of x's extended prefix: in the partner's for requirements
-                // up to `n - (j - 1)` name trigrams beyond k dates.
+                // up to `n - (j - 1)` name trigrams beyond `k_own` dates.
                 sc.entries.push(Entry {
                     sig: rec.sig,
                     key: t2,
                     order: o,
                     size: rec.size,
-                    reach: bounds.reach(rec.size as usize, nx.len() + 1 - j + k) as u32,
+                    reach: bounds.reach(rec.size as usize, nx.len() + 1 - j + k_own) as u32,
                     indexed: j < l.l_idx as usize,
                 });
             }

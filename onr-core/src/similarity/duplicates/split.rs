@@ -44,8 +44,9 @@ use rayon::prelude::*;
 use super::{pair_min_overlap, size_bounds, DuplicateIndex, Pair, Pool, ScratchPool};
 use crate::similarity::trigram::{count_common, is_similar, similarity_from_counts};
 
-/// Pairs sharing more than this many date trigrams are class H, the others class L (of 6-9,
-/// 8 was fastest on the registry-shaped benchmark data; any value gives the same pairs).
+/// Pairs sharing more than this many date trigrams are class H, the others class L (of 5-9,
+/// 7 and 8 were fastest, within 2%, on the registry-shaped benchmark data; any value gives
+/// the same pairs).
 pub(super) const SPLIT_K: usize = 8;
 
 /// The longest extended probe prefix a regular record may have. A record is expanded into
@@ -276,6 +277,8 @@ struct GroupScratch {
     keys: Vec<u32>,
     /// Per bucket: where its indexed entries start, then its other entries, then the end.
     bounds: Vec<[usize; 3]>,
+    /// Per bucket: the next free place for an indexed entry and for another one.
+    fill: Vec<[usize; 2]>,
     entries: Vec<Entry>,
     sorted: Vec<Entry>,
     out: Vec<u64>,
@@ -287,6 +290,7 @@ impl GroupScratch {
             slot: vec![u32::MAX; keys],
             keys: Vec::new(),
             bounds: Vec::new(),
+            fill: Vec::new(),
             entries: Vec::new(),
             sorted: Vec::new(),
             out: Vec::new(),
@@ -311,23 +315,22 @@ impl GroupScratch {
             }
             self.bounds[*s as usize][usize::from(!e.indexed) + 1] += 1;
         }
+        // Counts -> bounds: [start, start of the other entries, end].
         let mut at = 0;
         for b in &mut self.bounds {
-            let (idx, other) = (b[1], b[2]);
-            *b = [at, at + idx, at];
-            at += idx + other;
+            let (indexed, others) = (b[1], b[2]);
+            *b = [at, at + indexed, at + indexed + others];
+            at = b[2];
         }
-        // b[2] serves as the fill cursor of the other entries, then ends the bucket.
-        let mut fill: Vec<[usize; 2]> = self.bounds.iter().map(|b| [b[0], b[1]]).collect();
+        self.fill.clear();
+        self.fill.extend(self.bounds.iter().map(|b| [b[0], b[1]]));
         self.sorted.clear();
         self.sorted.resize(self.entries.len(), Entry::default());
         for e in &self.entries {
-            let f = &mut fill[self.slot[e.key as usize] as usize][usize::from(!e.indexed)];
+            let bucket = self.slot[e.key as usize] as usize;
+            let f = &mut self.fill[bucket][usize::from(!e.indexed)];
             self.sorted[*f] = *e;
             *f += 1;
-        }
-        for (b, f) in self.bounds.iter_mut().zip(&fill) {
-            b[2] = f[1];
         }
         for &k in &self.keys {
             self.slot[k as usize] = u32::MAX;

@@ -239,7 +239,7 @@ fn push_utf8(bytes: &mut Vec<u8>, s: &Bound<'_, PyString>) -> PyResult<()> {
 }
 
 /// Whether `obj` is a missing value as data frames write it: `None`, a float NaN or pandas' `NA`.
-fn is_missing(obj: &Bound<'_, PyAny>) -> bool {
+pub fn is_missing(obj: &Bound<'_, PyAny>) -> bool {
     if obj.is_none() {
         return true;
     }

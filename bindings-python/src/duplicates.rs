@@ -2,12 +2,15 @@
 //! `similarity::trigram` and `similarity::duplicates`, converted.
 
 use chrono::NaiveDate;
+use onr_core::error::{Category, Coded};
 use onr_core::names;
 use onr_core::similarity::duplicates::{self as core, PersonRecord};
 use onr_core::similarity::trigram;
+use onr_core::Lang;
 use pyo3::exceptions::{PyIndexError, PyTypeError};
 use pyo3::prelude::*;
-use pyo3::types::{PyFloat, PyMapping, PyString};
+use pyo3::types::{PyFloat, PyMapping, PyString, PyType};
+use rayon::prelude::*;
 
 use crate::convert::{self, detached, guard};
 use crate::errors;
@@ -130,6 +133,108 @@ pub fn trigram_distance(similarity: f32) -> f64 {
 #[pyo3(signature = (value, /))]
 pub fn trigram_pg_float4_text(value: f32) -> String {
     trigram::pg_float4_text(value)
+}
+
+/// The trigram set of ``text``: as given (``fmt=False``, pg_trgm's ``show_trgm(text)``) or of
+/// ONR's ``lower(unaccent(text))`` (``fmt=True``).
+fn trigram_set(text: &str, fmt: bool) -> trigram::TrigramSet {
+    if fmt {
+        trigram::TrigramSet::from_fmt(text)
+    } else {
+        trigram::TrigramSet::new(text)
+    }
+}
+
+/// The pg_trgm trigram set of one text, computed once to be compared with many texts or sets
+/// (the similarity of two sets is a linear merge, no text is split again).
+///
+/// ``TrigramSet(text)`` takes the text as given, as ``trigram.similarity`` and pg_trgm's
+/// ``show_trgm(text)`` do; ``TrigramSet(text, fmt=True)`` takes ONR's ``lower(unaccent(text))``
+/// form, as ``trigram.similarity_fmt`` (``onr.similarity``) does. Similarities are
+/// PostgreSQL's single-precision values. Sets compare equal when they hold the same trigrams;
+/// the text itself is not kept, and ``repr`` shows only the size (names are personal data).
+///
+/// >>> from onr import trigram
+/// >>> q = trigram.TrigramSet("Eino Eino Testiäinen 1911-11-11", fmt=True)
+/// >>> q
+/// TrigramSet(len=22)
+/// >>> q.similarity_to("eino ilmari urho kaleva eino testiainen 1911-11-11"), q.similarity_to("pekka puupaa")
+/// (0.5365854, 0.0)
+/// >>> trigram.TrigramSet("Äijä", fmt=True) == trigram.TrigramSet("aija")
+/// True
+/// >>> trigram.TrigramSet("Ab").trigrams()
+/// ['  a', ' ab', 'ab ']
+#[pyclass(module = "onr", name = "TrigramSet", frozen, eq, hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct TrigramSet(trigram::TrigramSet);
+
+#[pymethods]
+impl TrigramSet {
+    #[new]
+    #[pyo3(signature = (text, /, *, fmt = false))]
+    fn new(py: Python<'_>, text: &Bound<'_, PyAny>, fmt: bool) -> PyResult<Self> {
+        guard(py, || {
+            Ok(TrigramSet(trigram_set(&convert::text(text, "text")?, fmt)))
+        })
+    }
+
+    /// The number of distinct trigrams (0: the text has no letters or digits, and is similar
+    /// to nothing, not even itself).
+    fn __len__(&self) -> usize {
+        self.0.len()
+    }
+
+    /// The trigrams as pg_trgm's ``show_trgm`` prints them, in its order: three characters
+    /// when all are ASCII letters, digits or spaces, else ``0x`` and six hex digits (hashed
+    /// multibyte trigrams).
+    ///
+    /// >>> from onr import trigram
+    /// >>> trigram.TrigramSet("cat").trigrams(), trigram.TrigramSet("ä").trigrams()
+    /// (['  c', ' ca', 'at ', 'cat'], ['0xd3cd89', '0x5be7e5'])
+    fn trigrams(&self, py: Python<'_>) -> PyResult<Vec<String>> {
+        guard(py, || Ok(self.0.show()))
+    }
+
+    /// The number of trigrams both sets hold.
+    ///
+    /// >>> from onr import trigram
+    /// >>> trigram.TrigramSet("abc").common(trigram.TrigramSet("abd"))
+    /// 2
+    #[pyo3(signature = (other, /))]
+    fn common(&self, other: &Bound<'_, TrigramSet>) -> usize {
+        self.0.common(&other.get().0)
+    }
+
+    /// pg_trgm's ``similarity`` of the texts the two sets came from: shared trigrams over the
+    /// size of their union, in single precision (0 when either set is empty).
+    ///
+    /// >>> from onr import trigram
+    /// >>> trigram.TrigramSet("word").similarity(trigram.TrigramSet("two words"))
+    /// 0.36363637
+    #[pyo3(signature = (other, /))]
+    fn similarity(&self, other: &Bound<'_, TrigramSet>) -> f64 {
+        f32_to_py(self.0.similarity(&other.get().0))
+    }
+
+    /// pg_trgm's ``similarity`` of this set's text and ``text``, taken as given
+    /// (``fmt=False``) or in ONR's ``lower(unaccent())`` form (``fmt=True``).
+    ///
+    /// >>> from onr import trigram
+    /// >>> q = trigram.TrigramSet("Meikäläinen", fmt=True)
+    /// >>> q.similarity_to("MEIKÄLÄINEN", fmt=True), q.similarity_to("MEIKÄLÄINEN")
+    /// (1.0, 0.4117647)
+    #[pyo3(signature = (text, /, *, fmt = false))]
+    fn similarity_to(&self, py: Python<'_>, text: &Bound<'_, PyAny>, fmt: bool) -> PyResult<f64> {
+        guard(py, || {
+            Ok(f32_to_py(
+                self.0.similarity_str(&convert::text(text, "text")?, fmt),
+            ))
+        })
+    }
+
+    fn __repr__(&self) -> String {
+        format!("TrigramSet(len={})", self.0.len())
+    }
 }
 
 /// PostgreSQL's ``unaccent(text)`` with the default rules.
@@ -304,6 +409,87 @@ fn records(values: &Bound<'_, PyAny>) -> PyResult<Vec<PersonRecord>> {
     Ok(out)
 }
 
+/// Python's inputs to ``DuplicateIndex.from_texts`` that onr-core's index cannot take: two
+/// columns of different lengths, or more records or trigrams than it addresses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum IndexInputError {
+    /// ``ids`` and ``texts`` differ in length.
+    Lengths { ids: usize, texts: usize },
+    /// 2^32 - 1 records or trigram occurrences or more.
+    TooLarge,
+}
+
+impl Coded for IndexInputError {
+    fn code(&self) -> &'static str {
+        match self {
+            IndexInputError::Lengths { .. } => "similarity.lengths",
+            IndexInputError::TooLarge => "similarity.too_large",
+        }
+    }
+
+    fn category(&self) -> Category {
+        Category::Length
+    }
+
+    fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (IndexInputError::Lengths { ids, texts }, Lang::En) => format!(
+                "ids and texts differ in length, expected one id per text, found {ids} ids and {texts} texts"
+            ),
+            (IndexInputError::Lengths { ids, texts }, Lang::Fi) => format!(
+                "tunnisteita ja tekstejä on eri määrä, odotettiin yksi tunniste tekstiä kohden, löytyi {ids} tunnistetta ja {texts} tekstiä"
+            ),
+            (IndexInputError::Lengths { ids, texts }, Lang::Sv) => format!(
+                "id:n och texter är olika många, ett id per text förväntades, hittade {ids} id:n och {texts} texter"
+            ),
+            (IndexInputError::TooLarge, Lang::En) => format!(
+                "too many records or trigrams for one index, expected fewer than {}",
+                u32::MAX
+            ),
+            (IndexInputError::TooLarge, Lang::Fi) => format!(
+                "liikaa tietueita tai trigrammeja yhteen indeksiin, odotettiin alle {}",
+                u32::MAX
+            ),
+            (IndexInputError::TooLarge, Lang::Sv) => format!(
+                "för många poster eller trigram för ett index, färre än {} förväntades",
+                u32::MAX
+            ),
+        }
+    }
+}
+
+/// The ids of ``from_texts``: ``str`` as they are, other values through ``str()`` (as a
+/// record's ``id``); a missing value is a ``TypeError``.
+fn ids(values: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
+    if values.is_instance_of::<PyString>() {
+        return Err(PyTypeError::new_err(
+            "ids expects an iterable of ids, not a single str (wrap it in a list)",
+        ));
+    }
+    let iter = values.try_iter().map_err(|_| {
+        PyTypeError::new_err(format!(
+            "ids expects an iterable of ids, not {}",
+            convert::type_name(values)
+        ))
+    })?;
+    let mut out = Vec::with_capacity(values.len().unwrap_or(0));
+    for (i, id) in iter.enumerate() {
+        let id = id?;
+        let text = match id.cast::<PyString>() {
+            Ok(s) => convert::str_text(s)?.into_owned(),
+            Err(_) if convert::is_missing(&id) => {
+                return Err(PyTypeError::new_err(format!(
+                    "ids must not hold missing values; item {i} is {}",
+                    convert::type_name(&id)
+                )))
+            }
+            Err(_) => id.str()?.to_cow()?.into_owned(),
+        };
+        out.push(text);
+    }
+    Ok(out)
+}
+
 /// An index over many person records answering ONR's duplicate query, identical to
 /// PostgreSQL's GIN-indexed ``%`` query: candidates at ``similarity >= threshold`` of the
 /// stored and query search strings, most similar first; passivated and duplicate records and
@@ -346,6 +532,73 @@ impl DuplicateIndex {
         guard(py, || {
             let records = self::records(records)?;
             detached(py, || core::DuplicateIndex::new(&records, threshold))?
+                .map(DuplicateIndex)
+                .map_err(|e| errors::coded(py, "SimilarityError", &e))
+        })
+    }
+
+    /// An index over arbitrary texts: ``ids[i]`` names ``texts[i]``. A missing text (``None``,
+    /// NaN, ``pandas.NA``: SQL NULL) and a text without letters or digits are never
+    /// candidates. ``fmt=True`` (the default) compares ONR's ``lower(unaccent())`` forms, as
+    /// ``onr.similarity`` does; ``fmt=False`` the texts as given, as ``trigram.similarity``.
+    /// Query with ``find_text``, or ``find_set`` with a ``TrigramSet`` of the same ``fmt``.
+    ///
+    /// Raises ``onr.SimilarityError``: ``similarity.threshold`` (outside 0..1),
+    /// ``similarity.lengths`` (``ids`` and ``texts`` differ in length).
+    ///
+    /// >>> import onr
+    /// >>> index = onr.DuplicateIndex.from_texts(["a", "b", "c", "d"], ["Äijälä Oy", "AIJALA OY", None, "Virtanen"])
+    /// >>> index.pairs()
+    /// [('a', 'b', 1.0)]
+    /// >>> index.find_text("aijala"), index.find_set(onr.TrigramSet("Virtanen Oy", fmt=True))
+    /// ([('a', 0.7), ('b', 0.7)], [('d', 0.75)])
+    #[classmethod]
+    #[pyo3(
+        signature = (ids, texts, /, threshold = trigram::DEFAULT_THRESHOLD, *, fmt = true),
+        text_signature = "(ids, texts, /, threshold=0.5, *, fmt=True)"
+    )]
+    fn from_texts(
+        _cls: &Bound<'_, PyType>,
+        py: Python<'_>,
+        ids: &Bound<'_, PyAny>,
+        texts: &Bound<'_, PyAny>,
+        threshold: f64,
+        fmt: bool,
+    ) -> PyResult<Self> {
+        guard(py, || {
+            core::check_threshold(threshold)
+                .map_err(|e| errors::coded(py, "SimilarityError", &e))?;
+            let ids = self::ids(ids)?;
+            let mut reader = convert::Reader::new(texts, "texts", true)?;
+            let mut sets: Vec<Option<trigram::TrigramSet>> = Vec::with_capacity(reader.len_hint());
+            let mut chunk = convert::Texts::default();
+            while reader.next_chunk(&mut chunk)? {
+                let texts: Vec<Option<&str>> = chunk.iter().collect();
+                let made = detached(py, || {
+                    texts
+                        .par_iter()
+                        .map(|t| t.map(|t| trigram_set(t, fmt)))
+                        .collect::<Vec<_>>()
+                })?;
+                sets.extend(made);
+            }
+            if ids.len() != sets.len() {
+                let err = IndexInputError::Lengths {
+                    ids: ids.len(),
+                    texts: sets.len(),
+                };
+                return Err(errors::coded(py, "SimilarityError", &err));
+            }
+            // onr-core's index addresses records and trigram occurrences with 32 bits.
+            let occurrences: usize = sets.iter().flatten().map(trigram::TrigramSet::len).sum();
+            if sets.len() >= u32::MAX as usize || occurrences >= u32::MAX as usize {
+                return Err(errors::coded(
+                    py,
+                    "SimilarityError",
+                    &IndexInputError::TooLarge,
+                ));
+            }
+            detached(py, || core::DuplicateIndex::from_sets(ids, sets, threshold))?
                 .map(DuplicateIndex)
                 .map_err(|e| errors::coded(py, "SimilarityError", &e))
         })
@@ -403,12 +656,47 @@ impl DuplicateIndex {
         })
     }
 
+    /// The candidates for a precomputed ``TrigramSet`` (of ONR's ``lower(unaccent())`` form,
+    /// ``TrigramSet(text, fmt=True)``, to match ``find_text(text)``).
+    #[pyo3(signature = (trigram_set, /))]
+    fn find_set(
+        &self,
+        py: Python<'_>,
+        trigram_set: &Bound<'_, TrigramSet>,
+    ) -> PyResult<Vec<(String, f64)>> {
+        guard(py, || {
+            let query = &trigram_set.get().0;
+            let found = detached(py, || self.0.find_set(query))?;
+            Ok(candidates(&self.0, found))
+        })
+    }
+
     /// Every pair of indexed records at the threshold (PostgreSQL's self-join ``a.s % b.s``):
     /// ``(id_a, id_b, similarity)`` with ``a`` before ``b`` in record order. Uses every core,
     /// detached from the interpreter.
-    fn pairs(&self, py: Python<'_>) -> PyResult<Vec<(String, String, f64)>> {
+    ///
+    /// ``progress``, if given, is called as ``progress(done, total)`` from the calling thread
+    /// while the search runs: ``done`` records of ``total`` (``len(index)``), increasing,
+    /// ending with ``done == total``. The search itself cannot be interrupted: an
+    /// exception raised by ``progress`` stops the calls, and ``pairs`` raises it once the
+    /// search is over.
+    ///
+    /// >>> import onr
+    /// >>> index = onr.DuplicateIndex.from_texts(["a", "b"], ["Anna Virtanen", "Anna Wirtanen"])
+    /// >>> index.pairs(progress=lambda done, total: print(f"{done}/{total}"))
+    /// 2/2
+    /// [('a', 'b', 0.64705884)]
+    #[pyo3(signature = (*, progress = None))]
+    fn pairs(
+        &self,
+        py: Python<'_>,
+        progress: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Vec<(String, String, f64)>> {
         guard(py, || {
-            let pairs = detached(py, || self.0.pairs())?;
+            let pairs = match progress.filter(|p| !p.is_none()) {
+                None => detached(py, || self.0.pairs())?,
+                Some(progress) => self.pairs_reporting(py, progress)?,
+            };
             Ok(pairs
                 .into_iter()
                 .map(|p| {
@@ -431,6 +719,43 @@ impl DuplicateIndex {
     }
 }
 
+impl DuplicateIndex {
+    /// The self-join, detached, calling `progress(done, total)` attached for each progress
+    /// new count onr-core reports (on this thread); the first exception it raises ends the calls and
+    /// is returned once the join is over.
+    fn pairs_reporting(
+        &self,
+        py: Python<'_>,
+        progress: &Bound<'_, PyAny>,
+    ) -> PyResult<Vec<core::Pair>> {
+        if !progress.is_callable() {
+            return Err(PyTypeError::new_err(format!(
+                "progress must be callable, not {}",
+                convert::type_name(progress)
+            )));
+        }
+        let progress = progress.clone().unbind();
+        let total = self.0.len();
+        let mut failed: Option<PyErr> = None;
+        let mut last = None;
+        let mut pairs = Vec::new();
+        detached(py, || {
+            self.0.for_each_pair_block(|block, done| {
+                if !block.is_empty() {
+                    pairs.extend_from_slice(block);
+                } else if failed.is_none() && last != Some(done) {
+                    last = Some(done);
+                    failed = Python::attach(|py| progress.bind(py).call1((done, total)).err());
+                }
+            })
+        })?;
+        match failed {
+            Some(err) => Err(err),
+            None => Ok(pairs),
+        }
+    }
+}
+
 /// Every pair of duplicate candidates among ``records`` at ``threshold``: the same as
 /// ``DuplicateIndex(records, threshold).pairs()``.
 ///
@@ -449,5 +774,5 @@ pub fn find_duplicates(
     records: &Bound<'_, PyAny>,
     threshold: f64,
 ) -> PyResult<Vec<(String, String, f64)>> {
-    DuplicateIndex::new(py, records, threshold)?.pairs(py)
+    DuplicateIndex::new(py, records, threshold)?.pairs(py, None)
 }

@@ -28,3 +28,19 @@ def clean(values: List[str]) -> List[Optional[datetime.date]]:
     node: int = o.node
     del ok, sex, codes, first, node
     return cols["birth_date"] + [r.birth_date for r in results]
+
+
+def duplicates(ids: List[str], texts: List[Optional[str]]) -> List[tuple[str, str, float]]:
+    query: onr.TrigramSet = onr.trigram.TrigramSet("Anna Virtanen", fmt=True)
+    size: int = len(query)
+    shown: List[str] = query.trigrams()
+    s: float = query.similarity(onr.TrigramSet("anna")) + query.similarity_to("Anna", fmt=True)
+    index = onr.DuplicateIndex.from_texts(ids, texts, 0.5, fmt=True)
+    found: List[tuple[str, float]] = index.find_set(query)
+    seen: List[int] = []
+
+    def report(done: int, total: int) -> None:
+        seen.append(done)
+
+    del size, shown, s, found
+    return index.pairs(progress=report) + index.pairs()

@@ -9,8 +9,8 @@ converts. Modules follow python-stdnum's verbs (``is_valid``, ``validate``, ``no
 * ``onr.Person``: a person record and the state ONR derives from it;
 * ``onr.linking``: master/slave linking of duplicate person records;
 * ``onr.jaro_winkler`` and ``onr.name_match``: Lucene's Jaro-Winkler and ONR's name rules;
-* ``onr.similarity``, ``onr.trigram``, ``onr.names``, ``onr.DuplicateIndex`` and
-  ``onr.find_duplicates``: ONR's duplicate search (pg_trgm over ``lower(unaccent())``), bit for
+* ``onr.similarity``, ``onr.trigram``, ``onr.TrigramSet``, ``onr.names``, ``onr.DuplicateIndex``
+  and ``onr.find_duplicates``: ONR's duplicate search (pg_trgm over ``lower(unaccent())``), bit for
   bit PostgreSQL's, at scale;
 * ``onr.check_import``: ONR's verdict on a whole import batch before it is sent.
 
@@ -37,7 +37,7 @@ from onr._errors import (
     PersonError,
     SimilarityError,
 )
-from onr._onr import DuplicateIndex, Hetu, Oid, Person, check_import, find_duplicates
+from onr._onr import DuplicateIndex, Hetu, Oid, Person, TrigramSet, check_import, find_duplicates
 from onr._onr import jaro_winkler_is_similar, jaro_winkler_many
 from onr._onr import jaro_winkler_similarity as jaro_winkler
 from onr._onr import trigram_similarity_fmt as similarity
@@ -66,6 +66,7 @@ __all__ = [
     "PersonError",
     "Sex",
     "SimilarityError",
+    "TrigramSet",
     "__version__",
     "check_import",
     "find_duplicates",

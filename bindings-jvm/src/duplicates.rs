@@ -1,12 +1,121 @@
 //! `onr_core::similarity::duplicates` for the JVM: ONR's duplicate-candidate search over many
 //! person records.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
+use onr_core::error::{Category, Coded, Lang};
 use onr_core::similarity::duplicates::{self, Candidate, DuplicateIndex, Pair, PersonRecord};
+use onr_core::similarity::trigram::TrigramSet;
+use rayon::prelude::*;
 
 use crate::error::{NativeError, Positioned};
+use crate::similarity::NativeTrigramSet;
 
 impl Positioned for duplicates::ThresholdError {}
+impl Positioned for IndexInputError {}
+
+/// Why [`DuplicateSearch::from_texts`] refused its lists: the preconditions of
+/// [`DuplicateIndex::from_sets`] (which panics on them), checked first, so that a bad list
+/// becomes an error with a code and never a panic across the boundary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum IndexInputError {
+    /// The lists of ids and texts differ in length.
+    #[error("one text per id expected, found {ids} ids and {texts} texts")]
+    LengthMismatch {
+        /// The number of ids.
+        ids: usize,
+        /// The number of texts.
+        texts: usize,
+    },
+    /// 2^32 - 1 records or more.
+    #[error("too many records, expected fewer than {}, found {found}", u32::MAX)]
+    TooManyRecords {
+        /// The number of records.
+        found: usize,
+    },
+    /// 2^32 - 1 trigrams or more in all the texts together.
+    #[error(
+        "too many trigrams in all, expected fewer than {}, found {found}",
+        u32::MAX
+    )]
+    TooManyTrigrams {
+        /// The number of trigrams.
+        found: usize,
+    },
+}
+
+impl IndexInputError {
+    /// Every code, for the tests.
+    pub const ALL_CODES: [&'static str; 3] = [
+        "similarity.length_mismatch",
+        "similarity.too_many_records",
+        "similarity.too_many_trigrams",
+    ];
+
+    /// Checks ids and per-record trigram sets against [`DuplicateIndex::from_sets`]'
+    /// preconditions.
+    fn check(ids: usize, sets: &[Option<TrigramSet>]) -> Result<(), IndexInputError> {
+        let limit = u32::MAX as usize;
+        if ids != sets.len() {
+            return Err(IndexInputError::LengthMismatch {
+                ids,
+                texts: sets.len(),
+            });
+        }
+        if sets.len() >= limit {
+            return Err(IndexInputError::TooManyRecords { found: sets.len() });
+        }
+        let trigrams: usize = sets.iter().flatten().map(TrigramSet::len).sum();
+        if trigrams >= limit {
+            return Err(IndexInputError::TooManyTrigrams { found: trigrams });
+        }
+        Ok(())
+    }
+}
+
+impl Coded for IndexInputError {
+    fn code(&self) -> &'static str {
+        match self {
+            IndexInputError::LengthMismatch { .. } => Self::ALL_CODES[0],
+            IndexInputError::TooManyRecords { .. } => Self::ALL_CODES[1],
+            IndexInputError::TooManyTrigrams { .. } => Self::ALL_CODES[2],
+        }
+    }
+
+    fn category(&self) -> Category {
+        match self {
+            IndexInputError::LengthMismatch { .. } => Category::Consistency,
+            _ => Category::Length,
+        }
+    }
+
+    fn message(&self, lang: Lang) -> String {
+        let max = u32::MAX;
+        match (*self, lang) {
+            (IndexInputError::LengthMismatch { ids, texts }, Lang::Fi) => format!(
+                "jokaiselle tunnisteelle odotettiin yksi teksti, löytyi {ids} tunnistetta ja {texts} tekstiä"
+            ),
+            (IndexInputError::LengthMismatch { ids, texts }, Lang::Sv) => {
+                format!("en text per id förväntades, hittade {ids} id:n och {texts} texter")
+            }
+            (IndexInputError::TooManyRecords { found }, Lang::Fi) => {
+                format!("liikaa tietueita, odotettiin alle {max}, löytyi {found}")
+            }
+            (IndexInputError::TooManyRecords { found }, Lang::Sv) => {
+                format!("för många poster, färre än {max} förväntades, hittade {found}")
+            }
+            (IndexInputError::TooManyTrigrams { found }, Lang::Fi) => {
+                format!("liikaa trigrammeja yhteensä, odotettiin alle {max}, löytyi {found}")
+            }
+            (IndexInputError::TooManyTrigrams { found }, Lang::Sv) => {
+                format!("för många trigram totalt, färre än {max} förväntades, hittade {found}")
+            }
+            _ => self.to_string(),
+        }
+    }
+}
 
 /// A person as ONR's duplicate search sees it ([`PersonRecord`]).
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
@@ -69,12 +178,25 @@ pub struct PairValue {
     pub similarity: f32,
 }
 
-/// [`DuplicateIndex`] with the ids of its records. Immutable: shareable between threads.
+/// [`DuplicateIndex`] (which keeps the ids of its records). Immutable: shareable between
+/// threads.
 #[derive(Debug, uniffi::Object)]
 pub struct DuplicateSearch {
     index: DuplicateIndex,
-    ids: Vec<String>,
     threshold: f64,
+}
+
+/// Receives the self-join of [`DuplicateSearch::for_each_pair`], on the calling thread:
+/// progress while the search runs, then the pairs in blocks, in order of `(a, b)`. Each method
+/// returns whether to go on; after `false` (or an error) nothing more is delivered, and the
+/// call returns once the search already under way has finished.
+#[uniffi::export(callback_interface)]
+pub trait PairSink: Send + Sync {
+    /// `done` of the `total` records searched so far (nondecreasing; the last report, before
+    /// any pair, is `total`).
+    fn progress(&self, done: i32, total: i32) -> Result<bool, NativeError>;
+    /// The next block of pairs.
+    fn pairs(&self, block: Vec<PairValue>) -> Result<bool, NativeError>;
 }
 
 fn position(i: usize) -> i32 {
@@ -86,14 +208,44 @@ impl DuplicateSearch {
     /// [`DuplicateIndex::new`] over the records, at the threshold (ONR: 0.5).
     #[uniffi::constructor]
     pub fn new(records: Vec<PersonRecordValue>, threshold: f64) -> Result<Self, NativeError> {
-        let ids: Vec<String> = records.iter().map(|r| r.id.clone()).collect();
         let records: Vec<PersonRecord> = records.into_iter().map(PersonRecord::from).collect();
         let index = DuplicateIndex::new(&records, threshold)?;
-        Ok(DuplicateSearch {
-            index,
-            ids,
-            threshold,
-        })
+        Ok(DuplicateSearch { index, threshold })
+    }
+
+    /// [`DuplicateIndex::from_sets`] over arbitrary texts (`None`: SQL NULL, never a
+    /// candidate), each taken as given, or with `fmt` through `lower(unaccent(...))`
+    /// ([`TrigramSet::from_fmt`]); [`IndexInputError`] where `from_sets` would panic.
+    #[uniffi::constructor]
+    pub fn from_texts(
+        ids: Vec<String>,
+        texts: Vec<Option<String>>,
+        fmt: bool,
+        threshold: f64,
+    ) -> Result<Self, NativeError> {
+        if ids.len() != texts.len() {
+            return Err(IndexInputError::LengthMismatch {
+                ids: ids.len(),
+                texts: texts.len(),
+            }
+            .into());
+        }
+        let sets: Vec<Option<TrigramSet>> = texts
+            .par_iter()
+            .map(|t| {
+                t.as_deref().map(|t| {
+                    if fmt {
+                        TrigramSet::from_fmt(t)
+                    } else {
+                        TrigramSet::new(t)
+                    }
+                })
+            })
+            .collect();
+        drop(texts);
+        IndexInputError::check(ids.len(), &sets)?;
+        let index = DuplicateIndex::from_sets(ids, sets, threshold)?;
+        Ok(DuplicateSearch { index, threshold })
     }
 
     /// The threshold.
@@ -103,7 +255,7 @@ impl DuplicateSearch {
 
     /// The number of records.
     pub fn size(&self) -> i32 {
-        position(self.ids.len())
+        position(self.index.len())
     }
 
     /// [`DuplicateIndex::find`]: ONR's duplicate query for search criteria, in ONR's order.
@@ -129,19 +281,33 @@ impl DuplicateSearch {
         self.candidates(found)
     }
 
+    /// [`DuplicateIndex::find_set`]: the candidates for a query trigram set, in ONR's order.
+    pub fn find_set(&self, query: Arc<NativeTrigramSet>) -> Vec<CandidateValue> {
+        let found = self.index.find_set(query.set());
+        self.candidates(found)
+    }
+
     /// [`DuplicateIndex::pairs`]: every pair at the threshold, sorted by `(a, b)`.
     pub fn pairs(&self) -> Vec<PairValue> {
-        self.index
-            .pairs()
-            .into_iter()
-            .map(|p: Pair| PairValue {
-                a: position(p.a as usize),
-                b: position(p.b as usize),
-                a_id: self.ids[p.a as usize].clone(),
-                b_id: self.ids[p.b as usize].clone(),
-                similarity: p.similarity,
-            })
-            .collect()
+        self.pair_values(&self.index.pairs())
+    }
+
+    /// [`DuplicateIndex::for_each_pair_block`]: the self-join with progress, delivered to
+    /// `sink` (see [`PairSink`]). The sink's first error, if any, is returned.
+    pub fn for_each_pair(&self, sink: Box<dyn PairSink>) -> Result<(), NativeError> {
+        let total = position(self.index.len());
+        let mut state: Result<bool, NativeError> = Ok(true);
+        self.index.for_each_pair_block(|block, done| {
+            if !matches!(state, Ok(true)) {
+                return;
+            }
+            state = if block.is_empty() {
+                sink.progress(position(done), total)
+            } else {
+                sink.pairs(self.pair_values(block))
+            };
+        });
+        state.map(drop)
     }
 }
 
@@ -151,9 +317,22 @@ impl DuplicateSearch {
             .into_iter()
             .map(|c| CandidateValue {
                 index: position(c.index),
-                id: self.ids[c.index].clone(),
+                id: self.index.id(c.index).to_owned(),
                 similarity: c.similarity,
                 distance: c.distance(),
+            })
+            .collect()
+    }
+
+    fn pair_values(&self, pairs: &[Pair]) -> Vec<PairValue> {
+        pairs
+            .iter()
+            .map(|p| PairValue {
+                a: position(p.a as usize),
+                b: position(p.b as usize),
+                a_id: self.index.id(p.a as usize).to_owned(),
+                b_id: self.index.id(p.b as usize).to_owned(),
+                similarity: p.similarity,
             })
             .collect()
     }
@@ -163,4 +342,106 @@ impl DuplicateSearch {
 #[uniffi::export]
 pub fn duplicates_check_threshold(threshold: f64) -> Result<f64, NativeError> {
     Ok(duplicates::check_threshold(threshold)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn from_texts_refuses_lists_of_different_lengths_with_a_code() {
+        let e = DuplicateSearch::from_texts(vec!["a".into()], vec![], false, 0.5).unwrap_err();
+        let NativeError::Consistency {
+            code, message_en, ..
+        } = e
+        else {
+            panic!("{e:?}");
+        };
+        assert_eq!(code, "similarity.length_mismatch");
+        assert_eq!(
+            message_en,
+            "one text per id expected, found 1 ids and 0 texts"
+        );
+    }
+
+    #[test]
+    fn index_input_errors_have_their_code_and_three_messages() {
+        let errors = [
+            IndexInputError::LengthMismatch { ids: 2, texts: 3 },
+            IndexInputError::TooManyRecords { found: 1 << 32 },
+            IndexInputError::TooManyTrigrams { found: 1 << 32 },
+        ];
+        for (e, code) in errors.iter().zip(IndexInputError::ALL_CODES) {
+            assert_eq!(e.code(), code);
+            let [en, fi, sv] = [Lang::En, Lang::Fi, Lang::Sv].map(|l| e.message(l));
+            assert!(en != fi && fi != sv && en != sv, "{en} / {fi} / {sv}");
+        }
+        assert_eq!(
+            errors[1].to_string(),
+            "too many records, expected fewer than 4294967295, found 4294967296"
+        );
+    }
+
+    #[test]
+    fn from_texts_with_and_without_fmt() {
+        let ids = vec!["a".to_owned(), "b".to_owned(), "c".to_owned()];
+        let texts = vec![Some("Äijälä".to_owned()), Some("aijala".to_owned()), None];
+        let raw = DuplicateSearch::from_texts(ids.clone(), texts.clone(), false, 0.5).unwrap();
+        assert!(raw.pairs().is_empty());
+        let fmt = DuplicateSearch::from_texts(ids, texts, true, 0.5).unwrap();
+        let pairs = fmt.pairs();
+        assert_eq!(pairs.len(), 1);
+        assert_eq!((pairs[0].a_id.as_str(), pairs[0].similarity), ("a", 1.0));
+        let q = Arc::new(NativeTrigramSet::new("AIJALA".into(), true));
+        assert_eq!(fmt.find_set(q).len(), 2);
+    }
+
+    #[derive(Default)]
+    struct Collect {
+        log: std::sync::Mutex<Vec<(i32, usize)>>,
+        stop_after_progress: bool,
+    }
+
+    impl PairSink for Collect {
+        fn progress(&self, done: i32, _total: i32) -> Result<bool, NativeError> {
+            self.log.lock().unwrap().push((done, 0));
+            Ok(!self.stop_after_progress)
+        }
+        fn pairs(&self, block: Vec<PairValue>) -> Result<bool, NativeError> {
+            self.log.lock().unwrap().push((-1, block.len()));
+            Ok(true)
+        }
+    }
+
+    #[test]
+    fn for_each_pair_reports_progress_then_the_pairs_and_stops_on_false() {
+        let n = 50;
+        let ids: Vec<String> = (0..n).map(|i| i.to_string()).collect();
+        let texts = vec![Some("anna virtanen".to_owned()); n];
+        let index = DuplicateSearch::from_texts(ids, texts, false, 0.5).unwrap();
+        let sink = Arc::new(Collect::default());
+        struct Shared(Arc<Collect>);
+        impl PairSink for Shared {
+            fn progress(&self, d: i32, t: i32) -> Result<bool, NativeError> {
+                self.0.progress(d, t)
+            }
+            fn pairs(&self, b: Vec<PairValue>) -> Result<bool, NativeError> {
+                self.0.pairs(b)
+            }
+        }
+        index.for_each_pair(Box::new(Shared(sink.clone()))).unwrap();
+        let log = sink.log.lock().unwrap().clone();
+        let progress: Vec<i32> = log.iter().filter(|e| e.0 >= 0).map(|e| e.0).collect();
+        assert!(progress.windows(2).all(|w| w[0] <= w[1]));
+        assert_eq!(progress.last(), Some(&(n as i32)));
+        let delivered: usize = log.iter().filter(|e| e.0 < 0).map(|e| e.1).sum();
+        assert_eq!(delivered, n * (n - 1) / 2);
+
+        let stop = Arc::new(Collect {
+            stop_after_progress: true,
+            ..Collect::default()
+        });
+        index.for_each_pair(Box::new(Shared(stop.clone()))).unwrap();
+        assert_eq!(stop.log.lock().unwrap().len(), 1);
+    }
 }

@@ -184,6 +184,21 @@ impl<E: Coded + Positioned> From<E> for NativeError {
     }
 }
 
+/// A Java callback failed in a way the facade does not expect (it catches every exception of
+/// the user's code itself): the reason is left out, as it may hold personal data.
+impl From<uniffi::UnexpectedUniFFICallbackError> for NativeError {
+    fn from(_: uniffi::UnexpectedUniFFICallbackError) -> NativeError {
+        let message = "a callback into the JVM failed unexpectedly".to_owned();
+        NativeError::Consistency {
+            code: "internal.callback".to_owned(),
+            message_en: message.clone(),
+            message_fi: message.clone(),
+            message_sv: message,
+            position: -1,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

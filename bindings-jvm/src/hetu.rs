@@ -114,6 +114,17 @@ pub fn hetu_parse_strict(input: String, env: Environment) -> Result<HetuValue, N
     Ok(Hetu::parse_strict(&input, env)?.into())
 }
 
+/// [`hetu::length_error`]: the error of every input of `units` UTF-16 units (`units >= 0`)
+/// when the length alone decides, so that the facade answers for a huge string without
+/// copying it; `Ok` when the characters decide.
+#[uniffi::export]
+pub fn hetu_check_length(units: i32) -> Result<(), NativeError> {
+    match hetu::length_error(usize::try_from(units).unwrap_or(0)) {
+        Some(e) => Err(e.into()),
+        None => Ok(()),
+    }
+}
+
 /// [`hetu::is_valid`].
 #[uniffi::export]
 pub fn hetu_is_valid(input: String, env: Environment) -> bool {

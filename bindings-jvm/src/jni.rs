@@ -1,8 +1,11 @@
 //! A direct JNI path for the two hottest calls, `Hetu.isValid` and `Hetu.validateAll`.
 //!
 //! `Hetu.isValid` of a string of at most 12 UTF-16 units (every hetu-length input) passes the
-//! units as three `long`s, so the call never calls back into the JVM; longer strings are read
-//! with `GetStringRegion`.
+//! units as three `long`s, so the call never calls back into the JVM. A longer string is
+//! decided from its length alone when onr-core's verdict depends on nothing else
+//! ([`hetu::length_error`], every length but eleven): it is never read, so a string of
+//! hundreds of millions of characters costs nothing; otherwise it would be read with
+//! `GetStringRegion`. Batches leave such strings' characters out likewise.
 //!
 //! UniFFI's generated Kotlin goes through JNA and allocates a `RustBuffer` and a call-status
 //! structure per call, which costs microseconds: fine for `parse` (one value, a rich record
@@ -88,6 +91,10 @@ pub unsafe extern "system" fn Java_fi_onr_FastPath_hetuIsValid(
     }
     let jni = &**env;
     let len = usize::try_from(length).unwrap_or(0);
+    // A length that decides the verdict alone: the string is never read (it may be huge).
+    if hetu::length_error(len).is_some() {
+        return 0;
+    }
     let mut stack = [0u16; STACK_UNITS];
     let mut heap_units = Vec::new();
     let units: &mut [u16] = if len <= STACK_UNITS {
@@ -142,29 +149,49 @@ pub extern "system" fn Java_fi_onr_FastPath_hetuIsValidShort(
 }
 
 /// The packed verdict (see [`crate::hetu::pack`]) of each input `chars[ends[i-1]..ends[i]]`,
-/// in order, into `out`.
-fn verdicts(chars: &[u16], ends: &[i32], env: Environment, strict: bool, out: &mut [i32]) {
+/// in order, into `out`; an input whose characters were left out (`left_out[i] > 0`, its
+/// length) gets [`hetu::length_error`]'s verdict. False if the length of a left-out input
+/// does not decide its verdict (the characters are needed).
+fn verdicts(
+    chars: &[u16],
+    ends: &[i32],
+    left_out: &[i32],
+    env: Environment,
+    strict: bool,
+    out: &mut [i32],
+) -> bool {
     let mut buf = [0u8; STACK_UNITS * 3];
     let mut heap = String::new();
     let mut start = 0usize;
-    for (slot, &end) in out.iter_mut().zip(ends) {
+    for (i, (slot, &end)) in out.iter_mut().zip(ends).enumerate() {
         let end = usize::try_from(end).unwrap_or(0).clamp(start, chars.len());
-        heap.clear();
-        let text = utf8(&chars[start..end], &mut buf, &mut heap);
-        let result = if strict {
-            hetu::verdict_strict(text, env)
-        } else {
-            hetu::verdict(text, env)
+        let result = match left_out.get(i).and_then(|&n| usize::try_from(n).ok()) {
+            Some(units) if units > 0 => match hetu::length_error(units) {
+                Some(e) => Err::<hetu::Verdict, _>(e),
+                None => return false,
+            },
+            _ => {
+                heap.clear();
+                let text = utf8(&chars[start..end], &mut buf, &mut heap);
+                if strict {
+                    hetu::verdict_strict(text, env)
+                } else {
+                    hetu::verdict(text, env)
+                }
+            }
         };
         *slot = crate::hetu::pack(&result);
         start = end;
     }
+    true
 }
 
-/// `static native int hetuValidatePacked(char[] chars, int[] ends, boolean test, boolean strict, int[] out, int offset)`
-/// of `fi.onr.FastPath`: input `i` is `chars[ends[i-1]..ends[i]]`; writes its packed verdict
-/// (see [`crate::hetu::pack`]) into `out[offset + i]`. Returns 0, or -1 after a panic or on
-/// arrays that don't fit.
+/// `static native int hetuValidatePacked(char[] chars, int[] ends, int[] leftOut, boolean test, boolean strict, int[] out, int offset)`
+/// of `fi.onr.FastPath`: input `i` is `chars[ends[i-1]..ends[i]]`, or, where `leftOut[i] > 0`,
+/// an input of that many UTF-16 units whose characters the facade left out (a long one: its
+/// length decides, see [`hetu::length_error`]); writes its packed verdict (see
+/// [`crate::hetu::pack`]) into `out[offset + i]`. Returns 0, or -1 after a panic, on arrays
+/// that don't fit, or when a left-out input's length does not decide.
 ///
 /// Several threads may call this at once on disjoint regions of the same `out`: each call
 /// writes only its region, with `SetIntArrayRegion`.
@@ -178,6 +205,7 @@ pub unsafe extern "system" fn Java_fi_onr_FastPath_hetuValidatePacked(
     _class: jclass,
     chars: jcharArray,
     ends: jintArray,
+    left_out: jintArray,
     test: jboolean,
     strict: jboolean,
     out: jintArray,
@@ -193,6 +221,12 @@ pub unsafe extern "system" fn Java_fi_onr_FastPath_hetuValidatePacked(
     if !matches!(offset.checked_add(n), Some(end) if end <= n_out) {
         return -1;
     }
+    let n_left = usize::try_from((jni.v1_2.GetArrayLength)(env, left_out)).unwrap_or(0);
+    if n_left != n {
+        return -1;
+    }
+    let mut lengths = vec![0i32; n];
+    (jni.v1_2.GetIntArrayRegion)(env, left_out, 0, n as jsize, lengths.as_mut_ptr());
     let mut verdict = vec![0i32; n];
     // No JNI call may happen between Get*Critical and its release; onr-core makes none.
     let c = (jni.v1_2.GetPrimitiveArrayCritical)(env, chars, std::ptr::null_mut()) as *const u16;
@@ -203,8 +237,18 @@ pub unsafe extern "system" fn Java_fi_onr_FastPath_hetuValidatePacked(
         let chars = std::slice::from_raw_parts(c, n_chars);
         let ends = std::slice::from_raw_parts(e, n);
         catch_unwind(AssertUnwindSafe(|| {
-            verdicts(chars, ends, environment(test), strict, &mut verdict);
-            0
+            if verdicts(
+                chars,
+                ends,
+                &lengths,
+                environment(test),
+                strict,
+                &mut verdict,
+            ) {
+                0
+            } else {
+                -1
+            }
         }))
         .unwrap_or(-1)
     };

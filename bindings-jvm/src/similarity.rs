@@ -6,6 +6,10 @@ use onr_core::similarity::name_match::{
     FirstNameVerdict, IdentificationVerdict, NameRules, NamesVerdict, PersonNames, VtjNames,
     VtjSurname,
 };
+use std::fmt;
+use std::sync::Arc;
+
+use onr_core::similarity::trigram::TrigramSet;
 use onr_core::similarity::{jaro_winkler, name_match, trigram};
 
 /// [`jaro_winkler::similarity`]: Lucene's `JaroWinklerDistance`, bit for bit (0.0..=1.0).
@@ -52,6 +56,71 @@ pub fn trigram_many(a: Vec<String>, b: Vec<String>, fmt: bool) -> Vec<f32> {
             }
         })
         .collect()
+}
+
+/// [`TrigramSet`]: pg_trgm's trigram set of one string, computed once so that one string is
+/// compared with many. Immutable: shareable between threads.
+#[derive(uniffi::Object)]
+pub struct NativeTrigramSet {
+    set: TrigramSet,
+}
+
+/// The size only: the trigrams spell out the text, and texts are names (personal data).
+impl fmt::Debug for NativeTrigramSet {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "TrigramSet[size={}]", self.set.len())
+    }
+}
+
+impl NativeTrigramSet {
+    /// The onr-core set.
+    pub fn set(&self) -> &TrigramSet {
+        &self.set
+    }
+}
+
+fn count(n: usize) -> i32 {
+    i32::try_from(n).unwrap_or(i32::MAX)
+}
+
+#[uniffi::export]
+impl NativeTrigramSet {
+    /// [`TrigramSet::from_fmt`] with `fmt` (`lower(unaccent(text))`), else [`TrigramSet::new`]
+    /// (the text as given).
+    #[uniffi::constructor]
+    pub fn new(text: String, fmt: bool) -> Self {
+        let set = if fmt {
+            TrigramSet::from_fmt(&text)
+        } else {
+            TrigramSet::new(&text)
+        };
+        NativeTrigramSet { set }
+    }
+
+    /// [`TrigramSet::len`].
+    pub fn size(&self) -> i32 {
+        count(self.set.len())
+    }
+
+    /// [`TrigramSet::show`]: the trigrams as pg_trgm's `show_trgm` prints them, in its order.
+    pub fn show(&self) -> Vec<String> {
+        self.set.show()
+    }
+
+    /// [`TrigramSet::common`].
+    pub fn common(&self, other: Arc<NativeTrigramSet>) -> i32 {
+        count(self.set.common(&other.set))
+    }
+
+    /// [`TrigramSet::similarity`].
+    pub fn similarity(&self, other: Arc<NativeTrigramSet>) -> f32 {
+        self.set.similarity(&other.set)
+    }
+
+    /// [`TrigramSet::similarity_str`].
+    pub fn similarity_str(&self, other: String, fmt: bool) -> f32 {
+        self.set.similarity_str(&other, fmt)
+    }
 }
 
 /// [`jaro_winkler::similarity`] of each pair, in order: `a[i]` with `b[i]`.

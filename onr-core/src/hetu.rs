@@ -788,9 +788,6 @@ fn is_valid_ascii11(b: &[u8; 11], env: Environment, rules: Rules) -> bool {
 
 /// Checks the shape of the input and reads its components; everything the two verdicts share.
 fn scan(input: &str) -> Result<Scanned, HetuError> {
-    if input.is_empty() {
-        return Err(HetuError::Empty);
-    }
     // Java counts UTF-16 units. Past the eleventh, only the count is still needed.
     let mut units = [0u16; 11];
     let bytes = input.as_bytes();
@@ -813,10 +810,8 @@ fn scan(input: &str) -> Result<Scanned, HetuError> {
         }
         n
     };
-    if n != 11 {
-        return Err(HetuError::Length {
-            found: u32::try_from(n).unwrap_or(u32::MAX),
-        });
+    if let Some(e) = length_error(n) {
+        return Err(e);
     }
     let mut date = [0u8; 6];
     for (i, d) in date.iter_mut().enumerate() {
@@ -907,6 +902,46 @@ impl<'de> serde::Deserialize<'de> for Hetu {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let s = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(deserializer)?;
         Hetu::parse(&s, Environment::Test).map_err(serde::de::Error::custom)
+    }
+}
+
+/// The length of a hetu in UTF-16 code units, as ONR counts it (nothing trimmed): every
+/// input of another length is rejected whatever its characters, with the error
+/// [`length_error`] gives from the length alone.
+///
+/// # Example
+///
+/// ```
+/// use onr_core::hetu;
+/// assert_eq!("131052-308T".encode_utf16().count(), hetu::LENGTH);
+/// ```
+pub const LENGTH: usize = 11;
+
+/// ONR's error for every input of `units` UTF-16 code units when the length alone decides
+/// the verdict: [`HetuError::Empty`] for 0, [`HetuError::Length`] for every length but
+/// [`LENGTH`]; `None` for [`LENGTH`], where the characters decide.
+///
+/// It is the error [`Hetu::parse`], [`Hetu::parse_strict`], [`verdict`] and
+/// [`verdict_strict`] return for any such input, in either environment (the length is the
+/// first check), so a caller holding UTF-16 text (a Java or JavaScript string) can answer
+/// for a huge input from its length without reading or converting it.
+///
+/// # Example
+///
+/// ```
+/// use onr_core::{error::Coded, hetu, Environment};
+/// let e = hetu::length_error(50_000_000).unwrap();
+/// assert_eq!(e.code(), "hetu.length");
+/// assert_eq!(Some(e), hetu::Hetu::parse(&"x".repeat(50_000_000), Environment::Test).err());
+/// assert_eq!(hetu::length_error(hetu::LENGTH), None);
+/// ```
+pub fn length_error(units: usize) -> Option<HetuError> {
+    match units {
+        0 => Some(HetuError::Empty),
+        LENGTH => None,
+        n => Some(HetuError::Length {
+            found: u32::try_from(n).unwrap_or(u32::MAX),
+        }),
     }
 }
 
@@ -2074,6 +2109,36 @@ mod tests {
             Ok(_) => "",
             Err(e) => e.code(),
         }
+    }
+
+    #[test]
+    fn length_error_is_every_verdict_on_inputs_of_that_length() {
+        // Units of one and two UTF-16 units (a non-BMP character), digits, hetu-like text.
+        let pieces = ["1", "-", "A", "ä", "１", "😀", "131052-308T", " ", "\0"];
+        for a in pieces {
+            for b in pieces {
+                for reps in 0..5 {
+                    let s = format!("{}{}", a.repeat(reps), b.repeat(reps));
+                    let units = s.encode_utf16().count();
+                    let Some(e) = length_error(units) else {
+                        assert_eq!(units, LENGTH);
+                        continue;
+                    };
+                    for env in [P, T] {
+                        assert_eq!(Hetu::parse(&s, env).err(), Some(e), "{s:?}");
+                        assert_eq!(Hetu::parse_strict(&s, env).err(), Some(e), "{s:?}");
+                        assert_eq!(verdict(&s, env).err(), Some(e), "{s:?}");
+                        assert_eq!(verdict_strict(&s, env).err(), Some(e), "{s:?}");
+                        assert!(!is_valid(&s, env) && !is_valid_strict(&s, env));
+                    }
+                }
+            }
+        }
+        assert_eq!(length_error(0), Some(HetuError::Empty));
+        assert_eq!(
+            length_error(usize::MAX),
+            Some(HetuError::Length { found: u32::MAX })
+        );
     }
 
     #[test]

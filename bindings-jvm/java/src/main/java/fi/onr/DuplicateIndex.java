@@ -2,12 +2,14 @@ package fi.onr;
 
 import fi.onr.ffi.CandidateValue;
 import fi.onr.ffi.DuplicateSearch;
+import fi.onr.ffi.PairSink;
 import fi.onr.ffi.PairValue;
 import fi.onr.ffi.PersonRecordValue;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * DUPLICATES (ONR's duplicate-candidate search over many person records).
@@ -27,6 +29,18 @@ import java.util.List;
  *         DuplicateIndex.Record.of("2", "Eino", "Eino", "Testiäinen", d)), 0.5)) {
  *     index.find("Eino", "Eino", "Testiainen", d);   // [Candidate(2, 1.0), Candidate(1, ...)]
  *     index.pairs();                                 // [Pair(1, 2, ...)]
+ * }
+ * }</pre>
+ *
+ * <p>{@link #fromTexts} indexes arbitrary texts instead of persons (a {@code null} text is SQL
+ * NULL), {@link #findSet} queries with a precomputed {@link TrigramSet}, and
+ * {@link #forEachPair} streams the self-join with progress reports:
+ *
+ * <pre>{@code
+ * try (DuplicateIndex index = DuplicateIndex.fromTextsOnr(ids, names, 0.5)) {
+ *     index.findText("Anna Virtanen");                  // = findSet(TrigramSet.onr("Anna Virtanen"))
+ *     index.forEachPair(pair -> write(pair),
+ *             (done, total) -> log.info(done + "/" + total));
  * }
  * }</pre>
  *
@@ -61,6 +75,43 @@ public final class DuplicateIndex implements AutoCloseable {
         return build(records, ONR_THRESHOLD);
     }
 
+    /**
+     * Builds the index over arbitrary texts, each taken as given (like a column of stored
+     * {@code duplicate_search_str} values, which are already in ONR's form): record {@code i}
+     * has the id {@code ids.get(i)} and the text {@code texts.get(i)}; a {@code null} text is
+     * SQL NULL and never matches. {@link #find} and {@link #findText} put the query into ONR's
+     * form as usual; {@link #findSet} compares the set given.
+     *
+     * @throws OnrException {@code similarity.length_mismatch} when the lists differ in length;
+     *     {@code similarity.threshold} when the threshold is NaN or outside 0..1;
+     *     {@code similarity.too_many_trigrams} when the texts hold 2^32 - 1 trigrams or more
+     */
+    public static DuplicateIndex fromTexts(List<String> ids, List<String> texts, double threshold) {
+        return fromTexts(ids, texts, threshold, false);
+    }
+
+    /**
+     * {@link #fromTexts}, each text first put into ONR's comparison form
+     * {@code lower(unaccent(text))} (as {@link Similarity#trigramOnr} and {@link TrigramSet#onr} do).
+     *
+     * @throws OnrException as {@link #fromTexts}
+     */
+    public static DuplicateIndex fromTextsOnr(List<String> ids, List<String> texts, double threshold) {
+        return fromTexts(ids, texts, threshold, true);
+    }
+
+    private static DuplicateIndex fromTexts(List<String> ids, List<String> texts, double threshold, boolean fmt) {
+        List<String> idValues = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            idValues.add(Text.wellFormed(id));
+        }
+        List<String> textValues = new ArrayList<>(texts.size());
+        for (String t : texts) {
+            textValues.add(Names.nullable(t));
+        }
+        return new DuplicateIndex(Ffi.call(() -> DuplicateSearch.Companion.fromTexts(idValues, textValues, fmt, threshold)));
+    }
+
     /** The threshold. */
     public double threshold() {
         return Ffi.call(inner::threshold);
@@ -91,14 +142,122 @@ public final class DuplicateIndex implements AutoCloseable {
         return Candidate.of(Ffi.call(() -> inner.findText(Text.wellFormed(text))));
     }
 
+    /**
+     * The candidates for a query trigram set, in ONR's order: the records whose set reaches
+     * the threshold with {@code query}. {@code findText(t)} is {@code findSet(TrigramSet.onr(t))}.
+     */
+    public List<Candidate> findSet(TrigramSet query) {
+        return Candidate.of(Ffi.call(() -> inner.findSet(query.ffi())));
+    }
+
     /** Every pair of records at the threshold, sorted by positions {@code (a, b)}, {@code a < b}. */
     public List<Pair> pairs() {
         List<PairValue> values = Ffi.call(inner::pairs);
         List<Pair> out = new ArrayList<>(values.size());
         for (PairValue p : values) {
-            out.add(new Pair(p.getA(), p.getB(), p.getAId(), p.getBId(), p.getSimilarity()));
+            out.add(Pair.of(p));
         }
         return Collections.unmodifiableList(out);
+    }
+
+    /**
+     * {@link #pairs()}, reporting progress to {@code listener} while the search runs.
+     *
+     * @throws RuntimeException whatever the listener threw (see {@link #forEachPair})
+     */
+    public List<Pair> pairs(ProgressListener listener) {
+        List<Pair> out = new ArrayList<>();
+        forEachPair(out::add, listener);
+        return Collections.unmodifiableList(out);
+    }
+
+    /**
+     * The self-join, pair by pair: reports progress to {@code listener} ({@code null}: none)
+     * while the search runs on several threads, then gives {@code action} every pair of
+     * {@link #pairs()} in the same order. Both are called on the calling thread.
+     *
+     * <p>If the listener or the action throws, nothing more is delivered: the call returns
+     * once the search under way has finished (the native search can't be interrupted midway)
+     * and rethrows that exception, unchanged.
+     */
+    public void forEachPair(Consumer<? super Pair> action, ProgressListener listener) {
+        Sink sink = new Sink(action, listener);
+        Ffi.call(() -> {
+            inner.forEachPair(sink);
+            return null;
+        });
+        sink.rethrow();
+    }
+
+    /** {@link #forEachPair(Consumer, ProgressListener)} without progress reports. */
+    public void forEachPair(Consumer<? super Pair> action) {
+        forEachPair(action, null);
+    }
+
+    /** Progress of the self-join: called with nondecreasing counts, the last being the total. */
+    @FunctionalInterface
+    public interface ProgressListener {
+        /** {@code done} of the {@code total} records searched so far. */
+        void progress(int done, int total);
+    }
+
+    /**
+     * The native callback: calls the user's code and keeps the first exception (the native
+     * side is then told to stop), so that nothing thrown in Java ever crosses into Rust.
+     */
+    private static final class Sink implements PairSink {
+        private final Consumer<? super Pair> action;
+        private final ProgressListener listener;
+        private Throwable failure;
+
+        Sink(Consumer<? super Pair> action, ProgressListener listener) {
+            this.action = action;
+            this.listener = listener;
+        }
+
+        @Override
+        public boolean progress(int done, int total) {
+            if (failure != null) {
+                return false;
+            }
+            try {
+                if (listener != null) {
+                    listener.progress(done, total);
+                }
+                return true;
+            } catch (Throwable t) {
+                failure = t;
+                return false;
+            }
+        }
+
+        @Override
+        public boolean pairs(List<PairValue> block) {
+            if (failure != null) {
+                return false;
+            }
+            try {
+                for (PairValue p : block) {
+                    action.accept(Pair.of(p));
+                }
+                return true;
+            } catch (Throwable t) {
+                failure = t;
+                return false;
+            }
+        }
+
+        void rethrow() {
+            if (failure != null) {
+                Sink.<RuntimeException>sneaky(failure);
+            }
+        }
+
+        /** Rethrows as is: the listener and the action declare no checked exceptions. */
+        @SuppressWarnings("unchecked")
+        private static <T extends Throwable> void sneaky(Throwable t) throws T {
+            throw (T) t;
+        }
     }
 
     @Override
@@ -212,6 +371,10 @@ public final class DuplicateIndex implements AutoCloseable {
         private final String aId;
         private final String bId;
         private final float similarity;
+
+        static Pair of(PairValue p) {
+            return new Pair(p.getA(), p.getB(), p.getAId(), p.getBId(), p.getSimilarity());
+        }
 
         Pair(int a, int b, String aId, String bId, float similarity) {
             this.a = a;

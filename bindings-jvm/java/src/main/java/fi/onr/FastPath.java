@@ -9,6 +9,13 @@ package fi.onr;
 final class FastPath {
     private FastPath() {}
 
+    /**
+     * Strings of up to this many UTF-16 units cross as primitives. Longer ones (never a hetu)
+     * are decided natively from their length alone where onr-core's verdict depends on nothing
+     * else, without reading or copying their characters.
+     */
+    static final int SHORT_UNITS = 12;
+
     static {
         NativeLibrary.ensureLoaded();
     }
@@ -28,7 +35,7 @@ final class FastPath {
     /** {@link #hetuIsValid}, strings of up to 12 units as primitives. */
     static int isValid(String s, boolean test) {
         int n = s.length();
-        if (n > 12) {
+        if (n > SHORT_UNITS) {
             return hetuIsValid(s, n, test);
         }
         long w0 = 0;
@@ -49,8 +56,12 @@ final class FastPath {
 
     /**
      * ONR's (or the strict) verdict on each input {@code chars[ends[i-1]..ends[i]]}, packed into
-     * {@code out[offset + i]} as {@code hetu_validate_packed} packs it. Returns 0, or -1 after a
-     * panic. Threads may call it at once for disjoint regions of {@code out}.
+     * {@code out[offset + i]} as {@code hetu_validate_packed} packs it. Where
+     * {@code leftOut[i] > 0}, input {@code i} is a string of that many units whose characters
+     * were left out of {@code chars} (its verdict comes from its length). Returns 0, or -1
+     * after a panic or if a left-out input's length does not decide its verdict. Threads may
+     * call it at once for disjoint regions of {@code out}.
      */
-    static native int hetuValidatePacked(char[] chars, int[] ends, boolean test, boolean strict, int[] out, int offset);
+    static native int hetuValidatePacked(char[] chars, int[] ends, int[] leftOut, boolean test, boolean strict, int[] out,
+            int offset);
 }

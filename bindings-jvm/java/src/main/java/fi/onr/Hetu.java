@@ -84,6 +84,7 @@ public final class Hetu implements Comparable<Hetu> {
      *     {@code null} is rejected as {@code hetu.empty}
      */
     public static Hetu parse(String input, Environment env) {
+        throwIfLengthDecides(input);
         return new Hetu(Ffi.call(() -> Onr_jvmKt.hetuParse(Text.wellFormed(input), env.ffi())), env, false);
     }
 
@@ -99,6 +100,7 @@ public final class Hetu implements Comparable<Hetu> {
      * @throws HetuException the first reason, in the documented order, why the rules reject it
      */
     public static Hetu parseStrict(String input, Environment env) {
+        throwIfLengthDecides(input);
         return new Hetu(Ffi.call(() -> Onr_jvmKt.hetuParseStrict(Text.wellFormed(input), env.ffi())), env, true);
     }
 
@@ -108,6 +110,9 @@ public final class Hetu implements Comparable<Hetu> {
         int valid = FastPath.isValid(input == null ? "" : input, env == Environment.TEST);
         if (valid >= 0) {
             return valid == 1;
+        }
+        if (lengthError(input) != null) {
+            return false;
         }
         return Ffi.call(() -> Onr_jvmKt.hetuIsValid(Text.wellFormed(input), env.ffi()));
     }
@@ -119,7 +124,39 @@ public final class Hetu implements Comparable<Hetu> {
 
     /** Whether the input is a hetu by the strict rules. */
     public static boolean isValidStrict(String input, Environment env) {
+        if (lengthError(input) != null) {
+            return false;
+        }
         return Ffi.call(() -> Onr_jvmKt.hetuIsValidStrict(Text.wellFormed(input), env.ffi()));
+    }
+
+    /**
+     * For a string too long to cross as primitives (see {@link FastPath#SHORT_UNITS}): the
+     * error onr-core gives every input of its length when the length alone decides
+     * ({@code hetu::length_error}), else {@code null}. The string itself never crosses, so a
+     * huge one is never copied or converted.
+     */
+    private static HetuException lengthError(String input) {
+        if (input == null || input.length() <= FastPath.SHORT_UNITS) {
+            return null;
+        }
+        int units = input.length();
+        try {
+            Ffi.call(() -> {
+                Onr_jvmKt.hetuCheckLength(units);
+                return null;
+            });
+            return null;
+        } catch (HetuException e) {
+            return e;
+        }
+    }
+
+    private static void throwIfLengthDecides(String input) {
+        HetuException e = lengthError(input);
+        if (e != null) {
+            throw e;
+        }
     }
 
     /**

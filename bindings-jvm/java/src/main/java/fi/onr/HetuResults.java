@@ -71,25 +71,25 @@ public final class HetuResults extends AbstractList<HetuResult> implements Rando
     }
 
     private static boolean validateChunk(String[] inputs, int from, int to, boolean test, boolean strict, int[] out) {
-        // One pass over the strings: room for 12 characters each, grown if the chunk needs more.
-        char[] chars = new char[(to - from) * 12];
+        // One pass over the strings, room for 12 characters each. A longer string's characters
+        // are left out: its length decides (see FastPath), so a huge one is never copied.
+        char[] chars = new char[(to - from) * FastPath.SHORT_UNITS];
         int[] ends = new int[to - from];
+        int[] leftOut = new int[to - from];
         int at = 0;
         for (int i = from; i < to; i++) {
             String s = inputs[i];
             int len = s.length();
-            if (len > chars.length - at) {
-                long size = Math.max(chars.length * 2L, (long) at + len);
-                if (size > Integer.MAX_VALUE - 16) {
-                    throw new IllegalArgumentException("batch too large: split it into batches under 2 G characters");
-                }
-                chars = java.util.Arrays.copyOf(chars, (int) size);
+            if (len > FastPath.SHORT_UNITS) {
+                leftOut[i - from] = len;
+                ends[i - from] = at;
+                continue;
             }
             s.getChars(0, len, chars, at);
             at += len;
             ends[i - from] = at;
         }
-        return FastPath.hetuValidatePacked(chars, ends, test, strict, out, from) == 0;
+        return FastPath.hetuValidatePacked(chars, ends, leftOut, test, strict, out, from) == 0;
     }
 
     /** The same verdicts through UniFFI's bindings: the inputs as one UTF-8 array. */

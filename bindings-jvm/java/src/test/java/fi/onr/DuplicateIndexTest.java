@@ -1,12 +1,17 @@
 package fi.onr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** {@link DuplicateIndex}: ONR's duplicate search over many records, in ONR's order. */
@@ -93,5 +98,217 @@ class DuplicateIndexTest {
             out.add(c.id());
         }
         return out;
+    }
+
+    /** A few hundred name-like texts, some NULL, some without trigrams, some repeated. */
+    static List<String> texts(long seed, int n) {
+        String[] first = {"Anna", "Hanna", "Matti", "Mattti", "Liisa", "Äijä", "Eino", "Pekka", "Jari", "Maija"};
+        String[] last = {"Virtanen", "Virtane", "Korhonen", "Mäkinen", "Mäkelä", "Testiäinen", "Nieminen", "Œdipe"};
+        Random r = new Random(seed);
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int k = r.nextInt(40);
+            if (k == 0) {
+                out.add(null);
+            } else if (k == 1) {
+                out.add(" -- ");
+            } else if (k == 2 && i > 0) {
+                out.add(out.get(r.nextInt(i)));
+            } else {
+                StringBuilder b = new StringBuilder(first[r.nextInt(first.length)]);
+                if (r.nextBoolean()) {
+                    b.append(' ').append(first[r.nextInt(first.length)]);
+                }
+                b.append(' ').append(last[r.nextInt(last.length)]);
+                if (r.nextInt(3) > 0) {
+                    b.append(' ').append(1950 + r.nextInt(3)).append("-0").append(1 + r.nextInt(3)).append("-1").append(r.nextInt(3));
+                }
+                out.add(r.nextBoolean() ? b.toString() : b.toString().toLowerCase());
+            }
+        }
+        return out;
+    }
+
+    static List<String> ids(int n) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ids.add("id" + i);
+        }
+        return ids;
+    }
+
+    /** "a b bits" for each pair, so that lists compare exactly. */
+    static List<String> keys(List<DuplicateIndex.Pair> pairs) {
+        List<String> out = new ArrayList<>();
+        for (DuplicateIndex.Pair p : pairs) {
+            out.add(p.a() + " " + p.b() + " " + p.aId() + " " + p.bId() + " " + Float.floatToIntBits(p.similarity()));
+        }
+        return out;
+    }
+
+    static List<String> bruteForce(List<String> texts, double t, boolean fmt) {
+        List<TrigramSet> sets = new ArrayList<>();
+        for (String x : texts) {
+            sets.add(x == null ? null : fmt ? TrigramSet.onr(x) : TrigramSet.of(x));
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < sets.size(); i++) {
+            for (int j = i + 1; j < sets.size(); j++) {
+                if (sets.get(i) == null || sets.get(j) == null) {
+                    continue;
+                }
+                float sim = sets.get(i).similarity(sets.get(j));
+                if ((double) sim >= t) {
+                    out.add(i + " " + j + " id" + i + " id" + j + " " + Float.floatToIntBits(sim));
+                }
+            }
+        }
+        for (TrigramSet s : sets) {
+            if (s != null) {
+                s.close();
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void fromTextsPairsEqualABruteForceOverTrigramSets() {
+        int n = 300;
+        List<String> texts = texts(7, n);
+        for (boolean fmt : new boolean[] {false, true}) {
+            for (double t : new double[] {0.3, 0.5, 0.7}) {
+                List<String> expected = bruteForce(texts, t, fmt);
+                try (DuplicateIndex index = fmt ? DuplicateIndex.fromTextsOnr(ids(n), texts, t)
+                        : DuplicateIndex.fromTexts(ids(n), texts, t)) {
+                    assertEquals(t, index.threshold());
+                    assertEquals(n, index.size());
+                    assertEquals(expected, keys(index.pairs()), "fmt " + fmt + " at " + t);
+                    List<DuplicateIndex.Pair> streamed = new ArrayList<>();
+                    index.forEachPair(streamed::add);
+                    assertEquals(expected, keys(streamed));
+                    assertEquals(expected, keys(index.pairs((done, total) -> { })));
+                }
+                assertTrue(expected.size() > (t == 0.7 ? 50 : 500), expected.size() + " pairs at " + t);
+            }
+        }
+    }
+
+    @Test
+    void findSetEqualsFindText() {
+        int n = 300;
+        List<String> texts = texts(11, n);
+        try (DuplicateIndex index = DuplicateIndex.fromTextsOnr(ids(n), texts, 0.4)) {
+            int found = 0;
+            for (String q : texts(12, 60)) {
+                try (TrigramSet set = TrigramSet.onr(q)) {
+                    List<DuplicateIndex.Candidate> a = index.findSet(set);
+                    List<DuplicateIndex.Candidate> b = index.findText(q);
+                    assertEquals(b.toString(), a.toString(), String.valueOf(q));
+                    for (int i = 0; i < a.size(); i++) {
+                        assertEquals(b.get(i).index(), a.get(i).index());
+                        assertEquals(Float.floatToIntBits(b.get(i).similarity()), Float.floatToIntBits(a.get(i).similarity()));
+                        assertEquals(Float.floatToIntBits(set.similarityTo(texts.get(a.get(i).index()), true)),
+                                Float.floatToIntBits(a.get(i).similarity()));
+                    }
+                    found += a.size();
+                }
+            }
+            assertTrue(found > 100, found + " candidates");
+        }
+    }
+
+    @Test
+    void nullTextsNeverMatch() {
+        List<String> texts = Arrays.asList("anna virtanen", null, "anna virtanen", null, "");
+        try (DuplicateIndex index = DuplicateIndex.fromTexts(List.of("a", "b", "c", "d", "e"), texts, 0.1);
+                TrigramSet q = TrigramSet.of("anna virtanen")) {
+            assertEquals(5, index.size());
+            List<DuplicateIndex.Pair> pairs = index.pairs();
+            assertEquals(List.of("0 2 a c " + Float.floatToIntBits(1.0f)), keys(pairs));
+            assertEquals(List.of("a", "c"), ids(index.findSet(q)));
+            assertEquals(List.of("a", "c"), ids(index.findText("Anna Virtanen")));
+            try (TrigramSet empty = TrigramSet.of("")) {
+                assertTrue(index.findSet(empty).isEmpty());
+            }
+        }
+    }
+
+    @Test
+    void listsOfDifferentLengthsAreRejectedWithACode() {
+        OnrException e = assertThrows(OnrException.class,
+                () -> DuplicateIndex.fromTexts(List.of("a", "b"), List.of("x"), 0.5));
+        assertEquals("similarity.length_mismatch", e.code());
+        assertEquals(Category.CONSISTENCY, e.category());
+        assertEquals("one text per id expected, found 2 ids and 1 texts", e.getMessage());
+        assertFalse(e.message(java.util.Locale.forLanguageTag("fi")).equals(e.getMessage()));
+        OnrException t = assertThrows(OnrException.class, () -> DuplicateIndex.fromTextsOnr(List.of("a"), List.of("x"), 2.0));
+        assertEquals("similarity.threshold", t.code());
+    }
+
+    @Test
+    void progressIsNondecreasingAndEndsAtTheTotalBeforeThePairs() {
+        int n = 2000;
+        List<String> texts = texts(3, n);
+        try (DuplicateIndex index = DuplicateIndex.fromTextsOnr(ids(n), texts, 0.5)) {
+            List<int[]> reports = new ArrayList<>();
+            AtomicInteger pairsBeforeLastReport = new AtomicInteger();
+            List<DuplicateIndex.Pair> pairs = new ArrayList<>();
+            index.forEachPair(p -> pairs.add(p), (done, total) -> {
+                reports.add(new int[] {done, total});
+                pairsBeforeLastReport.set(pairs.size());
+            });
+            assertFalse(reports.isEmpty());
+            for (int i = 0; i < reports.size(); i++) {
+                assertEquals(n, reports.get(i)[1]);
+                assertTrue(reports.get(i)[0] >= 0 && reports.get(i)[0] <= n);
+                if (i > 0) {
+                    assertTrue(reports.get(i)[0] >= reports.get(i - 1)[0]);
+                }
+            }
+            assertEquals(n, reports.get(reports.size() - 1)[0]);
+            assertEquals(0, pairsBeforeLastReport.get());
+            assertEquals(keys(index.pairs()), keys(pairs));
+            assertTrue(pairs.size() > 1000);
+        }
+    }
+
+    @Test
+    void anExceptionFromAListenerOrActionSurfacesInJavaAndTheJvmCarriesOn() {
+        int n = 500;
+        List<String> texts = texts(5, n);
+        try (DuplicateIndex index = DuplicateIndex.fromTextsOnr(ids(n), texts, 0.5)) {
+            List<String> all = keys(index.pairs());
+            IllegalStateException boom = new IllegalStateException("listener failed");
+            AtomicInteger calls = new AtomicInteger();
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> index.forEachPair(p -> { }, (d, t) -> {
+                calls.incrementAndGet();
+                throw boom;
+            }));
+            assertSame(boom, e);
+            assertEquals(1, calls.get());
+
+            AtomicInteger seen = new AtomicInteger();
+            AssertionError error = assertThrows(AssertionError.class, () -> index.forEachPair(p -> {
+                if (seen.incrementAndGet() == 3) {
+                    throw new AssertionError("action failed");
+                }
+            }));
+            assertEquals("action failed", error.getMessage());
+            assertEquals(3, seen.get());
+
+            // A checked exception thrown sneakily arrives unchanged too.
+            Exception checked = new java.io.IOException("io");
+            Exception got = assertThrows(Exception.class, () -> index.forEachPair(p -> DuplicateIndexTest.<RuntimeException>sneaky(checked)));
+            assertSame(checked, got);
+
+            // The index and the JVM carry on.
+            assertEquals(all, keys(index.pairs()));
+            assertEquals(all, keys(index.pairs((d, t) -> { })));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static <T extends Throwable> void sneaky(Throwable t) throws T {
+        throw (T) t;
     }
 }

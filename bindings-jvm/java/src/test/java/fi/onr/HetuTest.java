@@ -271,4 +271,35 @@ class HetuTest {
         assertTrue(a.compareTo(b) < 0);
         assertEquals(0, a.compareTo(Hetu.parse("010190-123M", T)));
     }
+
+    @Test
+    void hugeStringsAreDecidedByTheirLengthWithoutBeingCopied() {
+        // 50 million Latin-1 characters: 50 MB in the JVM; never copied into native memory.
+        String huge = "1".repeat(50_000_000);
+        for (Environment env : Environment.values()) {
+            assertFalse(Hetu.isValid(huge, env));
+            assertFalse(Hetu.isValidStrict(huge, env));
+            for (HetuException e : new HetuException[] {
+                    assertThrows(HetuException.class, () -> Hetu.parse(huge, env)),
+                    assertThrows(HetuException.class, () -> Hetu.parseStrict(huge, env))}) {
+                assertEquals("hetu.length", e.code());
+                assertEquals(Category.LENGTH, e.category());
+                assertEquals("wrong length, expected 11 characters, found 50000000", e.getMessage());
+            }
+            HetuResults r = Hetu.validateAll(Arrays.asList("131052-308T", huge, null, "131052-308T1", huge), env);
+            assertEquals(5, r.size());
+            assertTrue(r.isValid(0));
+            assertEquals("hetu.length", r.code(1));
+            assertEquals("hetu.empty", r.code(2));
+            assertEquals("hetu.length", r.code(3));
+            assertEquals("hetu.length", r.code(4));
+            assertEquals("wrong length, expected 11 characters, found 50000000", r.get(4).error().get().getMessage());
+            assertEquals("hetu.length", Hetu.validateAllStrict(List.of(huge), env).code(0));
+        }
+        // Just past the short path: the same verdicts as before.
+        assertEquals("wrong length, expected 11 characters, found 13",
+                assertThrows(HetuException.class, () -> Hetu.parse("131052-308T12", P)).getMessage());
+        assertFalse(Hetu.isValid("131052-308T12", P));
+        assertEquals("hetu.length", Hetu.validateAll(List.of("\uD800".repeat(20)), P).code(0));
+    }
 }

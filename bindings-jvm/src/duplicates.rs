@@ -4,8 +4,10 @@
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use onr_core::error::{Category, Coded, Lang};
-use onr_core::similarity::duplicates::{self, Candidate, DuplicateIndex, Pair, PersonRecord};
+
+use onr_core::similarity::duplicates::{
+    self, Candidate, DuplicateIndex, IndexInputError, Pair, PersonRecord,
+};
 use onr_core::similarity::trigram::TrigramSet;
 use rayon::prelude::*;
 
@@ -14,108 +16,6 @@ use crate::similarity::NativeTrigramSet;
 
 impl Positioned for duplicates::ThresholdError {}
 impl Positioned for IndexInputError {}
-
-/// Why [`DuplicateSearch::from_texts`] refused its lists: the preconditions of
-/// [`DuplicateIndex::from_sets`] (which panics on them), checked first, so that a bad list
-/// becomes an error with a code and never a panic across the boundary.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
-pub enum IndexInputError {
-    /// The lists of ids and texts differ in length.
-    #[error("one text per id expected, found {ids} ids and {texts} texts")]
-    LengthMismatch {
-        /// The number of ids.
-        ids: usize,
-        /// The number of texts.
-        texts: usize,
-    },
-    /// 2^32 - 1 records or more.
-    #[error("too many records, expected fewer than {}, found {found}", u32::MAX)]
-    TooManyRecords {
-        /// The number of records.
-        found: usize,
-    },
-    /// 2^32 - 1 trigrams or more in all the texts together.
-    #[error(
-        "too many trigrams in all, expected fewer than {}, found {found}",
-        u32::MAX
-    )]
-    TooManyTrigrams {
-        /// The number of trigrams.
-        found: usize,
-    },
-}
-
-impl IndexInputError {
-    /// Every code, for the tests.
-    pub const ALL_CODES: [&'static str; 3] = [
-        "similarity.length_mismatch",
-        "similarity.too_many_records",
-        "similarity.too_many_trigrams",
-    ];
-
-    /// Checks ids and per-record trigram sets against [`DuplicateIndex::from_sets`]'
-    /// preconditions.
-    fn check(ids: usize, sets: &[Option<TrigramSet>]) -> Result<(), IndexInputError> {
-        let limit = u32::MAX as usize;
-        if ids != sets.len() {
-            return Err(IndexInputError::LengthMismatch {
-                ids,
-                texts: sets.len(),
-            });
-        }
-        if sets.len() >= limit {
-            return Err(IndexInputError::TooManyRecords { found: sets.len() });
-        }
-        let trigrams: usize = sets.iter().flatten().map(TrigramSet::len).sum();
-        if trigrams >= limit {
-            return Err(IndexInputError::TooManyTrigrams { found: trigrams });
-        }
-        Ok(())
-    }
-}
-
-impl Coded for IndexInputError {
-    fn code(&self) -> &'static str {
-        match self {
-            IndexInputError::LengthMismatch { .. } => Self::ALL_CODES[0],
-            IndexInputError::TooManyRecords { .. } => Self::ALL_CODES[1],
-            IndexInputError::TooManyTrigrams { .. } => Self::ALL_CODES[2],
-        }
-    }
-
-    fn category(&self) -> Category {
-        match self {
-            IndexInputError::LengthMismatch { .. } => Category::Consistency,
-            _ => Category::Length,
-        }
-    }
-
-    fn message(&self, lang: Lang) -> String {
-        let max = u32::MAX;
-        match (*self, lang) {
-            (IndexInputError::LengthMismatch { ids, texts }, Lang::Fi) => format!(
-                "jokaiselle tunnisteelle odotettiin yksi teksti, löytyi {ids} tunnistetta ja {texts} tekstiä"
-            ),
-            (IndexInputError::LengthMismatch { ids, texts }, Lang::Sv) => {
-                format!("en text per id förväntades, hittade {ids} id:n och {texts} texter")
-            }
-            (IndexInputError::TooManyRecords { found }, Lang::Fi) => {
-                format!("liikaa tietueita, odotettiin alle {max}, löytyi {found}")
-            }
-            (IndexInputError::TooManyRecords { found }, Lang::Sv) => {
-                format!("för många poster, färre än {max} förväntades, hittade {found}")
-            }
-            (IndexInputError::TooManyTrigrams { found }, Lang::Fi) => {
-                format!("liikaa trigrammeja yhteensä, odotettiin alle {max}, löytyi {found}")
-            }
-            (IndexInputError::TooManyTrigrams { found }, Lang::Sv) => {
-                format!("för många trigram totalt, färre än {max} förväntades, hittade {found}")
-            }
-            _ => self.to_string(),
-        }
-    }
-}
 
 /// A person as ONR's duplicate search sees it ([`PersonRecord`]).
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
@@ -224,9 +124,10 @@ impl DuplicateSearch {
         threshold: f64,
     ) -> Result<Self, NativeError> {
         if ids.len() != texts.len() {
+            // Before the sets are built.
             return Err(IndexInputError::LengthMismatch {
                 ids: ids.len(),
-                texts: texts.len(),
+                sets: texts.len(),
             }
             .into());
         }
@@ -243,8 +144,7 @@ impl DuplicateSearch {
             })
             .collect();
         drop(texts);
-        IndexInputError::check(ids.len(), &sets)?;
-        let index = DuplicateIndex::from_sets(ids, sets, threshold)?;
+        let index = DuplicateIndex::try_from_sets(ids, sets, threshold)?;
         Ok(DuplicateSearch { index, threshold })
     }
 
@@ -361,24 +261,6 @@ mod tests {
         assert_eq!(
             message_en,
             "one text per id expected, found 1 ids and 0 texts"
-        );
-    }
-
-    #[test]
-    fn index_input_errors_have_their_code_and_three_messages() {
-        let errors = [
-            IndexInputError::LengthMismatch { ids: 2, texts: 3 },
-            IndexInputError::TooManyRecords { found: 1 << 32 },
-            IndexInputError::TooManyTrigrams { found: 1 << 32 },
-        ];
-        for (e, code) in errors.iter().zip(IndexInputError::ALL_CODES) {
-            assert_eq!(e.code(), code);
-            let [en, fi, sv] = [Lang::En, Lang::Fi, Lang::Sv].map(|l| e.message(l));
-            assert!(en != fi && fi != sv && en != sv, "{en} / {fi} / {sv}");
-        }
-        assert_eq!(
-            errors[1].to_string(),
-            "too many records, expected fewer than 4294967295, found 4294967296"
         );
     }
 

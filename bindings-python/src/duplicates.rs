@@ -2,11 +2,9 @@
 //! `similarity::trigram` and `similarity::duplicates`, converted.
 
 use chrono::NaiveDate;
-use onr_core::error::{Category, Coded};
 use onr_core::names;
 use onr_core::similarity::duplicates::{self as core, PersonRecord};
 use onr_core::similarity::trigram;
-use onr_core::Lang;
 use pyo3::exceptions::{PyIndexError, PyTypeError};
 use pyo3::prelude::*;
 use pyo3::types::{PyFloat, PyMapping, PyString, PyType};
@@ -409,55 +407,6 @@ fn records(values: &Bound<'_, PyAny>) -> PyResult<Vec<PersonRecord>> {
     Ok(out)
 }
 
-/// Python's inputs to ``DuplicateIndex.from_texts`` that onr-core's index cannot take: two
-/// columns of different lengths, or more records or trigrams than it addresses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum IndexInputError {
-    /// ``ids`` and ``texts`` differ in length.
-    Lengths { ids: usize, texts: usize },
-    /// 2^32 - 1 records or trigram occurrences or more.
-    TooLarge,
-}
-
-impl Coded for IndexInputError {
-    fn code(&self) -> &'static str {
-        match self {
-            IndexInputError::Lengths { .. } => "similarity.lengths",
-            IndexInputError::TooLarge => "similarity.too_large",
-        }
-    }
-
-    fn category(&self) -> Category {
-        Category::Length
-    }
-
-    fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (IndexInputError::Lengths { ids, texts }, Lang::En) => format!(
-                "ids and texts differ in length, expected one id per text, found {ids} ids and {texts} texts"
-            ),
-            (IndexInputError::Lengths { ids, texts }, Lang::Fi) => format!(
-                "tunnisteita ja tekstejä on eri määrä, odotettiin yksi tunniste tekstiä kohden, löytyi {ids} tunnistetta ja {texts} tekstiä"
-            ),
-            (IndexInputError::Lengths { ids, texts }, Lang::Sv) => format!(
-                "id:n och texter är olika många, ett id per text förväntades, hittade {ids} id:n och {texts} texter"
-            ),
-            (IndexInputError::TooLarge, Lang::En) => format!(
-                "too many records or trigrams for one index, expected fewer than {}",
-                u32::MAX
-            ),
-            (IndexInputError::TooLarge, Lang::Fi) => format!(
-                "liikaa tietueita tai trigrammeja yhteen indeksiin, odotettiin alle {}",
-                u32::MAX
-            ),
-            (IndexInputError::TooLarge, Lang::Sv) => format!(
-                "för många poster eller trigram för ett index, färre än {} förväntades",
-                u32::MAX
-            ),
-        }
-    }
-}
-
 /// The ids of ``from_texts``: ``str`` as they are, other values through ``str()`` (as a
 /// record's ``id``); a missing value is a ``TypeError``.
 fn ids(values: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
@@ -544,7 +493,9 @@ impl DuplicateIndex {
     /// Query with ``find_text``, or ``find_set`` with a ``TrigramSet`` of the same ``fmt``.
     ///
     /// Raises ``onr.SimilarityError``: ``similarity.threshold`` (outside 0..1),
-    /// ``similarity.lengths`` (``ids`` and ``texts`` differ in length).
+    /// ``similarity.length_mismatch`` (``ids`` and ``texts`` differ in length),
+    /// ``similarity.too_many_records`` / ``similarity.too_many_trigrams`` (past what the
+    /// index addresses with 32 bits).
     ///
     /// >>> import onr
     /// >>> index = onr.DuplicateIndex.from_texts(["a", "b", "c", "d"], ["Äijälä Oy", "AIJALA OY", None, "Virtanen"])
@@ -582,25 +533,11 @@ impl DuplicateIndex {
                 })?;
                 sets.extend(made);
             }
-            if ids.len() != sets.len() {
-                let err = IndexInputError::Lengths {
-                    ids: ids.len(),
-                    texts: sets.len(),
-                };
-                return Err(errors::coded(py, "SimilarityError", &err));
-            }
-            // onr-core's index addresses records and trigram occurrences with 32 bits.
-            let occurrences: usize = sets.iter().flatten().map(trigram::TrigramSet::len).sum();
-            if sets.len() >= u32::MAX as usize || occurrences >= u32::MAX as usize {
-                return Err(errors::coded(
-                    py,
-                    "SimilarityError",
-                    &IndexInputError::TooLarge,
-                ));
-            }
-            detached(py, || core::DuplicateIndex::from_sets(ids, sets, threshold))?
-                .map(DuplicateIndex)
-                .map_err(|e| errors::coded(py, "SimilarityError", &e))
+            detached(py, || {
+                core::DuplicateIndex::try_from_sets(ids, sets, threshold)
+            })?
+            .map(DuplicateIndex)
+            .map_err(|e| errors::coded(py, "SimilarityError", &e))
         })
     }
 

@@ -222,12 +222,12 @@ def test_from_texts_errors() -> None:
         onr.DuplicateIndex.from_texts(["a", "b"], ["x"])
     err = info.value
     assert isinstance(err, ValueError)
-    assert err.code == "similarity.lengths" and err.category == Category.LENGTH
-    assert str(err) == "ids and texts differ in length, expected one id per text, found 2 ids and 1 texts"
-    assert err.message("fi").startswith("tunnisteita ja tekstejä on eri määrä")
+    assert err.code == "similarity.length_mismatch" and err.category == Category.CONSISTENCY
+    assert str(err) == "one text per id expected, found 2 ids and 1 texts"
+    assert err.message("fi").startswith("jokaiselle tunnisteelle odotettiin yksi teksti")
     with pytest.raises(onr.SimilarityError) as info:
         onr.DuplicateIndex.from_texts(iter(["a"]), (t for t in ["x", "y"]))
-    assert info.value.code == "similarity.lengths"
+    assert info.value.code == "similarity.length_mismatch"
     with pytest.raises(onr.SimilarityError) as info:
         onr.DuplicateIndex.from_texts(["a"], ["x"], threshold=-0.1)
     assert info.value.code == "similarity.threshold"

@@ -187,6 +187,133 @@ impl Coded for ThresholdError {
     }
 }
 
+/// Why [`DuplicateIndex::try_from_sets`] refused its input: the threshold, or one of the
+/// preconditions on which [`DuplicateIndex::from_sets`] panics (ids and sets of different
+/// lengths, more records or trigrams than the index addresses with 32 bits).
+///
+/// # Example
+///
+/// ```
+/// use onr_core::error::Coded;
+/// use onr_core::similarity::duplicates::{DuplicateIndex, IndexInputError};
+/// let err = DuplicateIndex::try_from_sets(vec!["a".into()], vec![], 0.5).unwrap_err();
+/// assert_eq!(err, IndexInputError::LengthMismatch { ids: 1, sets: 0 });
+/// assert_eq!(err.code(), "similarity.length_mismatch");
+/// assert_eq!(err.to_string(), "one text per id expected, found 1 ids and 0 texts");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum IndexInputError {
+    /// The threshold is NaN or outside `[0, 1]`.
+    #[error(transparent)]
+    Threshold(#[from] ThresholdError),
+    /// The ids and the texts (sets) differ in number.
+    #[error("one text per id expected, found {ids} ids and {sets} texts")]
+    LengthMismatch {
+        /// The number of ids.
+        ids: usize,
+        /// The number of texts.
+        sets: usize,
+    },
+    /// 2^32 - 1 records or more.
+    #[error("too many records, expected fewer than {}, found {found}", u32::MAX)]
+    TooManyRecords {
+        /// The number of records.
+        found: usize,
+    },
+    /// 2^32 - 1 trigrams or more in all the texts together.
+    #[error(
+        "too many trigrams in all, expected fewer than {}, found {found}",
+        u32::MAX
+    )]
+    TooManyTrigrams {
+        /// The number of trigrams.
+        found: usize,
+    },
+}
+
+impl IndexInputError {
+    /// Every code, in the order of the variants.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use onr_core::similarity::duplicates::IndexInputError;
+    /// assert!(IndexInputError::ALL_CODES.contains(&"similarity.too_many_records"));
+    /// ```
+    pub const ALL_CODES: [&'static str; 4] = [
+        "similarity.threshold",
+        "similarity.length_mismatch",
+        "similarity.too_many_records",
+        "similarity.too_many_trigrams",
+    ];
+
+    /// Checks `from_sets`' input.
+    fn check(ids: usize, sets: &[Option<TrigramSet>], threshold: f64) -> Result<(), Self> {
+        check_threshold(threshold)?;
+        let limit = u32::MAX as usize;
+        if ids != sets.len() {
+            return Err(IndexInputError::LengthMismatch {
+                ids,
+                sets: sets.len(),
+            });
+        }
+        if sets.len() >= limit {
+            return Err(IndexInputError::TooManyRecords { found: sets.len() });
+        }
+        let trigrams: usize = sets.iter().flatten().map(TrigramSet::len).sum();
+        if trigrams >= limit {
+            return Err(IndexInputError::TooManyTrigrams { found: trigrams });
+        }
+        Ok(())
+    }
+}
+
+impl Coded for IndexInputError {
+    fn code(&self) -> &'static str {
+        match self {
+            IndexInputError::Threshold(e) => e.code(),
+            IndexInputError::LengthMismatch { .. } => Self::ALL_CODES[1],
+            IndexInputError::TooManyRecords { .. } => Self::ALL_CODES[2],
+            IndexInputError::TooManyTrigrams { .. } => Self::ALL_CODES[3],
+        }
+    }
+
+    fn category(&self) -> Category {
+        match self {
+            IndexInputError::Threshold(e) => e.category(),
+            IndexInputError::LengthMismatch { .. } => Category::Consistency,
+            _ => Category::Length,
+        }
+    }
+
+    fn message(&self, lang: Lang) -> String {
+        let max = u32::MAX;
+        match (*self, lang) {
+            (IndexInputError::Threshold(e), _) => e.message(lang),
+            (_, Lang::En) => self.to_string(),
+            (IndexInputError::LengthMismatch { ids, sets }, Lang::Fi) => format!(
+                "jokaiselle tunnisteelle odotettiin yksi teksti, löytyi {ids} tunnistetta ja {sets} tekstiä"
+            ),
+            (IndexInputError::LengthMismatch { ids, sets }, Lang::Sv) => {
+                format!("en text per id förväntades, hittade {ids} id:n och {sets} texter")
+            }
+            (IndexInputError::TooManyRecords { found }, Lang::Fi) => {
+                format!("liikaa tietueita, odotettiin alle {max}, löytyi {found}")
+            }
+            (IndexInputError::TooManyRecords { found }, Lang::Sv) => {
+                format!("för många poster, färre än {max} förväntades, hittade {found}")
+            }
+            (IndexInputError::TooManyTrigrams { found }, Lang::Fi) => {
+                format!("liikaa trigrammeja yhteensä, odotettiin alle {max}, löytyi {found}")
+            }
+            (IndexInputError::TooManyTrigrams { found }, Lang::Sv) => {
+                format!("för många trigram totalt, färre än {max} förväntades, hittade {found}")
+            }
+        }
+    }
+}
+
 /// Checks a similarity threshold as PostgreSQL's `pg_trgm.similarity_threshold` does.
 ///
 /// # Errors
@@ -485,6 +612,33 @@ impl DuplicateIndex {
         Self::from_sets(ids, sets, threshold)
     }
 
+    /// [`DuplicateIndex::from_sets`] for input from elsewhere (another language, a file):
+    /// every precondition it panics on is an [`IndexInputError`] instead.
+    ///
+    /// # Errors
+    ///
+    /// [`IndexInputError`]: the threshold is NaN or outside `[0, 1]`, `ids` and `sets` differ
+    /// in length, or there are 2^32 - 1 records or trigram occurrences or more.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use onr_core::similarity::duplicates::{DuplicateIndex, IndexInputError};
+    /// use onr_core::similarity::trigram::TrigramSet;
+    /// let sets = vec![Some(TrigramSet::from_fmt("Äijälä Oy")), None];
+    /// let index = DuplicateIndex::try_from_sets(vec!["a".into(), "b".into()], sets, 0.5)?;
+    /// assert_eq!(index.find_text("aijala oy").len(), 1);
+    /// # Ok::<(), IndexInputError>(())
+    /// ```
+    pub fn try_from_sets(
+        ids: Vec<String>,
+        sets: Vec<Option<TrigramSet>>,
+        threshold: f64,
+    ) -> Result<Self, IndexInputError> {
+        IndexInputError::check(ids.len(), &sets, threshold)?;
+        Ok(Self::from_sets(ids, sets, threshold)?)
+    }
+
     /// Builds the index from precomputed trigram sets (`None`: never a candidate) of stored
     /// search strings, with their ids.
     ///
@@ -494,7 +648,8 @@ impl DuplicateIndex {
     ///
     /// # Panics
     ///
-    /// When `ids` and `sets` differ in length, or there are 2^32 records or more.
+    /// When `ids` and `sets` differ in length, or there are 2^32 - 1 records or trigram
+    /// occurrences or more ([`DuplicateIndex::try_from_sets`] returns these as errors).
     ///
     /// # Example
     ///
@@ -1182,6 +1337,37 @@ mod tests {
             [0, 1, 2, 3, 4]
         );
         assert_eq!(idx.pairs().len(), 10);
+    }
+
+    #[test]
+    fn try_from_sets_refuses_what_from_sets_panics_on() {
+        let set = || Some(TrigramSet::new("anna"));
+        let err = DuplicateIndex::try_from_sets(vec!["a".into()], vec![set(), set()], 0.5);
+        assert_eq!(
+            err.unwrap_err(),
+            IndexInputError::LengthMismatch { ids: 1, sets: 2 }
+        );
+        let err = DuplicateIndex::try_from_sets(vec![], vec![], f64::NAN).unwrap_err();
+        assert_eq!(err, IndexInputError::Threshold(ThresholdError));
+        assert_eq!(err.code(), "similarity.threshold");
+        let ok =
+            DuplicateIndex::try_from_sets(vec!["a".into(), "b".into()], vec![set(), set()], 0.5);
+        assert_eq!(ok.unwrap().pairs().len(), 1);
+        let errors = [
+            IndexInputError::Threshold(ThresholdError),
+            IndexInputError::LengthMismatch { ids: 2, sets: 3 },
+            IndexInputError::TooManyRecords { found: 1 << 32 },
+            IndexInputError::TooManyTrigrams { found: 1 << 32 },
+        ];
+        for (e, code) in errors.iter().zip(IndexInputError::ALL_CODES) {
+            assert_eq!(e.code(), code);
+            let [en, fi, sv] = Lang::ALL.map(|l| e.message(l));
+            assert!(en != fi && fi != sv && en != sv, "{en} / {fi} / {sv}");
+        }
+        assert_eq!(
+            errors[2].to_string(),
+            "too many records, expected fewer than 4294967295, found 4294967296"
+        );
     }
 
     #[test]

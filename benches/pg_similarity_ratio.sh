@@ -19,7 +19,8 @@ TMP="$(mktemp -d)"
 cleanup() { scripts/pg-server.sh stop || true; rm -rf "$TMP"; }
 trap cleanup EXIT
 scripts/pg-server.sh start
-cargo build --release -q -p onr-cli -p onr-benches --examples 2>/dev/null
+# --bins as well: with only --examples, cargo would leave a stale `onr` binary in place.
+cargo build --release -q -p onr-cli -p onr-benches --bins --examples 2>/dev/null
 PSQL=(scripts/pg-server.sh psql)
 now() { date +%s.%N; }
 

@@ -1183,13 +1183,8 @@ mod tests {
         let last = [
             "virtanen", "korhonen", "mäkinen", "nieminen", "koskinen", "laine",
         ];
-        let mut x = seed | 1;
-        let mut next = |m: usize| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            (x % m as u64) as usize
-        };
+        let mut rng = crate::rng::SplitMix64::new(seed);
+        let mut next = |m: usize| rng.below(m as u64) as usize;
         (0..n)
             .map(|_| {
                 let mut s = String::new();
@@ -1227,13 +1222,8 @@ mod tests {
             .chars()
             .flat_map(|c| "aeiouyäö".chars().map(move |v| format!("{c}{v}")))
             .collect();
-        let mut x = seed | 1;
-        let mut next = |m: usize| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            (x % m as u64) as usize
-        };
+        let mut rng = crate::rng::SplitMix64::new(seed);
+        let mut next = |m: usize| rng.below(m as u64) as usize;
         let word = |next: &mut dyn FnMut(usize) -> usize| -> String {
             (0..2 + next(3))
                 .map(|_| syllables[next(syllables.len())].as_str())

@@ -533,7 +533,7 @@ pub(super) fn self_join(
         block_found.dedup();
         found.extend_from_slice(&block_found);
         done += w;
-        progress(regular * done / total.max(1));
+        progress((regular as u128 * done as u128 / total.max(1) as u128) as usize);
         rest = tail;
     }
     found.par_sort_unstable();

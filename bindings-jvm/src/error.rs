@@ -108,6 +108,8 @@ impl Positioned for onr_core::import::json::JsonError {}
 impl Positioned for onr_core::linking::LinkError {}
 impl Positioned for onr_core::linking::LinkLint {}
 impl Positioned for onr_core::person::PersonError {}
+impl Positioned for onr_core::linking::TableError {}
+impl Positioned for onr_core::import::csv::CsvError {}
 
 fn position_of<E: Positioned>(e: &E) -> i32 {
     e.position()

@@ -2,6 +2,7 @@
 
 use onr_core::import::action::{ExistingPerson, Persons, Registry as ImportRegistry, Unknown};
 use onr_core::import::check::check_json;
+use onr_core::import::csv::{CsvOptions, EmptyCell, Reader};
 use onr_core::import::koodisto::{CodeList, Koodisto};
 use onr_core::import::verdict::OnrError;
 use onr_core::import::{CheckOptions, Checker, RowReport};
@@ -91,6 +92,8 @@ pub struct ImportReport {
     pub rows: Vec<ImportRow>,
     /// Errors of the batch itself (the e-mail address, the number of rows, unreadable fields).
     pub batch_errors: Vec<ImportError>,
+    /// CSV header names that are not recognised columns (lower-cased), in order; empty for JSON.
+    pub unknown_columns: Vec<String>,
 }
 
 /// Checks an import batch in ONR's JSON (`PUT /oppija`) with the bundled code lists, as
@@ -161,6 +164,27 @@ pub fn import_check_json_with(
     env: Environment,
     options: ImportOptions,
 ) -> Result<ImportReport, NativeError> {
+    with_checker(env, options, |checker| {
+        let mut rows = Vec::new();
+        let (batch_errors, summary) = check_json(&input, checker, |report| {
+            rows.push(ImportRow::from(&report))
+        })?;
+        Ok(ImportReport {
+            accepted: summary.response.is_accepted(),
+            http_status: i32::from(summary.response.http_status()),
+            rows,
+            batch_errors: batch_errors.iter().map(ImportError::from).collect(),
+            unknown_columns: Vec::new(),
+        })
+    })
+}
+
+/// Builds the [`Checker`] `onr check` builds for these options and hands it to `f`.
+fn with_checker<T>(
+    env: Environment,
+    options: ImportOptions,
+    f: impl FnOnce(Checker<'_>) -> T,
+) -> T {
     let mut koodisto = Koodisto::bundled();
     if let Some(codes) = options.kieli {
         koodisto.kieli = CodeList::from_codes("kieli", codes);
@@ -178,22 +202,65 @@ pub fn import_check_json_with(
         Some(p) => p,
         None => &Unknown,
     };
-    let checker = Checker::with_registry(
+    f(Checker::with_registry(
         &koodisto,
         CheckOptions {
             env,
             ..CheckOptions::default()
         },
         registry,
-    );
-    let mut rows = Vec::new();
-    let (batch_errors, summary) = check_json(&input, checker, |report| {
-        rows.push(ImportRow::from(&report))
-    })?;
-    Ok(ImportReport {
-        accepted: summary.response.is_accepted(),
-        http_status: i32::from(summary.response.http_status()),
-        rows,
-        batch_errors: batch_errors.iter().map(ImportError::from).collect(),
+    ))
+}
+
+/// How a CSV batch is read ([`CsvOptions`]) and the batch's e-mail address, which CSV has no
+/// place for (`onr check --sahkoposti`).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ImportCsvOptions {
+    /// The field delimiter, an ASCII character (the facade checks it; anything else reads as
+    /// `,`).
+    pub delimiter: i32,
+    /// An empty cell is `""` (`[]` for `kansalaisuus`) instead of null ([`EmptyCell`]).
+    pub empty_as_empty_string: bool,
+    /// The batch's `sahkoposti`, if any.
+    pub sahkoposti: Option<String>,
+}
+
+/// Checks an import batch in CSV ([`onr_core::import::csv`]) as `onr check` does: each row
+/// read by onr-core's CSV reader goes through the same [`Checker`] as a JSON row.
+#[uniffi::export]
+pub fn import_check_csv(
+    input: String,
+    env: Environment,
+    csv: ImportCsvOptions,
+    options: ImportOptions,
+) -> Result<ImportReport, NativeError> {
+    let csv_options = CsvOptions {
+        empty: if csv.empty_as_empty_string {
+            EmptyCell::EmptyString
+        } else {
+            EmptyCell::Null
+        },
+        delimiter: u8::try_from(csv.delimiter)
+            .ok()
+            .filter(u8::is_ascii)
+            .unwrap_or(b','),
+    };
+    let reader = Reader::new(input.as_bytes(), csv_options)?;
+    let unknown_columns = reader.unknown_columns().to_vec();
+    with_checker(env, options, |mut checker| {
+        let mut rows = Vec::new();
+        for row in reader {
+            rows.push(ImportRow::from(&checker.check(row?)));
+        }
+        let sahkoposti = csv.sahkoposti.as_deref();
+        let batch_errors = checker.batch_errors(sahkoposti, Some(rows.len()));
+        let summary = checker.finish(sahkoposti, Some(rows.len()));
+        Ok(ImportReport {
+            accepted: summary.response.is_accepted(),
+            http_status: i32::from(summary.response.http_status()),
+            rows,
+            batch_errors: batch_errors.iter().map(ImportError::from).collect(),
+            unknown_columns,
+        })
     })
 }

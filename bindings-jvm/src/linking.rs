@@ -4,9 +4,10 @@ use std::sync::{Mutex, MutexGuard};
 
 use chrono::NaiveDate;
 use onr_core::linking::{
-    check_links, ChangeFeedEntry, ChangeFeedTracker, Link, LinkRow, Outcome, Registry, Violation,
+    check_links, ChangeFeedEntry, ChangeFeedTracker, Link, LinkRow, Outcome, Registry, TableLayout,
+    Violation,
 };
-use onr_core::person::{Actor, Lookup, Person};
+use onr_core::person::{Actor, Audience, ContactGroup, ContactInfo, Lookup, Person};
 use onr_core::Environment;
 
 use crate::error::{NativeError, Problem};
@@ -48,6 +49,84 @@ pub struct PersonValue {
     pub yksilointi_yritetty: bool,
     /// `turvakielto` (non-disclosure for safety reasons).
     pub turvakielto: bool,
+    /// `kotikunta` (home municipality, a koodisto `kunta` code), if any.
+    pub kotikunta: Option<String>,
+    /// `yhteystiedotRyhma`: the contact-information groups.
+    pub yhteystiedot_ryhma: Vec<ContactGroupValue>,
+}
+
+/// One contact-information group ([`ContactGroup`]).
+#[derive(Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ContactGroupValue {
+    /// `ryhmaKuvaus` (koodisto `yhteystietotyypit`), if any.
+    pub ryhma_kuvaus: Option<String>,
+    /// `ryhmaAlkuperaTieto` (koodisto `yhteystietojenalkupera`; `alkupera1` is VTJ).
+    pub ryhma_alkupera_tieto: String,
+    /// `readOnly`.
+    pub read_only: bool,
+    /// The values: `(yhteystietoTyyppi, yhteystietoArvo)`.
+    pub yhteystieto: Vec<ContactInfoValue>,
+}
+
+impl std::fmt::Debug for ContactGroupValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // onr-core's Debug, which never prints the contact values.
+        std::fmt::Debug::fmt(&ContactGroup::from(self.clone()), f)
+    }
+}
+
+/// One contact value ([`ContactInfo`]).
+#[derive(Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ContactInfoValue {
+    /// `yhteystietoTyyppi`, e.g. `YHTEYSTIETO_SAHKOPOSTI`.
+    pub tyyppi: String,
+    /// `yhteystietoArvo`, if any.
+    pub arvo: Option<String>,
+}
+
+impl std::fmt::Debug for ContactInfoValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // onr-core's Debug, which never prints the value.
+        std::fmt::Debug::fmt(&ContactInfo::from(self.clone()), f)
+    }
+}
+
+impl From<ContactInfoValue> for ContactInfo {
+    fn from(v: ContactInfoValue) -> ContactInfo {
+        ContactInfo {
+            yhteystieto_tyyppi: v.tyyppi,
+            yhteystieto_arvo: v.arvo,
+        }
+    }
+}
+
+impl From<ContactGroupValue> for ContactGroup {
+    fn from(v: ContactGroupValue) -> ContactGroup {
+        ContactGroup {
+            ryhma_kuvaus: v.ryhma_kuvaus,
+            ryhma_alkupera_tieto: v.ryhma_alkupera_tieto,
+            read_only: v.read_only,
+            yhteystieto: v.yhteystieto.into_iter().map(ContactInfo::from).collect(),
+        }
+    }
+}
+
+impl From<&ContactGroup> for ContactGroupValue {
+    fn from(g: &ContactGroup) -> ContactGroupValue {
+        ContactGroupValue {
+            ryhma_kuvaus: g.ryhma_kuvaus.clone(),
+            ryhma_alkupera_tieto: g.ryhma_alkupera_tieto.clone(),
+            read_only: g.read_only,
+            yhteystieto: g
+                .yhteystieto
+                .iter()
+                .map(|c| ContactInfoValue {
+                    tyyppi: c.yhteystieto_tyyppi.clone(),
+                    arvo: c.yhteystieto_arvo.clone(),
+                })
+                .collect(),
+        }
+    }
 }
 
 impl From<&Person> for PersonValue {
@@ -70,6 +149,12 @@ impl From<&Person> for PersonValue {
             sukupuoli: p.sukupuoli.clone(),
             yksilointi_yritetty: p.yksilointi_yritetty,
             turvakielto: p.turvakielto,
+            kotikunta: p.kotikunta.clone(),
+            yhteystiedot_ryhma: p
+                .yhteystiedot_ryhma
+                .iter()
+                .map(ContactGroupValue::from)
+                .collect(),
         }
     }
 }
@@ -93,6 +178,12 @@ impl From<PersonValue> for Person {
         p.sukupuoli = v.sukupuoli;
         p.yksilointi_yritetty = v.yksilointi_yritetty;
         p.turvakielto = v.turvakielto;
+        p.kotikunta = v.kotikunta;
+        p.yhteystiedot_ryhma = v
+            .yhteystiedot_ryhma
+            .into_iter()
+            .map(ContactGroup::from)
+            .collect();
         p
     }
 }
@@ -443,6 +534,38 @@ pub fn person_saved(person: PersonValue, env: Environment) -> PersonValue {
     PersonValue::from(&p)
 }
 
+/// [`Person::apply_turvakielto_on_save`]: the record after ONR's turvakielto persist hook.
+#[uniffi::export]
+pub fn person_turvakielto_saved(person: PersonValue) -> PersonValue {
+    let mut p = Person::from(person);
+    p.apply_turvakielto_on_save();
+    PersonValue::from(&p)
+}
+
+/// To whom a record is shown ([`Audience`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum AudienceKind {
+    /// [`Audience::Consumer`].
+    Consumer,
+    /// [`Audience::Guardian`].
+    Guardian,
+}
+
+impl From<AudienceKind> for Audience {
+    fn from(k: AudienceKind) -> Audience {
+        match k {
+            AudienceKind::Consumer => Audience::Consumer,
+            AudienceKind::Guardian => Audience::Guardian,
+        }
+    }
+}
+
+/// [`Person::view`]: the record as ONR shows it to `audience`.
+#[uniffi::export]
+pub fn person_view(person: PersonValue, audience: AudienceKind) -> PersonValue {
+    PersonValue::from(&Person::from(person).view(audience.into()))
+}
+
 /// A lookup or listing of ONR ([`Lookup`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
 pub enum LookupKind {
@@ -555,6 +678,52 @@ pub fn linking_check_links(rows: Vec<LinkRowValue>) -> Vec<ViolationValue> {
         .iter()
         .map(ViolationValue::from)
         .collect()
+}
+
+/// [`TableLayout::from_header`]: checks a link table's header; returns
+/// [`TableLayout::has_flags`].
+#[uniffi::export]
+pub fn linking_table_layout(header: Vec<String>) -> Result<bool, NativeError> {
+    Ok(TableLayout::from_header(&header)?.has_flags())
+}
+
+/// One data row of a link table as [`TableLayout::row`] reads it: the row, or its error.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct TableRowRead {
+    /// The row, when usable.
+    pub row: Option<LinkRowValue>,
+    /// Why the row is unusable.
+    pub error: Option<Problem>,
+}
+
+/// [`TableLayout::from_header`] then [`TableLayout::row`] for every data row, in order (an
+/// unusable row doesn't stop the others).
+#[uniffi::export]
+pub fn linking_table_rows(
+    header: Vec<String>,
+    rows: Vec<Vec<String>>,
+) -> Result<Vec<TableRowRead>, NativeError> {
+    let layout = TableLayout::from_header(&header)?;
+    Ok(rows
+        .iter()
+        .map(|fields| match layout.row(fields) {
+            Ok(r) => TableRowRead {
+                row: Some(LinkRowValue {
+                    master_oid: r.master_oid,
+                    slave_oid: r.slave_oid,
+                    master_passivoitu: r.master_passivoitu,
+                    master_duplicate: r.master_duplicate,
+                    slave_passivoitu: r.slave_passivoitu,
+                    slave_duplicate: r.slave_duplicate,
+                }),
+                error: None,
+            },
+            Err(e) => TableRowRead {
+                row: None,
+                error: Some(Problem::from(&e)),
+            },
+        })
+        .collect())
 }
 
 /// A local record whose master changed ([`onr_core::linking::Repointed`]).

@@ -46,6 +46,98 @@ public final class ImportCheck {
         return new Report(Ffi.call(() -> Onr_jvmKt.importCheckJsonWith(Text.wellFormed(json), env.ffi(), options.ffi())));
     }
 
+    /**
+     * Checks a batch given as CSV, as {@code onr check} checks a CSV file: one row per learner
+     * under a header line naming some of the columns {@code tunniste}, {@code oid},
+     * {@code hetu}, {@code passinumero}, {@code sahkoposti}, {@code etunimet},
+     * {@code kutsumanimi}, {@code sukunimi}, {@code syntymaaika} ({@code yyyy-MM-dd}),
+     * {@code sukupuoli}, {@code aidinkieli}, {@code kansalaisuus} (codes separated by
+     * {@code ;}); each row is read as the JSON row it stands for and gets the same verdict.
+     * Comma-separated, empty cells null, no batch e-mail address; see
+     * {@link #checkCsv(String, Environment, CsvOptions, Options)}.
+     *
+     * <pre>{@code
+     * ImportCheck.Report r = ImportCheck.checkCsv("tunniste,hetu
+S1,010101A900R
+", Environment.TEST);
+     * r.rows().get(0).line();        // Optional[2]
+     * r.unknownColumns();            // []
+     * }</pre>
+     *
+     * @throws ImportException {@code import.csv.no_columns} when the header names no known
+     *     column, {@code import.csv.io} when the text is not CSV
+     */
+    public static Report checkCsv(String csv, Environment env) {
+        return checkCsv(csv, env, CsvOptions.defaults(), Options.defaults());
+    }
+
+    /**
+     * {@link #checkCsv(String, Environment)} with a delimiter, the mapping of empty cells, the
+     * batch's e-mail address, other code lists and/or the persons ONR already has.
+     *
+     * @throws ImportException {@code import.csv.no_columns} when the header names no known
+     *     column, {@code import.csv.io} when the text is not CSV
+     */
+    public static Report checkCsv(String csv, Environment env, CsvOptions csvOptions, Options options) {
+        return new Report(Ffi.call(() -> Onr_jvmKt.importCheckCsv(Text.wellFormed(csv), env.ffi(), csvOptions.ffi(), options.ffi())));
+    }
+
+    /**
+     * How a CSV batch is read, and its e-mail address (which CSV has no place for, as
+     * {@code onr check --sahkoposti}); immutable.
+     *
+     * <pre>{@code
+     * ImportCheck.CsvOptions.defaults().withDelimiter(';').withEmptyAsEmptyString(true).withSahkoposti("a@b.fi");
+     * }</pre>
+     */
+    public static final class CsvOptions {
+        private final char delimiter;
+        private final boolean emptyAsEmptyString;
+        private final String sahkoposti;
+
+        private CsvOptions(char delimiter, boolean emptyAsEmptyString, String sahkoposti) {
+            this.delimiter = delimiter;
+            this.emptyAsEmptyString = emptyAsEmptyString;
+            this.sahkoposti = sahkoposti;
+        }
+
+        /** Comma-separated, empty cells null, no e-mail address. */
+        public static CsvOptions defaults() {
+            return new CsvOptions(',', false, null);
+        }
+
+        /**
+         * These options with another field delimiter (e.g. {@code ';'} or {@code '\t'}).
+         *
+         * @throws IllegalArgumentException for a character that is not ASCII
+         */
+        public CsvOptions withDelimiter(char delimiter) {
+            if (delimiter > 127) {
+                throw new IllegalArgumentException("the delimiter must be an ASCII character");
+            }
+            return new CsvOptions(delimiter, emptyAsEmptyString, sahkoposti);
+        }
+
+        /**
+         * These options with empty cells of text columns read as {@code ""} and an empty
+         * {@code kansalaisuus} as {@code []} (what a converter that writes every column sends),
+         * instead of null; an empty {@code syntymaaika}, {@code sukupuoli} or {@code aidinkieli}
+         * is null either way.
+         */
+        public CsvOptions withEmptyAsEmptyString(boolean yes) {
+            return new CsvOptions(delimiter, yes, sahkoposti);
+        }
+
+        /** These options with the batch's {@code sahkoposti} ({@code null}: none). */
+        public CsvOptions withSahkoposti(String sahkoposti) {
+            return new CsvOptions(delimiter, emptyAsEmptyString, sahkoposti == null ? null : Text.wellFormed(sahkoposti));
+        }
+
+        fi.onr.ffi.ImportCsvOptions ffi() {
+            return new fi.onr.ffi.ImportCsvOptions(delimiter, emptyAsEmptyString, sahkoposti);
+        }
+    }
+
     /** What a check knows beyond the batch; immutable, built with the {@code with...} methods. */
     public static final class Options {
         private final List<String> kieli;
@@ -168,6 +260,7 @@ public final class ImportCheck {
         private final int httpStatus;
         private final List<Row> rows;
         private final List<Error> batchErrors;
+        private final List<String> unknownColumns;
 
         Report(fi.onr.ffi.ImportReport r) {
             this.accepted = r.getAccepted();
@@ -178,6 +271,7 @@ public final class ImportCheck {
             }
             this.rows = Collections.unmodifiableList(rows);
             this.batchErrors = ImportCheck.errors(r.getBatchErrors());
+            this.unknownColumns = List.copyOf(r.getUnknownColumns());
         }
 
         /** Whether ONR accepts the batch. */
@@ -198,6 +292,11 @@ public final class ImportCheck {
         /** Errors of the batch itself (e-mail address, number of rows, unreadable fields). */
         public List<Error> batchErrors() {
             return batchErrors;
+        }
+
+        /** CSV header names that are not recognised columns (lower-cased), in order; empty for JSON. */
+        public List<String> unknownColumns() {
+            return unknownColumns;
         }
     }
 

@@ -257,9 +257,130 @@ public final class LinkRegistry implements AutoCloseable {
         return Collections.unmodifiableList(out);
     }
 
+    /**
+     * The broken invariants of a link table given as text, a header and data rows (e.g. a CSV
+     * file split by any CSV parser), read as {@code onr links check} reads it: the header
+     * names the columns ({@link TableLayout}), and a table with an unusable row is refused.
+     * Use {@link TableLayout#readAll} to see every unusable row.
+     *
+     * <pre>{@code
+     * LinkRegistry.checkTable(List.of("master_oid", "slave_oid", "slave_duplicate"),
+     *         List.of(List.of("M", "S", "false")));   // [slave_not_duplicate[S, M]]
+     * }</pre>
+     *
+     * @throws LinkException {@code link.table.missing_column} or {@code link.table.repeated_column}
+     *     for the header, or the first unusable row's code ({@code link.table.missing_field},
+     *     {@code link.table.empty_oid}, {@code link.table.bad_flag})
+     */
+    public static List<Violation> checkTable(List<String> header, List<List<String>> rows) {
+        TableLayout.Read read = TableLayout.fromHeader(header).readAll(rows);
+        if (!read.errors().isEmpty()) {
+            throw read.errors().values().iterator().next();
+        }
+        return checkTable(read.rows());
+    }
+
     @Override
     public void close() {
         inner.close();
+    }
+
+    /**
+     * Where the columns of a link table are, found from its header row: {@code master_oid} and
+     * {@code slave_oid} (required) and the optional flags {@code master_passivoitu},
+     * {@code master_duplicate}, {@code slave_passivoitu}, {@code slave_duplicate}. Names are
+     * matched trimmed and case-insensitively (a leading byte-order mark is ignored); other
+     * columns are ignored. Immutable.
+     *
+     * <pre>{@code
+     * LinkRegistry.TableLayout layout = LinkRegistry.TableLayout.fromHeader(List.of("slave_oid", "MASTER_OID"));
+     * layout.row(List.of("S", "M"));                  // M -> S
+     * layout.row(List.of("S", ""));                   // throws LinkException link.table.empty_oid
+     * }</pre>
+     */
+    public static final class TableLayout {
+        private final List<String> header;
+        private final boolean hasFlags;
+
+        private TableLayout(List<String> header, boolean hasFlags) {
+            this.header = header;
+            this.hasFlags = hasFlags;
+        }
+
+        /**
+         * Finds the columns in a header row.
+         *
+         * @throws LinkException {@code link.table.missing_column} without {@code master_oid} or
+         *     {@code slave_oid}, {@code link.table.repeated_column} when a known column appears twice
+         */
+        public static TableLayout fromHeader(List<String> header) {
+            List<String> h = clean(header);
+            boolean flags = Ffi.call(() -> Onr_jvmKt.linkingTableLayout(h));
+            return new TableLayout(List.copyOf(h), flags);
+        }
+
+        /** Whether the table has any flag column. */
+        public boolean hasFlags() {
+            return hasFlags;
+        }
+
+        /**
+         * Reads one data row: OIDs trimmed, flags {@code true}/{@code false}, {@code t}/{@code f},
+         * {@code 1}/{@code 0}, {@code yes}/{@code no} in any case, or empty for unknown.
+         *
+         * @throws LinkException {@code link.table.missing_field}, {@code link.table.empty_oid} or
+         *     {@code link.table.bad_flag}
+         */
+        public TableRow row(List<String> fields) {
+            Read read = readAll(List.of(fields));
+            if (!read.errors().isEmpty()) {
+                throw read.errors().get(0);
+            }
+            return read.rows().get(0);
+        }
+
+        /** Reads every data row in one native call; an unusable row doesn't stop the others. */
+        public Read readAll(List<List<String>> rows) {
+            List<List<String>> clean = new ArrayList<>(rows.size());
+            for (List<String> r : rows) {
+                clean.add(LinkRegistry.clean(r));
+            }
+            List<fi.onr.ffi.TableRowRead> read = Ffi.call(() -> Onr_jvmKt.linkingTableRows(header, clean));
+            List<TableRow> good = new ArrayList<>(read.size());
+            java.util.SortedMap<Integer, LinkException> bad = new java.util.TreeMap<>();
+            for (int i = 0; i < read.size(); i++) {
+                fi.onr.ffi.TableRowRead r = read.get(i);
+                if (r.getRow() != null) {
+                    fi.onr.ffi.LinkRowValue v = r.getRow();
+                    good.add(new TableRow(v.getMasterOid(), v.getSlaveOid(), v.getMasterPassivoitu(), v.getMasterDuplicate(),
+                            v.getSlavePassivoitu(), v.getSlaveDuplicate()));
+                } else {
+                    bad.put(i, (LinkException) OnrException.of(r.getError()));
+                }
+            }
+            return new Read(Collections.unmodifiableList(good), Collections.unmodifiableSortedMap(bad));
+        }
+
+        /** The data rows of a table as read: the usable rows, and why the others are not. */
+        public static final class Read {
+            private final List<TableRow> rows;
+            private final java.util.SortedMap<Integer, LinkException> errors;
+
+            Read(List<TableRow> rows, java.util.SortedMap<Integer, LinkException> errors) {
+                this.rows = rows;
+                this.errors = errors;
+            }
+
+            /** The usable rows, in order (for {@link LinkRegistry#checkTable(List)}). */
+            public List<TableRow> rows() {
+                return rows;
+            }
+
+            /** The unusable rows: 0-based index among the data rows, and the error. */
+            public java.util.SortedMap<Integer, LinkException> errors() {
+                return errors;
+            }
+        }
     }
 
     /** One row of a link table: a master, a slave and, if known, both persons' flags. */
@@ -283,6 +404,36 @@ public final class LinkRegistry implements AutoCloseable {
         /** A row without flags. */
         public static TableRow of(String master, String slave) {
             return new TableRow(Text.wellFormed(master), Text.wellFormed(slave), null, null, null, null);
+        }
+
+        /** The master's OID. */
+        public String master() {
+            return master;
+        }
+
+        /** The slave's OID. */
+        public String slave() {
+            return slave;
+        }
+
+        /** The master's {@code passivoitu}, if known. */
+        public Optional<Boolean> masterPassivoitu() {
+            return Optional.ofNullable(masterPassivoitu);
+        }
+
+        /** The master's {@code duplicate}, if known. */
+        public Optional<Boolean> masterDuplicate() {
+            return Optional.ofNullable(masterDuplicate);
+        }
+
+        /** The slave's {@code passivoitu}, if known. */
+        public Optional<Boolean> slavePassivoitu() {
+            return Optional.ofNullable(slavePassivoitu);
+        }
+
+        /** The slave's {@code duplicate}, if known. */
+        public Optional<Boolean> slaveDuplicate() {
+            return Optional.ofNullable(slaveDuplicate);
         }
 
         /** This row with the flags ({@code null}: unknown): master's and slave's passivoitu and duplicate. */

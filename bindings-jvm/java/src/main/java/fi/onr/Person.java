@@ -25,7 +25,7 @@ public final class Person {
     /** A person with only an OID: no hetu, no names, no flags. */
     public static Person of(String oid) {
         return new Person(new fi.onr.ffi.PersonValue(Text.wellFormed(oid), null, "", "", "", null, List.of(), false, false, false, false, false, List.of(),
-                null, null, false, false));
+                null, null, false, false, null, List.of()));
     }
 
     static Person of(fi.onr.ffi.PersonValue v) {
@@ -40,7 +40,7 @@ public final class Person {
         return new fi.onr.ffi.PersonValue(v.getOid(), v.getHetu(), v.getEtunimet(), v.getKutsumanimi(), v.getSukunimi(),
                 v.getAidinkieli(), v.getKansalaisuus(), v.getPassivoitu(), v.getDuplicate(), v.getYksiloity(), v.getYksiloityVtj(),
                 v.getYksiloityEidas(), v.getKaikkiHetut(), v.getSyntymaaika(), v.getSukupuoli(), v.getYksilointiYritetty(),
-                v.getTurvakielto());
+                v.getTurvakielto(), v.getKotikunta(), v.getYhteystiedotRyhma());
     }
 
     /** This person with a hetu ({@code null}: none). */
@@ -132,6 +132,24 @@ public final class Person {
         return new Person(c);
     }
 
+    /** This person with a home municipality ({@code kotikunta}, a koodisto {@code kunta} code; {@code null}: none). */
+    public Person withKotikunta(String kotikunta) {
+        fi.onr.ffi.PersonValue c = copy();
+        c.setKotikunta(kotikunta == null ? null : Text.wellFormed(kotikunta));
+        return new Person(c);
+    }
+
+    /** This person with contact-information groups ({@code yhteystiedotRyhma}), in order. */
+    public Person withContactGroups(List<ContactGroup> groups) {
+        fi.onr.ffi.PersonValue c = copy();
+        List<fi.onr.ffi.ContactGroupValue> values = new java.util.ArrayList<>(groups.size());
+        for (ContactGroup g : groups) {
+            values.add(g.v);
+        }
+        c.setYhteystiedotRyhma(values);
+        return new Person(c);
+    }
+
     // ---- ONR's rules on one record --------------------------------------------------------
 
     private fi.onr.ffi.PersonFacts facts(Environment env) {
@@ -190,6 +208,122 @@ public final class Person {
      */
     public Person saved(Environment env) {
         return new Person(Ffi.call(() -> Onr_jvmKt.personSaved(v, env.ffi())));
+    }
+
+    /**
+     * The record after ONR's turvakielto persist hook alone: under turvakielto every contact
+     * group of VTJ origin is deleted (the home municipality is kept). {@link #saved} includes it.
+     */
+    public Person savedTurvakielto() {
+        return new Person(Ffi.call(() -> Onr_jvmKt.personTurvakieltoSaved(v)));
+    }
+
+    /**
+     * The record as ONR shows it to {@code audience}; without turvakielto, the record itself.
+     *
+     * <pre>{@code
+     * Person p = Person.of(oid).withTurvakielto(true).withKotikunta("091");
+     * p.view(Person.Audience.CONSUMER).kotikunta();   // Optional.empty()
+     * p.view(Person.Audience.GUARDIAN).kotikunta();   // Optional[091]: ONR still shows it
+     * }</pre>
+     */
+    public Person view(Audience audience) {
+        return new Person(Ffi.call(() -> Onr_jvmKt.personView(v, audience.ffi)));
+    }
+
+    /** To whom ONR shows a record (see {@link #view}). */
+    public enum Audience {
+        /**
+         * Ordinary consumers ({@code HenkiloDto}, {@code OppijaReadDto}, exports): under
+         * turvakielto the home municipality is hidden and the VTJ contact groups are gone.
+         */
+        CONSUMER(fi.onr.ffi.AudienceKind.CONSUMER),
+        /**
+         * The person as someone's guardian ({@code GET /henkilo/{oid}/huoltajat}): under
+         * turvakielto every contact group is emptied, but the home municipality is still shown
+         * (ONR's own inconsistency, reproduced).
+         */
+        GUARDIAN(fi.onr.ffi.AudienceKind.GUARDIAN);
+
+        final fi.onr.ffi.AudienceKind ffi;
+
+        Audience(fi.onr.ffi.AudienceKind ffi) {
+            this.ffi = ffi;
+        }
+    }
+
+    /**
+     * One contact-information group ({@code yhteystiedotRyhma[]}): its type, origin, read-only
+     * flag and values. Immutable; {@code toString} shows no value.
+     *
+     * <pre>{@code
+     * Person.ContactGroup g = Person.ContactGroup.of("yhteystietotyyppi4", "alkupera1")   // VTJ origin
+     *         .withValue("YHTEYSTIETO_KATUOSOITE", "Testitie 1");
+     * }</pre>
+     */
+    public static final class ContactGroup {
+        final fi.onr.ffi.ContactGroupValue v;
+
+        private ContactGroup(fi.onr.ffi.ContactGroupValue v) {
+            this.v = v;
+        }
+
+        /**
+         * A group without values: {@code ryhmaKuvaus} (koodisto {@code yhteystietotyypit},
+         * {@code null}: none) and {@code ryhmaAlkuperaTieto} (koodisto
+         * {@code yhteystietojenalkupera}; {@code alkupera1} is VTJ).
+         */
+        public static ContactGroup of(String ryhmaKuvaus, String alkupera) {
+            return new ContactGroup(new fi.onr.ffi.ContactGroupValue(ryhmaKuvaus == null ? null : Text.wellFormed(ryhmaKuvaus),
+                    Text.wellFormed(alkupera), false, List.of()));
+        }
+
+        /** This group with one more value ({@code yhteystietoTyyppi}, {@code yhteystietoArvo}; {@code null}: none). */
+        public ContactGroup withValue(String tyyppi, String arvo) {
+            List<fi.onr.ffi.ContactInfoValue> values = new java.util.ArrayList<>(v.getYhteystieto());
+            values.add(new fi.onr.ffi.ContactInfoValue(Text.wellFormed(tyyppi), arvo == null ? null : Text.wellFormed(arvo)));
+            return new ContactGroup(new fi.onr.ffi.ContactGroupValue(v.getRyhmaKuvaus(), v.getRyhmaAlkuperaTieto(), v.getReadOnly(), values));
+        }
+
+        /** This group with {@code readOnly}. */
+        public ContactGroup withReadOnly(boolean yes) {
+            return new ContactGroup(new fi.onr.ffi.ContactGroupValue(v.getRyhmaKuvaus(), v.getRyhmaAlkuperaTieto(), yes, v.getYhteystieto()));
+        }
+
+        /** {@code ryhmaKuvaus}, if any. */
+        public Optional<String> ryhmaKuvaus() {
+            return Optional.ofNullable(v.getRyhmaKuvaus());
+        }
+
+        /** {@code ryhmaAlkuperaTieto}: the origin. */
+        public String alkupera() {
+            return v.getRyhmaAlkuperaTieto();
+        }
+
+        /** {@code readOnly}. */
+        public boolean isReadOnly() {
+            return v.getReadOnly();
+        }
+
+        /** The values' types ({@code yhteystietoTyyppi}), in order. */
+        public List<String> types() {
+            List<String> out = new java.util.ArrayList<>();
+            for (fi.onr.ffi.ContactInfoValue c : v.getYhteystieto()) {
+                out.add(c.getTyyppi());
+            }
+            return List.copyOf(out);
+        }
+
+        /** The value ({@code yhteystietoArvo}) of the {@code i}th entry, if any. */
+        public Optional<String> value(int i) {
+            return Optional.ofNullable(v.getYhteystieto().get(i).getArvo());
+        }
+
+        /** The type and origin only (values may be personal data). */
+        @Override
+        public String toString() {
+            return "ContactGroup(" + v.getRyhmaKuvaus() + ", " + v.getRyhmaAlkuperaTieto() + ", " + v.getYhteystieto().size() + " values)";
+        }
     }
 
     /** Whether the person shows up in an ONR lookup or listing (each has its own rule). */
@@ -306,6 +440,20 @@ public final class Person {
     /** {@code sukupuoli} (koodisto code), if set. */
     public Optional<String> sukupuoli() {
         return Optional.ofNullable(v.getSukupuoli());
+    }
+
+    /** {@code kotikunta}, if any. */
+    public Optional<String> kotikunta() {
+        return Optional.ofNullable(v.getKotikunta());
+    }
+
+    /** {@code yhteystiedotRyhma}: the contact-information groups, in order. */
+    public List<ContactGroup> contactGroups() {
+        List<ContactGroup> out = new java.util.ArrayList<>(v.getYhteystiedotRyhma().size());
+        for (fi.onr.ffi.ContactGroupValue g : v.getYhteystiedotRyhma()) {
+            out.add(new ContactGroup(g));
+        }
+        return List.copyOf(out);
     }
 
     /** {@code yksilointiYritetty}. */

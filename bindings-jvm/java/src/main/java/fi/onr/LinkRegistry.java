@@ -265,7 +265,7 @@ public final class LinkRegistry implements AutoCloseable {
      *
      * <pre>{@code
      * LinkRegistry.checkTable(List.of("master_oid", "slave_oid", "slave_duplicate"),
-     *         List.of(List.of("M", "S", "false")));   // [slave_not_duplicate[S, M]]
+     *         List.of(List.of("M", "S", "false")));   // [slave_not_duplicate[S]]
      * }</pre>
      *
      * @throws LinkException {@code link.table.missing_column} or {@code link.table.repeated_column}

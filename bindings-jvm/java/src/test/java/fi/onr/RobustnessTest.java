@@ -146,6 +146,20 @@ class RobustnessTest {
                 call("ImportCheck.check", () -> ImportCheck.check(a, env));
                 call("ImportCheck.check json", () -> ImportCheck.check(
                         "{\"henkilot\":[{\"henkilo\":{\"hetu\":" + quote(a) + ",\"etunimet\":" + quote(jb) + "}}]}", env));
+                call("ImportCheck.checkCsv", () -> ImportCheck.checkCsv(a, env));
+                call("ImportCheck.checkCsv rows", () -> ImportCheck.checkCsv(
+                        "hetu;etunimet;kansalaisuus;x\n" + a + ";" + b + ";" + c + "\n", env,
+                        ImportCheck.CsvOptions.defaults().withDelimiter(';').withEmptyAsEmptyString(r.nextBoolean()).withSahkoposti(c),
+                        ImportCheck.Options.defaults()));
+                call("LinkRegistry.TableLayout", () -> {
+                    java.util.List<String> fields = java.util.Arrays.asList(a, b, c);
+                    LinkRegistry.TableLayout.fromHeader(java.util.Arrays.asList(a, "master_oid", "slave_oid", "slave_duplicate"))
+                            .readAll(List.of(fields, List.of()));
+                    return LinkRegistry.checkTable(fields, List.of(fields));
+                });
+                call("Person view", () -> Person.of(a).withTurvakielto(true).withKotikunta(b)
+                        .withContactGroups(List.of(Person.ContactGroup.of(c, a).withValue(b, c)))
+                        .view(Person.Audience.values()[r.nextInt(2)]).savedTurvakielto().contactGroups());
                 call("LinkRegistry.insertPerson", () -> {
                     reg.insertPerson(Person.of(a).withHetu(b).withNames(a, b, c).withKaikkiHetut(list));
                     return null;

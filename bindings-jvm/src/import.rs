@@ -264,3 +264,41 @@ pub fn import_check_csv(
         })
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_rows_get_what_their_json_gets() {
+        let csv = "tunniste,hetu,etunimet,kutsumanimi,sukunimi,extra\n\
+                   S1,010101A900R,Aino,Aino,Virtanen,x\n\
+                   S2,131052-308X,Eino,Eino,Testinen,y\n";
+        let json = r#"{"sahkoposti": "a@example.fi", "henkilot": [
+            {"tunniste": "S1", "henkilo": {"hetu": "010101A900R", "etunimet": "Aino", "kutsumanimi": "Aino", "sukunimi": "Virtanen"}},
+            {"tunniste": "S2", "henkilo": {"hetu": "131052-308X", "etunimet": "Eino", "kutsumanimi": "Eino", "sukunimi": "Testinen"}}]}"#;
+        let options = ImportCsvOptions {
+            delimiter: i32::from(b','),
+            empty_as_empty_string: false,
+            sahkoposti: Some("a@example.fi".into()),
+        };
+        let from_csv = import_check_csv(
+            csv.into(),
+            Environment::Production,
+            options,
+            ImportOptions::default(),
+        )
+        .unwrap();
+        let from_json = import_check_json(json.into(), Environment::Production).unwrap();
+        assert_eq!(from_csv.unknown_columns, ["extra"]);
+        assert_eq!(from_csv.http_status, from_json.http_status);
+        let strip = |r: &ImportReport| {
+            r.rows
+                .iter()
+                .map(|row| (row.errors.clone(), row.warnings.clone(), row.action.clone()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(strip(&from_csv), strip(&from_json));
+        assert!(!from_csv.rows[1].errors.is_empty());
+    }
+}

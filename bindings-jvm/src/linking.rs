@@ -782,3 +782,48 @@ impl FeedTracker {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_person_value_round_trips_kotikunta_and_contact_groups() {
+        let mut p = Person::new("1.2.246.562.24.10000000003");
+        p.turvakielto = true;
+        p.kotikunta = Some("493".into());
+        let mut vtj = ContactGroup::new("yhteystietotyyppi4", "alkupera1");
+        vtj.read_only = true;
+        vtj.yhteystieto
+            .push(ContactInfo::new("YHTEYSTIETO_KATUOSOITE", "Testitie 1"));
+        p.yhteystiedot_ryhma = vec![vtj, ContactGroup::new("yhteystietotyyppi2", "alkupera2")];
+        let back = Person::from(PersonValue::from(&p));
+        assert_eq!(back.kotikunta, p.kotikunta);
+        assert_eq!(back.yhteystiedot_ryhma, p.yhteystiedot_ryhma);
+        let consumer = person_view(PersonValue::from(&p), AudienceKind::Consumer);
+        assert_eq!(consumer.kotikunta, None);
+        assert_eq!(consumer.yhteystiedot_ryhma.len(), 1);
+        let guardian = person_view(PersonValue::from(&p), AudienceKind::Guardian);
+        assert_eq!(guardian.kotikunta.as_deref(), Some("493"));
+        assert!(guardian.yhteystiedot_ryhma.is_empty());
+        assert!(!format!("{:?}", PersonValue::from(&p)).contains("Testitie"));
+    }
+
+    #[test]
+    fn table_rows_keep_order_and_report_each_bad_row() {
+        let header = vec!["master_oid".to_owned(), "slave_oid".to_owned()];
+        let rows = vec![
+            vec!["M".to_owned(), "S".to_owned()],
+            vec!["M".to_owned()],
+            vec!["M".to_owned(), String::new()],
+        ];
+        let read = linking_table_rows(header, rows).unwrap();
+        assert_eq!(read[0].row.as_ref().unwrap().slave_oid, "S");
+        let codes: Vec<_> = read[1..]
+            .iter()
+            .map(|r| r.error.as_ref().unwrap().code.as_str())
+            .collect();
+        assert_eq!(codes, ["link.table.missing_field", "link.table.empty_oid"]);
+        assert!(linking_table_layout(vec!["slave_oid".to_owned()]).is_err());
+    }
+}

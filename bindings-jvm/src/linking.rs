@@ -660,20 +660,36 @@ pub struct LinkRowValue {
     pub slave_duplicate: Option<bool>,
 }
 
-/// [`check_links`]: the broken invariants of a link table.
-#[uniffi::export]
-pub fn linking_check_links(rows: Vec<LinkRowValue>) -> Vec<ViolationValue> {
-    let rows: Vec<LinkRow> = rows
-        .into_iter()
-        .map(|r| LinkRow {
+impl From<LinkRowValue> for LinkRow {
+    fn from(r: LinkRowValue) -> LinkRow {
+        LinkRow {
             master_oid: r.master_oid,
             slave_oid: r.slave_oid,
             master_passivoitu: r.master_passivoitu,
             master_duplicate: r.master_duplicate,
             slave_passivoitu: r.slave_passivoitu,
             slave_duplicate: r.slave_duplicate,
-        })
-        .collect();
+        }
+    }
+}
+
+impl From<LinkRow> for LinkRowValue {
+    fn from(r: LinkRow) -> LinkRowValue {
+        LinkRowValue {
+            master_oid: r.master_oid,
+            slave_oid: r.slave_oid,
+            master_passivoitu: r.master_passivoitu,
+            master_duplicate: r.master_duplicate,
+            slave_passivoitu: r.slave_passivoitu,
+            slave_duplicate: r.slave_duplicate,
+        }
+    }
+}
+
+/// [`check_links`]: the broken invariants of a link table.
+#[uniffi::export]
+pub fn linking_check_links(rows: Vec<LinkRowValue>) -> Vec<ViolationValue> {
+    let rows: Vec<LinkRow> = rows.into_iter().map(LinkRow::from).collect();
     check_links(&rows)
         .iter()
         .map(ViolationValue::from)
@@ -708,14 +724,7 @@ pub fn linking_table_rows(
         .iter()
         .map(|fields| match layout.row(fields) {
             Ok(r) => TableRowRead {
-                row: Some(LinkRowValue {
-                    master_oid: r.master_oid,
-                    slave_oid: r.slave_oid,
-                    master_passivoitu: r.master_passivoitu,
-                    master_duplicate: r.master_duplicate,
-                    slave_passivoitu: r.slave_passivoitu,
-                    slave_duplicate: r.slave_duplicate,
-                }),
+                row: Some(r.into()),
                 error: None,
             },
             Err(e) => TableRowRead {

@@ -636,6 +636,7 @@ impl DuplicateIndex {
         threshold: f64,
     ) -> Result<Self, IndexInputError> {
         IndexInputError::check(ids.len(), &sets, threshold)?;
+        // The checks pass again inside, so `from_sets` neither fails nor panics here.
         Ok(Self::from_sets(ids, sets, threshold)?)
     }
 
@@ -666,9 +667,11 @@ impl DuplicateIndex {
         sets: Vec<Option<TrigramSet>>,
         threshold: f64,
     ) -> Result<Self, ThresholdError> {
-        let threshold = check_threshold(threshold)?;
-        assert_eq!(ids.len(), sets.len(), "one id per set");
-        assert!(sets.len() < u32::MAX as usize, "too many records");
+        match IndexInputError::check(ids.len(), &sets, threshold) {
+            Ok(()) => {}
+            Err(IndexInputError::Threshold(e)) => return Err(e),
+            Err(other) => panic!("{other}"),
+        }
         let filter_t = threshold * (1.0 - 1e-6);
 
         // Trigram frequencies -> ranks (rarest first, ties by value).
@@ -677,7 +680,6 @@ impl DuplicateIndex {
             .flatten()
             .flat_map(|s| s.as_slice().iter().copied())
             .collect();
-        assert!(all.len() < u32::MAX as usize, "too many trigrams");
         all.par_sort_unstable();
         let mut freq: Vec<(u32, u32)> = Vec::new(); // (count, value)
         let mut k = 0;

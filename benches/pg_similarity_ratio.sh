@@ -22,6 +22,7 @@ scripts/pg-server.sh start
 # --bins as well: with only --examples, cargo would leave a stale `onr` binary in place.
 cargo build --release -q -p onr-cli -p onr-benches --bins --examples 2>/dev/null
 PSQL=(scripts/pg-server.sh psql)
+TARGET="$(scripts/cargo-target-dir.sh)"
 now() { date +%s.%N; }
 
 python3 scripts/ground-truth/pg_inputs.py random 424242 "$NPAIRS" > "$TMP/mixed.txt"
@@ -43,7 +44,7 @@ SELECT sum(similarity(duplicate_search_fmt(a), duplicate_search_fmt(b))) FROM be
 SELECT sum(similarity(duplicate_search_fmt(a), duplicate_search_fmt(b))) FROM bench_pairs;
 SQL
 )
-    read -r _ _ _ _ _ one _ all _ threads < <(target/release/examples/similarity_throughput pairs "$1")
+    read -r _ _ _ _ _ one _ all _ threads < <("$TARGET"/release/examples/similarity_throughput pairs "$1")
     echo "$pg $one $all $threads"
 }
 read -r PG_MIXED ONE_MIXED ALL_MIXED THREADS < <(pairwise "$TMP/mixed.txt")
@@ -73,8 +74,8 @@ SELECT extract(epoch from clock_timestamp())::text;
 SQL
 )
 PG_JOIN_S=$(echo "$PG_JOIN" | awk 'NR==1{t0=$1} NR==2{n=$1} NR==3{printf "%.3f %d", $1-t0, n}')
-read -r _ _ _ LIB_PAIRS _ _ _ LIB_JOIN_S _ _ < <(target/release/examples/similarity_throughput join "$TMP/persons.csv")
-T0=$(now); target/release/onr duplicates "$TMP/persons.csv" > "$TMP/ours.csv" 2>/dev/null; T1=$(now)
+read -r _ _ _ LIB_PAIRS _ _ _ LIB_JOIN_S _ _ < <("$TARGET"/release/examples/similarity_throughput join "$TMP/persons.csv")
+T0=$(now); "$TARGET"/release/onr duplicates "$TMP/persons.csv" > "$TMP/ours.csv" 2>/dev/null; T1=$(now)
 CLI_PAIRS=$(( $(wc -l < "$TMP/ours.csv") - 1 ))
 
 awk -v n="$NPAIRS" -v th="$THREADS" \

@@ -5,9 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
+TARGET="$(scripts/cargo-target-dir.sh)"
 PYTHON="${PYTHON:-python3}"
-VENV="${ONR_BENCH_PY_VENV:-$ROOT/target/py-bench-venv}"
-WHEELS="$ROOT/target/wheels"
+VENV="${ONR_BENCH_PY_VENV:-$TARGET/py-bench-venv}"
+WHEELS="$TARGET/wheels"
 rm -rf "$VENV"
 "$PYTHON" -m venv "$VENV"
 "$VENV/bin/python" -m pip install -q "maturin==1.16.0" "python-stdnum==2.2"

@@ -4,13 +4,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N="${1:-1000000}"
-VENV="${ONR_BENCH_VENV:-target/bench-venv}"
+TARGET="$(scripts/cargo-target-dir.sh)"
+VENV="${ONR_BENCH_VENV:-$TARGET/bench-venv}"
 [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
 "$VENV/bin/python" -c 'import stdnum' 2>/dev/null || "$VENV/bin/pip" install -q 'python-stdnum==1.20'
 cargo build --release -q -p onr-benches --bins
-INPUTS=target/bench-hetus.txt
-./target/release/gen_hetus "$N" 1 > "$INPUTS"
-ours=$(./target/release/hetu_throughput "$INPUTS")
+INPUTS="$TARGET/bench-hetus.txt"
+"$TARGET"/release/gen_hetus "$N" 1 > "$INPUTS"
+ours=$("$TARGET"/release/hetu_throughput "$INPUTS")
 peer=$("$VENV/bin/python" - "$INPUTS" <<'PY'
 import sys, time
 from stdnum.fi import hetu

@@ -2,7 +2,7 @@
 # Live differential test of Jaro-Winkler and ONR's name normalisation against the real Java
 # libraries, on fresh random input:
 #   1. `onr similarity --metric jaro-winkler` vs Lucene's JaroWinklerDistance (lucene-suggest
-#      8.7.0 from Debian's liblucene8-java, which ../shared/tools/lucene-jw/run.sh installs):
+#      8.7.0 from Debian's liblucene8-java, which scripts/ground-truth/tools/lucene-jw/run.sh installs):
 #      printed value and verdict, line for line;
 #   2. `onr similarity --normalize` vs Lucene on the pairs normalised by ONR's own libraries
 #      (commons-lang3 3.20.0 + junidecode 0.5.2 from Maven Central, scripts/ground-truth/onr-normalize.sh);
@@ -12,7 +12,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
-TOOL="${LUCENE_JW_TOOL:-$ROOT/../shared/tools/lucene-jw/run.sh}"
+TOOL="${LUCENE_JW_TOOL:-$ROOT/scripts/ground-truth/tools/lucene-jw/run.sh}"
 SEED="${ONR_DIFF_SEED:-$(date +%s)}"
 PAIRS="${ONR_DIFF_PAIRS:-20000}"
 TMP="$(mktemp -d)"; trap 'rm -rf "$TMP"' EXIT
@@ -20,7 +20,7 @@ echo "lucene-differential: seed $SEED, $PAIRS pairs"
 [ -x "$TOOL" ] || { echo "lucene-differential: $TOOL not found (set LUCENE_JW_TOOL)"; exit 1; }
 
 cargo build -q --release -p onr-cli --locked
-ONR="$ROOT/target/release/onr"
+ONR="$(scripts/cargo-target-dir.sh)/release/onr"
 status=0
 
 # 1. Raw pairs.

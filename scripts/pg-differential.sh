@@ -20,8 +20,8 @@ cleanup() { scripts/pg-server.sh stop || true; rm -rf "$TMP"; }
 trap cleanup EXIT
 scripts/pg-server.sh start
 PSQL=(scripts/pg-server.sh psql)
-cargo build --release -q -p onr-cli
-ONR="$ROOT/target/release/onr"
+cargo build --release -q -p onr-cli --locked
+ONR="$(scripts/cargo-target-dir.sh)/release/onr"
 echo "pg-differential: seed $SEED, $NPAIRS pairs, $NPERSONS persons"
 
 python3 scripts/ground-truth/pg_inputs.py random "$SEED" "$NPAIRS" > "$TMP/pairs.txt"

@@ -6,23 +6,27 @@
 #                                postgresql-contrib with apt-get when missing
 #   scripts/pg-server.sh stop    stop it (data stays under $PGANCHOR)
 #   scripts/pg-server.sh psql ARGS...   psql on database trgm_utf8 (LC_CTYPE C.UTF-8)
+#   scripts/pg-server.sh sim 'a' 'b'    what PostgreSQL says of one pair: f(x) =
+#                                lower(unaccent(x)) (ONR's duplicate_search_fmt), both trigram
+#                                sets, similarity() raw and normalised, the % verdict at 0.5
 #
-# Uses ../shared/tools/pg/start.sh beside the repository when present (as in CI), else its
-# own equivalent. PGANCHOR (socket + data dir) and PGPORT_ANCHOR choose the instance;
+# Everything it needs is here: Debian's packages (apt-get, as root) and this script. PGANCHOR (socket + data dir) and PGPORT_ANCHOR choose the instance;
 # defaults /tmp/onr_pg and 54339 so that this never stops somebody else's server.
 set -euo pipefail
-ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 export PGANCHOR="${PGANCHOR:-/tmp/onr_pg}"
 export PGPORT_ANCHOR="${PGPORT_ANCHOR:-54339}"
 PGVER="${PGVER:-15}"
 BIN="/usr/lib/postgresql/$PGVER/bin"
-SHARED_START="${ONR_SHARED:-$ROOT/../shared}/tools/pg/start.sh"
 
 as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h "$PGANCHOR" -p "$PGPORT_ANCHOR" -U postgres)
 
 own_start() {
   if [ ! -x "$BIN/postgres" ] || [ ! -f "/usr/share/postgresql/$PGVER/extension/pg_trgm.control" ]; then
+    if [ "$(id -u)" != 0 ]; then
+      echo "pg-server: PostgreSQL $PGVER is missing; as root: apt-get install postgresql-$PGVER postgresql-contrib" >&2
+      exit 1
+    fi
     apt-get update -qq && apt-get install -y -qq "postgresql-$PGVER" postgresql-contrib >/dev/null
   fi
   mkdir -p "$PGANCHOR"
@@ -48,11 +52,27 @@ SQL
 
 case "${1:-}" in
   start)
-    if [ -x "$SHARED_START" ]; then "$SHARED_START" >/dev/null; else own_start; fi ;;
+    own_start ;;
   stop)
     [ -f "$PGANCHOR/data/PG_VERSION" ] || exit 0
     as_pg "$BIN/pg_ctl" -D "$PGANCHOR/data" -m fast stop >/dev/null || true ;;
   psql)
     shift; exec "${PSQL[@]}" -d trgm_utf8 "$@" ;;
-  *) echo "usage: $0 start|stop|psql ARGS..." >&2; exit 2 ;;
+  sim)
+    [ $# -eq 3 ] || { echo "usage: $0 sim 'string a' 'string b'" >&2; exit 2; }
+    own_start
+    exec "${PSQL[@]}" -d trgm_utf8 -v a="$2" -v b="$3" -P pager=off -P footer=off \
+      -P tuples_only=on -P format=unaligned -P fieldsep=' | ' <<'SQL'
+SET pg_trgm.similarity_threshold = 0.5;
+SELECT 'server' AS k, 'PostgreSQL ' || current_setting('server_version') || ', LC_CTYPE ' || current_setting('lc_ctype') AS v
+UNION ALL SELECT 'f(a)', duplicate_search_fmt(:'a')
+UNION ALL SELECT 'f(b)', duplicate_search_fmt(:'b')
+UNION ALL SELECT 'trgm f(a)', show_trgm(duplicate_search_fmt(:'a'))::text
+UNION ALL SELECT 'trgm f(b)', show_trgm(duplicate_search_fmt(:'b'))::text
+UNION ALL SELECT 'similarity(a,b) raw', similarity(:'a', :'b')::text
+UNION ALL SELECT 'similarity(f(a),f(b))', similarity(duplicate_search_fmt(:'a'), duplicate_search_fmt(:'b'))::text
+UNION ALL SELECT 'f(a) % f(b) @0.5', (duplicate_search_fmt(:'a') % duplicate_search_fmt(:'b'))::text;
+SQL
+    ;;
+  *) echo "usage: $0 start|stop|psql ARGS...|sim A B" >&2; exit 2 ;;
 esac

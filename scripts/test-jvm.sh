@@ -10,5 +10,6 @@ cd "$(dirname "$0")/.."
 # logged at INFO, so the Surefire loggers stay at INFO.
 export MAVEN_OPTS="${MAVEN_OPTS:-} -Dorg.slf4j.simpleLogger.log.org.apache.maven.plugin.surefire=info -Dorg.slf4j.simpleLogger.log.org.apache.maven.plugins.surefire=info"
 
-mvn -B -q -f bindings-jvm/pom.xml install
+# The native library is built into cargo's own target directory (CARGO_TARGET_DIR and the like).
+mvn -B -q -f bindings-jvm/pom.xml install -Dcargo.target.dir="$(scripts/cargo-target-dir.sh)"
 mvn -B -q -f examples/java-app/pom.xml compile exec:exec

@@ -7,13 +7,14 @@
 #
 # Needs python3 (3.10+ for the test dependencies; the wheel itself supports 3.9+), cargo, and
 # a JDK for the PySpark test. Environment: PYTHON (interpreter, default python3),
-# ONR_PY_VENV (default target/py-test-venv), extra pytest arguments after `--`.
+# ONR_PY_VENV (default <cargo target dir>/py-test-venv), extra pytest arguments after `--`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
+TARGET="$(scripts/cargo-target-dir.sh)"
 PYTHON="${PYTHON:-python3}"
-VENV="${ONR_PY_VENV:-$ROOT/target/py-test-venv}"
-WHEELS="$ROOT/target/wheels"
+VENV="${ONR_PY_VENV:-$TARGET/py-test-venv}"
+WHEELS="$TARGET/wheels"
 
 echo "== fresh virtual environment: $VENV ($("$PYTHON" --version))"
 rm -rf "$VENV"

@@ -18,7 +18,7 @@ is ASCII, towlower() is idempotent, ASCII classification/lowering is the plain A
 
 Usage: scripts/ground-truth/gen-tables.py [RULES_FILE]
   RULES_FILE defaults to /usr/share/postgresql/15/tsearch_data/unaccent.rules (installed by
-  ../shared/tools/pg/start.sh or `apt-get install postgresql-15 postgresql-contrib`).
+  scripts/pg-server.sh start or `apt-get install postgresql-15 postgresql-contrib`).
 """
 import ctypes
 import ctypes.util

@@ -175,7 +175,7 @@ pub fn hetu_error_codes() -> Vec<String> {
 /// copy out, no object per item.
 ///
 /// `inputs` is the UTF-8 of every input, each followed by the byte `0xFF` (which UTF-8 never
-/// contains). The result has one little-endian `i32` per input, in order, as [`pack`] makes it.
+/// contains). The result has one little-endian `i32` per input, in order, as `pack` makes it.
 #[uniffi::export]
 pub fn hetu_validate_packed(inputs: Vec<u8>, env: Environment, strict: bool) -> Vec<u8> {
     let mut out = Vec::with_capacity(inputs.len() / 3);

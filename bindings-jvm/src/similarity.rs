@@ -18,7 +18,7 @@ pub fn jaro_winkler(a: String, b: String) -> f32 {
     jaro_winkler::similarity(&a, &b)
 }
 
-/// [`jaro_winkler::is_similar`]: ONR's threshold on [`jaro_winkler`].
+/// [`jaro_winkler::is_similar`]: ONR's threshold on [`jaro_winkler()`].
 #[uniffi::export]
 pub fn jaro_winkler_is_similar(a: String, b: String) -> bool {
     jaro_winkler::is_similar(&a, &b)

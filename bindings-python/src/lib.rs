@@ -4,7 +4,7 @@
 //! Names are flat and prefixed by their module (`hetu_is_valid`); the public modules
 //! `onr.hetu`, `onr.oid`, ... give them their Python names. Errors become the exception classes
 //! of `onr._errors`, enum values the members of `onr._enums`; every body runs through
-//! [`convert::guard`], so a Rust panic reaches Python only as `onr.InternalError`.
+//! `convert::guard`, so a Rust panic reaches Python only as `onr.InternalError`.
 
 mod convert;
 mod duplicates;

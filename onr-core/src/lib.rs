@@ -19,6 +19,7 @@
 #![warn(missing_debug_implementations)]
 #![forbid(unsafe_code)]
 
+pub mod cell;
 pub mod env;
 pub mod error;
 mod glibc;

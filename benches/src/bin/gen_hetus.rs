@@ -1,4 +1,4 @@
-//! Prints N mixed hetu inputs (see `onr_benches::mixed_hetus`): gen_hetus N [SEED]
+//! Prints N mixed hetu inputs (see `onr_benches::mixed_hetus`): `gen_hetus N [SEED]`
 use std::io::Write;
 
 fn main() {

@@ -20,7 +20,8 @@
 //!
 //! With `--existing`, rows also get the existing persons ONR's duplicate search lists for
 //! them (`import.lint.existing_duplicates`); a CSV of persons needs the columns `kutsumanimi`
-//! and `syntymaaika` for that (optional `passivoitu` and `duplicate`, `true`/`1`).
+//! and `syntymaaika` for that (optional `passivoitu` and `duplicate`: true/false cells as
+//! `onr_core::cell::flag` reads them, empty = false).
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
@@ -385,25 +386,15 @@ fn read_persons(path: &Path) -> anyhow::Result<(Persons, Option<Vec<PersonRecord
                 .collect::<Vec<_>>()
         };
         if let Some(records) = &mut records {
-            let date = get(syntymaaika).trim();
-            let syntymaaika = if date.is_empty() {
-                None
-            } else {
-                Some(
-                    chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").with_context(|| {
-                        format!(
-                            "{}: record {}: syntymaaika is not YYYY-MM-DD",
-                            path.display(),
-                            i + 1
-                        )
-                    })?,
-                )
+            let cell_error = |column: &str, e: onr_core::cell::CellError| {
+                anyhow::anyhow!("{}: record {}: {column}: {e}", path.display(), i + 1)
             };
-            let flag = |c: Option<usize>| {
-                matches!(
-                    get(c).trim().to_ascii_lowercase().as_str(),
-                    "true" | "1" | "t" | "yes"
-                )
+            let syntymaaika = onr_core::cell::date(get(syntymaaika))
+                .map_err(|e| cell_error("syntymaaika", e))?;
+            let flag = |c: Option<usize>, column: &str| {
+                onr_core::cell::flag(get(c))
+                    .map(|v| v.unwrap_or(false))
+                    .map_err(|e| cell_error(column, e))
             };
             records.push(PersonRecord {
                 id: get(Some(oid)).to_owned(),
@@ -411,8 +402,8 @@ fn read_persons(path: &Path) -> anyhow::Result<(Persons, Option<Vec<PersonRecord
                 kutsumanimi: Some(get(kutsumanimi).to_owned()),
                 sukunimi: Some(get(sukunimi).to_owned()),
                 syntymaaika,
-                passivoitu: flag(passivoitu),
-                duplicate: flag(duplicate),
+                passivoitu: flag(passivoitu, "passivoitu")?,
+                duplicate: flag(duplicate, "duplicate")?,
             });
         }
         persons.push(ExistingPerson {

@@ -16,7 +16,6 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::{anyhow, bail, Context};
-use chrono::NaiveDate;
 use onr_core::similarity::duplicates::{check_threshold, DuplicateIndex, PersonRecord};
 use onr_core::similarity::trigram::{pg_float4_text, DEFAULT_THRESHOLD};
 
@@ -95,14 +94,6 @@ impl<W: Write> Sink<W> {
     }
 }
 
-fn flag(value: &str) -> Option<bool> {
-    match value.trim().to_ascii_lowercase().as_str() {
-        "" | "false" | "f" | "0" | "no" | "n" | "ei" => Some(false),
-        "true" | "t" | "1" | "yes" | "y" | "kylla" | "kyllä" => Some(true),
-        _ => None,
-    }
-}
-
 fn read_records(args: &Args) -> anyhow::Result<Vec<PersonRecord>> {
     let delimiter =
         u8::try_from(args.delimiter).map_err(|_| anyhow!("the delimiter must be ASCII"))?;
@@ -126,20 +117,14 @@ fn read_records(args: &Args) -> anyhow::Result<Vec<PersonRecord>> {
     while rdr.read_record(&mut row).context("reading the CSV file")? {
         let line = row.position().map_or(0, |p| p.line());
         let field = |i: usize| row.get(i).unwrap_or("");
-        let syntymaaika = match field(date).trim() {
-            "" => None,
-            d => Some(NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| {
-                anyhow!(
-                    "line {line}: invalid {}, expected YYYY-MM-DD",
-                    args.syntymaaika_column
-                )
-            })?),
-        };
+        let syntymaaika = onr_core::cell::date(field(date))
+            .map_err(|e| anyhow!("line {line}: {}: {e}", args.syntymaaika_column))?;
         let flag_at = |c: Option<usize>, name: &str| -> anyhow::Result<bool> {
             match c {
                 None => Ok(false),
-                Some(i) => flag(field(i))
-                    .ok_or_else(|| anyhow!("line {line}: invalid {name}, expected true or false")),
+                Some(i) => onr_core::cell::flag(field(i))
+                    .map(|v| v.unwrap_or(false))
+                    .map_err(|e| anyhow!("line {line}: {name}: {e}")),
             }
         };
         let mut r = PersonRecord::new(

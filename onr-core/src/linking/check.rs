@@ -121,7 +121,7 @@ pub enum TableError {
         /// The column.
         column: &'static str,
     },
-    /// A flag field is not a boolean (expected true/false, t/f, 1/0, yes/no or empty).
+    /// A flag field is not a boolean: see [`crate::cell::flag`] for the texts read (empty is missing).
     #[error("`{column}` is not a boolean, expected true or false")]
     BadFlag {
         /// The column.
@@ -278,7 +278,7 @@ impl TableLayout {
                 let Some(v) = fields.get(i).map(|f| f.as_ref().trim()) else {
                     continue;
                 };
-                values[k] = parse_flag(v).map_err(|()| TableError::BadFlag {
+                values[k] = crate::cell::flag(v).map_err(|_| TableError::BadFlag {
                     column: FLAG_COLUMNS[k],
                 })?;
             }
@@ -290,20 +290,6 @@ impl TableLayout {
             row.slave_duplicate,
         ] = values;
         Ok(row)
-    }
-}
-
-fn parse_flag(v: &str) -> Result<Option<bool>, ()> {
-    const TRUE: [&str; 4] = ["true", "t", "1", "yes"];
-    const FALSE: [&str; 4] = ["false", "f", "0", "no"];
-    if v.is_empty() {
-        Ok(None)
-    } else if TRUE.iter().any(|t| v.eq_ignore_ascii_case(t)) {
-        Ok(Some(true))
-    } else if FALSE.iter().any(|t| v.eq_ignore_ascii_case(t)) {
-        Ok(Some(false))
-    } else {
-        Err(())
     }
 }
 

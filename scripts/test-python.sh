@@ -39,5 +39,9 @@ echo "== mypy --strict on the package and on a user's code"
 "$PY" -m mypy --strict --no-incremental -p onr
 "$PY" -m mypy --strict --no-incremental "$ROOT/bindings-python/tests/typecheck_usage.py"
 
+echo "== the onr CLI (the tests compare the bindings with it on the same files)"
+(cd "$ROOT" && cargo build -q --release --locked -p onr-cli)
+export ONR_CLI="$TARGET/release/onr"
+
 echo "== pytest"
 "$PY" -m pytest "$ROOT/bindings-python/tests" -p no:cacheprovider -ra -q "$@"

@@ -7,7 +7,7 @@ use onr_core::similarity::duplicates::{self as core, PersonRecord};
 use onr_core::similarity::trigram;
 use pyo3::exceptions::{PyIndexError, PyTypeError};
 use pyo3::prelude::*;
-use pyo3::types::{PyFloat, PyMapping, PyString, PyType};
+use pyo3::types::{PyMapping, PyString, PyType};
 use rayon::prelude::*;
 
 use crate::convert::{self, detached, guard};
@@ -277,29 +277,48 @@ pub fn names_duplicate_search_fmt(py: Python<'_>, text: &Bound<'_, PyAny>) -> Py
 fn opt_text(obj: Option<&Bound<'_, PyAny>>, what: &str) -> PyResult<Option<String>> {
     match obj {
         None => Ok(None),
-        Some(o) if is_missing(o) => Ok(None),
+        Some(o) if convert::is_missing(o) => Ok(None),
         Some(o) => Ok(Some(convert::text(o, what)?.into_owned())),
     }
 }
 
+/// A birth date: `datetime.date`, or text read by onr-core's cell rule (`YYYY-MM-DD`; `""`
+/// is missing, as `None` and NaN are); other text is an `onr.OnrError` (`cell.date`).
 fn opt_date(obj: Option<&Bound<'_, PyAny>>, what: &str) -> PyResult<Option<NaiveDate>> {
     match obj {
         None => Ok(None),
-        Some(o) if is_missing(o) => Ok(None),
+        Some(o) if convert::is_missing(o) => Ok(None),
         Some(o) if o.is_instance_of::<PyString>() => {
             let text = convert::text(o, what)?;
-            NaiveDate::parse_from_str(&text, "%Y-%m-%d")
-                .map(Some)
-                .map_err(|_| {
-                    PyTypeError::new_err(format!("{what} must be datetime.date or YYYY-MM-DD text"))
-                })
+            onr_core::cell::date(&text).map_err(|e| errors::cell(o.py(), &e, what))
         }
         Some(o) => convert::date(o, what).map(Some),
     }
 }
 
-fn is_missing(obj: &Bound<'_, PyAny>) -> bool {
-    obj.is_none() || obj.cast::<PyFloat>().is_ok_and(|f| f.value().is_nan())
+/// A true/false value: `bool` (numpy's too), the integers 0 and 1, or text read by
+/// onr-core's cell rule (`"false"`, `"0"`, `"ei"`... are false; `""` is missing); missing
+/// (`None`, NaN, pandas' `NA`) is false. Other text is an `onr.OnrError` (`cell.flag`).
+fn flag_value(v: &Bound<'_, PyAny>, what: &str) -> PyResult<bool> {
+    if convert::is_missing(v) {
+        return Ok(false);
+    }
+    if let Ok(s) = v.cast::<PyString>() {
+        return onr_core::cell::flag(&convert::str_text(s)?)
+            .map(|f| f.unwrap_or(false))
+            .map_err(|e| errors::cell(v.py(), &e, what));
+    }
+    if let Ok(b) = v.extract::<bool>() {
+        return Ok(b);
+    }
+    match v.extract::<i64>() {
+        Ok(0) => Ok(false),
+        Ok(1) => Ok(true),
+        _ => Err(PyTypeError::new_err(format!(
+            "{what} must be bool, 0/1 or true/false text, not {}",
+            convert::type_name(v)
+        ))),
+    }
 }
 
 /// The stored side of ONR's duplicate search (the generated column ``duplicate_search_str``);
@@ -388,8 +407,8 @@ fn records(values: &Bound<'_, PyAny>) -> PyResult<Vec<PersonRecord>> {
         };
         let flag = |key: &str| -> PyResult<bool> {
             match get(key)? {
-                Some(v) if !is_missing(&v) => v.is_truthy(),
-                _ => Ok(false),
+                Some(v) => flag_value(&v, &format!("record {i}: {key}")),
+                None => Ok(false),
             }
         };
         let mut record = PersonRecord {
@@ -397,7 +416,10 @@ fn records(values: &Bound<'_, PyAny>) -> PyResult<Vec<PersonRecord>> {
             etunimet: opt_text(get("etunimet")?.as_ref(), "etunimet")?,
             kutsumanimi: opt_text(get("kutsumanimi")?.as_ref(), "kutsumanimi")?,
             sukunimi: opt_text(get("sukunimi")?.as_ref(), "sukunimi")?,
-            syntymaaika: opt_date(get("syntymaaika")?.as_ref(), "syntymaaika")?,
+            syntymaaika: opt_date(
+                get("syntymaaika")?.as_ref(),
+                &format!("record {i}: syntymaaika"),
+            )?,
             ..PersonRecord::default()
         };
         record.passivoitu = flag("passivoitu")?;

@@ -150,6 +150,23 @@ pub fn coded<E: Coded + ?Sized>(py: Python<'_>, class_name: &str, err: &E) -> Py
     raise(py, class_name, err, None)
 }
 
+/// `onr.OnrError` (code `cell.flag`, `cell.date`) for a cell that does not hold its value;
+/// `what` (e.g. `record 3: passivoitu`) leads every message.
+pub fn cell(py: Python<'_>, err: &onr_core::cell::CellError, what: &str) -> PyErr {
+    let messages = Lang::ALL.map(|lang| (lang, format!("{what}: {}", err.message(lang))));
+    match build(
+        py,
+        "OnrError",
+        err.code(),
+        err.category().as_str(),
+        None,
+        &messages,
+    ) {
+        Ok(exc) => PyErr::from_value(exc),
+        Err(e) => e,
+    }
+}
+
 /// `onr.InternalError` for a Rust panic caught at the boundary. The panic's own text is not
 /// passed on, as it could quote the input.
 pub fn internal(py: Python<'_>) -> PyErr {

@@ -406,13 +406,11 @@ fn validate_many_with(
     guard(py, || {
         let env = convert::environment(env)?;
         let today = today_arg(today)?;
-        let mut reader = convert::Reader::new(values, what, false)?;
+        let mut reader = convert::Reader::new(values, what, true)?;
         let mut texts = convert::Texts::default();
         let mut results = Vec::with_capacity(reader.len_hint());
         while reader.next_chunk(&mut texts)? {
-            let verdicts = texts
-                .iter()
-                .map(|text| verdict(text.unwrap_or_default(), env));
+            let verdicts = texts.iter().map(|text| text.map(|t| verdict(t, env)));
             detached(py, || results.extend(verdicts))?;
         }
         Ok(HetuResults { results, today })
@@ -420,30 +418,33 @@ fn validate_many_with(
 }
 
 /// The results of ``validate_many``: a read-only sequence with one ``HetuResult`` per input,
-/// in order (``len``, indexing, slicing, iteration). The verdicts are held natively and each
-/// ``HetuResult`` is made when it is accessed; ``list(results)`` makes them all. ``valid``,
-/// ``codes`` and ``to_columns()`` give whole columns at once.
+/// in order (``len``, indexing, slicing, iteration), ``None`` for a missing input (``None``,
+/// NaN, ``pandas.NA``). The verdicts are held natively and each ``HetuResult`` is made when it
+/// is accessed; ``list(results)`` makes them all. ``valid``, ``codes`` and ``to_columns()``
+/// give whole columns at once.
 ///
 /// >>> from onr import hetu
-/// >>> results = hetu.validate_many(["131052-308T", "131052-308X", "x"])
+/// >>> results = hetu.validate_many(["131052-308T", "131052-308X", "x", None])
 /// >>> len(results), results.valid, results.codes
-/// (3, [True, False, False], [None, 'hetu.checksum', 'hetu.length'])
-/// >>> results[-1]
-/// HetuResult(valid=False, code='hetu.length')
+/// (4, [True, False, False, None], [None, 'hetu.checksum', 'hetu.length', None])
+/// >>> results[2], results[3]
+/// (HetuResult(valid=False, code='hetu.length'), None)
+/// >>> results
+/// HetuResults(4 results, 1 valid, 2 invalid, 1 missing)
 #[pyclass(module = "onr.hetu", name = "HetuResults", frozen, sequence)]
 #[derive(Debug)]
 pub struct HetuResults {
-    results: Vec<Result<core::Hetu, HetuError>>,
+    /// `None` for a missing input.
+    results: Vec<Option<Result<core::Hetu, HetuError>>>,
     today: Option<NaiveDate>,
 }
 
 impl HetuResults {
-    fn item(&self, index: usize) -> HetuResult {
-        let result = self.results[index];
-        HetuResult {
+    fn item(&self, index: usize) -> Option<HetuResult> {
+        self.results[index].map(|result| HetuResult {
             result,
             warnings: warnings_of(&result, self.today),
-        }
+        })
     }
 }
 
@@ -461,11 +462,15 @@ impl HetuResults {
         guard(py, || {
             if let Ok(slice) = index.cast::<PySlice>() {
                 let picked = convert::slice_indices(slice, self.results.len())?;
-                let items: Vec<HetuResult> = picked.into_iter().map(|i| self.item(i)).collect();
+                let items: Vec<Option<HetuResult>> =
+                    picked.into_iter().map(|i| self.item(i)).collect();
                 return Ok(PyList::new(py, items)?.into_any());
             }
             let i = convert::sequence_index(index, self.results.len(), "HetuResults")?;
-            Ok(Bound::new(py, self.item(i))?.into_any())
+            match self.item(i) {
+                Some(item) => Ok(Bound::new(py, item)?.into_any()),
+                None => Ok(py.None().into_bound(py)),
+            }
         })
     }
 
@@ -476,13 +481,16 @@ impl HetuResults {
         }
     }
 
-    /// Whether each input is valid: a list of ``bool``.
+    /// Whether each input is valid: a list of ``bool``, ``None`` for a missing input.
     #[getter]
-    fn valid(&self) -> Vec<bool> {
-        self.results.iter().map(Result::is_ok).collect()
+    fn valid(&self) -> Vec<Option<bool>> {
+        self.results
+            .iter()
+            .map(|r| r.as_ref().map(Result::is_ok))
+            .collect()
     }
 
-    /// The error code of each input, ``None`` where valid.
+    /// The error code of each input, ``None`` where valid or missing.
     #[getter]
     fn codes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         guard(py, || {
@@ -491,8 +499,8 @@ impl HetuResults {
                 .results
                 .iter()
                 .map(|r| match r {
-                    Ok(_) => Ok(None),
-                    Err(e) => memo
+                    None | Some(Ok(_)) => Ok(None),
+                    Some(Err(e)) => memo
                         .get(py, e.code(), || {
                             Ok(PyString::intern(py, e.code()).into_any())
                         })
@@ -508,18 +516,31 @@ impl HetuResults {
         guard(py, || {
             let mut columns = Columns::new(py);
             for result in &self.results {
-                columns.push(result, warnings_of(result, self.today))?;
+                match result {
+                    Some(result) => columns.push(result, warnings_of(result, self.today))?,
+                    None => columns.push_missing()?,
+                }
             }
             columns.finish()
         })
     }
 
     fn __repr__(&self) -> String {
-        let valid = self.results.iter().filter(|r| r.is_ok()).count();
+        let valid = self
+            .results
+            .iter()
+            .filter(|r| matches!(r, Some(Ok(_))))
+            .count();
+        let missing = self.results.iter().filter(|r| r.is_none()).count();
+        let invalid = self.results.len() - valid - missing;
+        let missing = if missing > 0 {
+            format!(", {missing} missing")
+        } else {
+            String::new()
+        };
         format!(
-            "HetuResults({} results, {valid} valid, {} invalid)",
+            "HetuResults({} results, {valid} valid, {invalid} invalid{missing})",
             self.results.len(),
-            self.results.len() - valid
         )
     }
 }
@@ -538,12 +559,16 @@ impl HetuResultsIter {
         slf
     }
 
-    fn __next__(&mut self) -> Option<HetuResult> {
+    fn __next__<'py>(&mut self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
         let results = self.results.get();
-        (self.next < results.results.len()).then(|| {
-            self.next += 1;
-            results.item(self.next - 1)
-        })
+        if self.next >= results.results.len() {
+            return Ok(None);
+        }
+        self.next += 1;
+        Ok(Some(match results.item(self.next - 1) {
+            Some(item) => Bound::new(py, item)?.into_any(),
+            None => py.None().into_bound(py),
+        }))
     }
 
     fn __length_hint__(&self) -> usize {
@@ -716,7 +741,8 @@ pub fn hetu_is_valid_strict(
 }
 
 /// ONR's verdict on every input of an iterable of ``str``, in order, never stopping at a bad
-/// one: a ``HetuResults`` sequence with one ``HetuResult`` per input. Works detached from the
+/// one: a ``HetuResults`` sequence with one ``HetuResult`` per input (``None`` for a missing
+/// one: ``None``, NaN, ``pandas.NA``, as in a data-frame column). Works detached from the
 /// interpreter, so other threads run meanwhile. With ``today``, a birth date after it is a
 /// warning.
 ///

@@ -75,3 +75,21 @@ def read_fixture(name: str) -> List[List[str]]:
             continue
         rows.append([unescape_fixture(f) for f in line.split("\t")])
     return rows
+
+
+@pytest.fixture(scope="session")
+def onr_cli() -> Path:
+    """The ``onr`` command line tool of this checkout (``ONR_CLI``, else built with cargo into
+    cargo's own target directory), to compare the bindings with the CLI on the same files."""
+    import json
+    import subprocess
+
+    if "ONR_CLI" in os.environ:
+        return Path(os.environ["ONR_CLI"])
+    root = Path(__file__).resolve().parents[2]
+    subprocess.run(["cargo", "build", "-q", "--release", "--locked", "-p", "onr-cli"], cwd=root, check=True)
+    meta = subprocess.run(
+        ["cargo", "metadata", "--format-version", "1", "--no-deps", "--offline"],
+        cwd=root, check=True, capture_output=True, text=True,
+    ).stdout
+    return Path(json.loads(meta)["target_directory"]) / "release" / "onr"

@@ -16,7 +16,9 @@ def clean(values: List[str]) -> List[Optional[datetime.date]]:
     sex: Sex = parsed.sex
     results = hetu.validate_many(values, env=onr.Environment.TEST, today=datetime.date.today())
     codes: List[Optional[str]] = results.codes
-    first: onr.hetu.HetuResult = results[0]
+    first: Optional[onr.hetu.HetuResult] = results[0]  # None for a missing input
+    with_gaps = hetu.validate_many([values[0], None, float("nan")])
+    valid: List[Optional[bool]] = with_gaps.valid
     cols: onr.hetu.HetuColumns = hetu.validate_columns(values)
     try:
         Hetu.parse_strict(values[0])
@@ -26,8 +28,8 @@ def clean(values: List[str]) -> List[Optional[datetime.date]]:
         del message, position
     o: Oid = oid.validate("1.2.246.562.24.25909319372")
     node: int = o.node
-    del ok, sex, codes, first, node
-    return cols["birth_date"] + [r.birth_date for r in results]
+    del ok, sex, codes, first, node, valid
+    return cols["birth_date"] + [r.birth_date if r is not None else None for r in results]
 
 
 def duplicates(ids: List[str], texts: List[Optional[str]]) -> List[tuple[str, str, float]]:

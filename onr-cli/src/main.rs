@@ -1,12 +1,13 @@
 //! `onr`: ONR's rules over CSV files and line-oriented input.
 //!
-//! Exit status: 0 when the command ran, whatever it found; 2 for unusable input or usage
-//! (a missing file, a CSV without a header). `onr links check` also uses 1 for "violations
-//! found". A broken pipe ends the command silently with 0.
+//! Exit status, the same convention for every command (stated at the end of each `--help`):
+//! 0 when the command ran, whatever it found; 1 only when the user asked to fail on findings
+//! (`--fail-on`) and there are some; 2 for unusable input or usage (a missing file, a CSV
+//! without a header). A broken pipe ends the command silently with 0.
 
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 mod cmd;
 mod io;
@@ -38,8 +39,25 @@ enum Command {
     Duplicates(cmd::duplicates::Args),
 }
 
+/// The command line, with the exit status convention at the end of every command's help
+/// (unless the command states its own).
+fn command() -> clap::Command {
+    fn with_exit_status(cmd: clap::Command) -> clap::Command {
+        let cmd = if cmd.get_after_help().is_none() {
+            cmd.after_help(cmd::EXIT_STATUS)
+        } else {
+            cmd
+        };
+        cmd.mut_subcommands(with_exit_status)
+    }
+    with_exit_status(Cli::command())
+}
+
 fn run() -> anyhow::Result<ExitCode> {
-    let cli = Cli::parse();
+    let cli = match Cli::from_arg_matches(&command().get_matches()) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     match &cli.command {
         Command::Hetu(c) => cmd::hetu::run(c),
         Command::Oid(c) => cmd::oid::run(c),

@@ -49,7 +49,9 @@ fn duplicates_reads_an_empty_birth_date_as_missing() {
 fn duplicates_refuses_a_cell_that_is_not_a_flag_or_date() {
     duplicates(&persons("maybe", "2005-03-14"))
         .code(2)
-        .stderr(predicate::str::contains("line 2: passivoitu: not a true/false value"));
+        .stderr(predicate::str::contains(
+            "line 2: passivoitu: not a true/false value",
+        ));
     duplicates(&persons("false", "14.3.2005"))
         .code(2)
         .stderr(predicate::str::contains("line 3: syntymaaika: not a date"));
@@ -62,7 +64,9 @@ fn check_existing_reads_flags_by_the_same_rule() {
     let header = "oid,hetu,etunimet,sukunimi,kutsumanimi,syntymaaika,passivoitu,duplicate\n";
     std::fs::write(
         &existing,
-        format!("{header}1.2.246.562.24.10000000003,,Aino Maria,Virtanen,Aino,2005-03-14,maybe,false\n"),
+        format!(
+            "{header}1.2.246.562.24.10000000003,,Aino Maria,Virtanen,Aino,2005-03-14,maybe,false\n"
+        ),
     )
     .unwrap();
     onr()
@@ -76,11 +80,19 @@ fn check_existing_reads_flags_by_the_same_rule() {
     // "FALSE" is false (not "any non-empty text is true"): the person stays a candidate.
     std::fs::write(
         &existing,
-        format!("{header}1.2.246.562.24.10000000003,,Aino Maria,Virtanen,Aino,2005-03-14,FALSE,0\n"),
+        format!(
+            "{header}1.2.246.562.24.10000000003,,Aino Maria,Virtanen,Aino,2005-03-14,FALSE,0\n"
+        ),
     )
     .unwrap();
     onr()
-        .args(["check", "--format", "json", "../examples/rules.csv", "--existing"])
+        .args([
+            "check",
+            "--format",
+            "json",
+            "../examples/rules.csv",
+            "--existing",
+        ])
         .arg(&existing)
         .assert()
         .success()

@@ -194,7 +194,32 @@ fn check_text_report_in_finnish() {
         .assert()
         .success()
         .stdout(predicate::str::contains("henkilötunnus"))
-        .stdout(predicate::str::contains("summary:"));
+        .stdout(predicate::str::contains(
+            "(testiympäristö, olemassa olevia henkilöitä ei annettu)",
+        ))
+        .stdout(predicate::str::contains(
+            "rivi 16 (tunniste A-007): HYLÄTTY, mitään ei tuoda",
+        ))
+        .stdout(predicate::str::contains(
+            "yhteenveto: 17 riviä, 9 hyväksytty, 8 hylätty",
+        ))
+        .stdout(predicate::str::contains("summary").not());
+    onr()
+        .args([
+            "check",
+            "--env",
+            "test",
+            "--lang",
+            "sv",
+            &example("batch.json"),
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "rad 16 (tunniste A-007): AVVISAD, inget importeras",
+        ))
+        .stdout(predicate::str::contains("sammanfattning: 17 rader"))
+        .stdout(predicate::str::contains("ONR svarar: 400"));
 }
 
 #[test]
@@ -294,10 +319,18 @@ fn check_reports_likely_duplicates_inside_the_batch() {
         .args(["check", f.to_str().unwrap()])
         .assert()
         .success()
-        .stdout(predicate::str::contains("likely duplicates"))
         .stdout(predicate::str::contains(
-            "row 2: warning  import.lint.likely_duplicate  likely the same person as row 0",
-        ));
+            "likely duplicates inside the batch: ONR's duplicate search will list each pair as duplicate candidates",
+        ))
+        // Each pair once, by line and tunniste; no "likely the same person".
+        .stdout(predicate::str::contains(
+            "\n  line 2 (tunniste T1) and line 4 (tunniste T3): names and birth date",
+        ))
+        .stdout(predicate::str::contains(
+            "\n  line 4 (tunniste T3) and line 5 (tunniste T4): names and birth date",
+        ))
+        .stdout(predicate::str::contains("line 4 (tunniste T3) and line 2").not())
+        .stdout(predicate::str::contains("likely the same person").not());
 }
 
 #[test]

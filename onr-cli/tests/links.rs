@@ -38,8 +38,14 @@ fn check_lists_every_violation_and_exits_1() {
          C1,C2,,\n\
          C2,C1,,\n",
     );
+    // Violations are findings: exit 1 only when asked (`--fail-on violation`).
     onr()
         .args(["links", "check"])
+        .arg(t.path())
+        .assert()
+        .code(0);
+    onr()
+        .args(["links", "check", "--fail-on", "violation"])
         .arg(t.path())
         .assert()
         .code(1)
@@ -59,7 +65,14 @@ fn check_lists_every_violation_and_exits_1() {
 fn check_json_lines() {
     let t = table("master_oid,slave_oid\nM1,S\nM2,S\n");
     onr()
-        .args(["links", "check", "--format", "json"])
+        .args([
+            "links",
+            "check",
+            "--format",
+            "json",
+            "--fail-on",
+            "violation",
+        ])
         .arg(t.path())
         .assert()
         .code(1)

@@ -94,7 +94,9 @@ fn duplicates_bad_input_exits_2() {
         .arg(f.path())
         .assert()
         .code(2)
-        .stderr(contains("line 2: invalid syntymaaika"));
+        .stderr(contains(
+            "line 2: syntymaaika: not a date, expected YYYY-MM-DD",
+        ));
     let f = csv_file("id,etunimet\n1,A\n");
     onr()
         .arg("duplicates")

@@ -124,8 +124,7 @@ pub fn date(cell: &str) -> Result<Option<NaiveDate>, CellError> {
     let shape = b.len() == 10
         && b[4] == b'-'
         && b[7] == b'-'
-        && b
-            .iter()
+        && b.iter()
             .enumerate()
             .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
     if !shape {
@@ -171,8 +170,18 @@ mod tests {
     #[test]
     fn dates_are_exactly_iso() {
         assert_eq!(date(""), Ok(None));
-        assert_eq!(date("1911-11-11"), Ok(NaiveDate::from_ymd_opt(1911, 11, 11)));
-        for v in ["1911-1-11", "+1911-11-11", "1911/11/11", "1911-11-31", "19111111", "x"] {
+        assert_eq!(
+            date("1911-11-11"),
+            Ok(NaiveDate::from_ymd_opt(1911, 11, 11))
+        );
+        for v in [
+            "1911-1-11",
+            "+1911-11-11",
+            "1911/11/11",
+            "1911-11-31",
+            "19111111",
+            "x",
+        ] {
             assert_eq!(date(v), Err(CellError::NotADate), "{v:?}");
         }
     }

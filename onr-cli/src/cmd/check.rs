@@ -1,22 +1,33 @@
 //! `onr check FILE`: ONR's verdict, lints and predicted action for every row of an import
 //! batch (ONR's import JSON or CSV), then a summary.
 //!
-//! The JSON report (`--format json`) is one object:
+//! The text report (the default) is a header line, the rows with errors or warnings (every
+//! row with `--all`), each named by its line in the file and its `tunniste`, the likely
+//! duplicates inside the batch (each pair once), the batch errors and a summary, all in
+//! `--lang`.
+//!
+//! The JSON report (`--format json`) holds at least everything the text shows; the README
+//! documents it field by field (section "The JSON report of `onr check`"):
 //!
 //! * `rows`: one object per input row, in order: `index` (0-based position in `henkilot`),
-//!   `line` (1-based input line where the row starts), `verdict` (`accepted` or `rejected`),
-//!   `errors` (`{field, key, message}`: ONR's field path, error key and message; `message` is
-//!   null where ONR sends none), `warnings` (`{code, message}`; the
-//!   `import.lint.existing_duplicates` warning also has `candidates`, `[{oid, similarity}]` in
-//!   ONR's order), `action` (`{kind, by, oid, row, maybe, conflict}`);
-//! * `batch_errors`: `{field, key, message}` for the batch itself (`sahkoposti`, `henkilot`);
+//!   `line` (1-based input line where the row starts), `tunniste`, `verdict` (`accepted` or
+//!   `rejected`), `errors` (`{field, key, message, code, explanation}`), `warnings`
+//!   (`{code, message}`, `related` `{index, line, tunniste}` when the warning names another
+//!   row, `candidates` for `import.lint.existing_duplicates`), `action`
+//!   (`{kind, by, oid, row, maybe, conflict, text}`);
+//! * `batch_errors`: as row errors, for the batch itself (`sahkoposti`, `henkilot`);
+//! * `likely_duplicates`: `[{a, b, similarity}]`, each pair once, `a`/`b` as `related`;
+//! * `input`: `{file, existing_persons, ignored_columns}`;
 //! * `summary`: counts, `onr`: the HTTP status and stage of ONR's answer to the batch, and
 //!   `row_warnings`: `[{index, code, message, row, similarity}]`, the warnings that need the
 //!   whole batch (`import.lint.likely_duplicate`: `row` is the other row), by row index.
 //!
 //! Rows are written as they are checked, so memory stays bounded on large CSV files (apart
-//! from the trigram sets kept for the likely-duplicate pass); the warnings of that final pass
-//! come after the rows: in the summary (JSON) or in a `likely duplicates` section (text).
+//! from the trigram sets kept for the likely-duplicate pass and one small label per row);
+//! the warnings of that final pass come after the rows.
+//!
+//! Exit status: 0 when the check ran (whatever it found), 1 when `--fail-on` was given and
+//! its findings are there, 2 for unusable input.
 //!
 //! With `--existing`, rows also get the existing persons ONR's duplicate search lists for
 //! them (`import.lint.existing_duplicates`); a CSV of persons needs the columns `kutsumanimi`
@@ -30,7 +41,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use onr_core::error::Coded;
-use onr_core::import::action::{Action, ExistingPerson, Persons, Registry, Unknown};
+use onr_core::import::action::{ExistingPerson, Persons, Registry, Unknown};
 use onr_core::import::check::check_json;
 use onr_core::import::checks::KutsumanimiRule;
 use onr_core::import::csv::{CsvOptions, EmptyCell};
@@ -42,7 +53,8 @@ use onr_core::similarity::duplicates::{DuplicateIndex, PersonRecord};
 use onr_core::{Environment, Lang};
 use serde_json::{json, Value};
 
-use super::EnvArg;
+use super::check_words::Words;
+use super::{EnvArg, EXIT_STATUS_FAIL_ON};
 use crate::io as cli_io;
 
 /// The report formats.
@@ -101,7 +113,20 @@ pub enum RuleArg {
     Ui,
 }
 
+/// Which findings make `onr check` exit with status 1.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum FailOn {
+    /// None: exit 0 whenever the check ran.
+    #[default]
+    Never,
+    /// ONR would refuse the batch: a rejected row or a batch error.
+    Rejected,
+    /// As `rejected`, or any warning (including likely duplicates inside the batch).
+    Warning,
+}
+
 #[derive(clap::Args, Debug)]
+#[command(after_help = EXIT_STATUS_FAIL_ON)]
 pub struct Args {
     /// An import batch: ONR's import JSON, or CSV with the columns tunniste, oid, hetu,
     /// passinumero, sahkoposti, etunimet, kutsumanimi, sukunimi, syntymaaika, sukupuoli,
@@ -137,9 +162,16 @@ pub struct Args {
     /// The language of messages.
     #[arg(long, value_enum, default_value_t)]
     pub lang: LangArg,
-    /// Text report: list only rows with errors or warnings.
+    /// Text report: list every row, not only the rows with errors or warnings.
     #[arg(long)]
+    pub all: bool,
+    /// The default since `--all` exists (kept so that old scripts still run).
+    #[arg(long, hide = true)]
     pub problems_only: bool,
+    /// Exit with status 1 when ONR would refuse the batch (`rejected`) or when there is also
+    /// any warning (`warning`); by default the status is 0 whatever the check finds.
+    #[arg(long, value_enum, default_value_t)]
+    pub fail_on: FailOn,
     /// At most this many likely-duplicate warnings per row (most similar first); 0 turns the
     /// in-batch duplicate search off.
     #[arg(long, default_value_t = 5)]
@@ -200,7 +232,12 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         InputFormat::Auto => detect(&args.file, &mut input)?,
         f => f,
     };
-    let progress = Progress::new(size);
+    // On a terminal: bytes read for CSV, rows checked for JSON (read whole first), then the
+    // batch-wide duplicate pass, which can take long on large batches with repeated names.
+    let progress = Progress::new(match format {
+        InputFormat::Csv => size,
+        _ => None,
+    });
     let mut out = cli_io::stdout();
     let mut writer = ReportWriter::new(args, env, lang, persons.as_ref().map(Persons::len));
 
@@ -217,6 +254,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
                 .map_err(|e| anyhow::anyhow!("{}: {}", args.file.display(), e.message(lang)))?;
             let mut failure = None;
             let result = check_json(&text, checker, |report| {
+                progress.row();
                 if failure.is_none() {
                     if let Err(e) = writer.row(&mut out, &report) {
                         failure = Some(e);
@@ -256,6 +294,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
                 writer.row(&mut out, &report)?;
                 n += 1;
             }
+            progress.phase("searching likely duplicates inside the batch");
             let sahkoposti = args.sahkoposti.as_deref();
             (
                 checker.batch_errors(sahkoposti, Some(n)),
@@ -266,7 +305,23 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     progress.finish();
     writer.finish(&mut out, &batch_errors, &summary)?;
     out.flush()?;
-    Ok(ExitCode::SUCCESS)
+    Ok(exit_status(args.fail_on, &summary))
+}
+
+/// 1 when the findings `--fail-on` names are there, else 0.
+fn exit_status(fail_on: FailOn, s: &Summary) -> ExitCode {
+    let refused = s.rejected > 0 || s.batch_errors > 0 || s.response.stage().is_some();
+    let warned = s.with_warnings > 0 || !s.row_warnings.is_empty();
+    let fail = match fail_on {
+        FailOn::Never => false,
+        FailOn::Rejected => refused,
+        FailOn::Warning => refused || warned,
+    };
+    if fail {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 /// Opens the input; returns it buffered, with its size when known.
@@ -389,8 +444,8 @@ fn read_persons(path: &Path) -> anyhow::Result<(Persons, Option<Vec<PersonRecord
             let cell_error = |column: &str, e: onr_core::cell::CellError| {
                 anyhow::anyhow!("{}: record {}: {column}: {e}", path.display(), i + 1)
             };
-            let syntymaaika = onr_core::cell::date(get(syntymaaika))
-                .map_err(|e| cell_error("syntymaaika", e))?;
+            let syntymaaika =
+                onr_core::cell::date(get(syntymaaika)).map_err(|e| cell_error("syntymaaika", e))?;
             let flag = |c: Option<usize>, column: &str| {
                 onr_core::cell::flag(get(c))
                     .map(|v| v.unwrap_or(false))
@@ -419,35 +474,58 @@ fn read_persons(path: &Path) -> anyhow::Result<(Persons, Option<Vec<PersonRecord
     Ok((Persons::new(persons), records))
 }
 
+/// Progress on standard error when it is a terminal (never in a pipe or a log): a bar of the
+/// bytes read when the size is known, else a spinner with the rows checked; the spinner keeps
+/// turning through the silent batch-wide pass at the end.
 struct Progress {
     bar: Option<indicatif::ProgressBar>,
+    rows: std::cell::Cell<u64>,
 }
 
 impl Progress {
     fn new(size: Option<u64>) -> Progress {
+        let rows = std::cell::Cell::new(0);
         if !io::stderr().is_terminal() {
-            return Progress { bar: None };
+            return Progress { bar: None, rows };
         }
+        let style = |template: &str| {
+            indicatif::ProgressStyle::with_template(template)
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+        };
         let bar = match size {
-            Some(n) => {
-                let bar = indicatif::ProgressBar::new(n);
-                bar.set_style(
-                    indicatif::ProgressStyle::with_template(
-                        "{spinner} {bytes}/{total_bytes} {wide_bar} {pos:>3}% {msg}",
-                    )
-                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-                );
-                bar
-            }
-            None => indicatif::ProgressBar::new_spinner(),
+            Some(n) => indicatif::ProgressBar::new(n).with_style(style(
+                "{spinner} {bytes}/{total_bytes} {wide_bar} {percent:>3}% {msg}",
+            )),
+            None => indicatif::ProgressBar::new_spinner()
+                .with_style(style("{spinner} {msg} ({elapsed})")),
         };
         bar.set_draw_target(indicatif::ProgressDrawTarget::stderr_with_hz(4));
-        Progress { bar: Some(bar) }
+        bar.enable_steady_tick(std::time::Duration::from_millis(250));
+        Progress {
+            bar: Some(bar),
+            rows,
+        }
     }
 
     fn bytes(&self, n: usize) {
         if let Some(bar) = &self.bar {
             bar.inc(n as u64);
+        }
+    }
+
+    fn row(&self) {
+        let n = self.rows.get() + 1;
+        self.rows.set(n);
+        if let Some(bar) = &self.bar {
+            if n % 1000 == 0 {
+                bar.set_message(format!("{n} rows checked"));
+            }
+        }
+    }
+
+    fn phase(&self, message: &'static str) {
+        if let Some(bar) = &self.bar {
+            bar.set_message(message);
         }
     }
 
@@ -471,15 +549,69 @@ impl<R: Read> Read for CountingReader<'_, R> {
     }
 }
 
+/// Where a row is, for humans and for the JSON report: kept for every row, so that a later
+/// row, the likely duplicates and the action "same person as ..." can name it.
+struct Label {
+    line: Option<u64>,
+    tunniste: Option<String>,
+}
+
+/// A row's findings, one list after another: each list is `(kind label, code, text)` lines.
+/// (A new list of a row report is one more entry here, in text and JSON alike.)
+fn row_entries(
+    r: &RowReport,
+    lang: Lang,
+    words: &Words,
+    related: impl Fn(usize) -> String,
+) -> Vec<(&'static str, String, String)> {
+    let mut out = Vec::new();
+    for e in &r.errors {
+        let onr = e
+            .onr_message()
+            .map(|m| format!(" \"{m}\""))
+            .unwrap_or_default();
+        out.push((
+            words.error(),
+            format!("{}  {}{onr}", e.field, e.key()),
+            e.message(lang),
+        ));
+    }
+    for w in &r.warnings {
+        let mut text = w.message(lang);
+        if matches!(w, Lint::ExistingDuplicates { .. }) {
+            let list: Vec<String> = r
+                .duplicate_candidates
+                .iter()
+                .map(|c| format!("{} ({})", c.oid, c.similarity))
+                .collect();
+            text.push_str(&format!(": {}", list.join(", ")));
+        }
+        if let Some(row) = w.related_row() {
+            text.push(' ');
+            text.push_str(&related(row));
+        }
+        out.push((words.warning(), w.code().to_owned(), text));
+    }
+    out
+}
+
+/// Whether the text report lists a row without `--all`.
+fn is_problem(r: &RowReport) -> bool {
+    !r.errors.is_empty() || !r.warnings.is_empty()
+}
+
 struct ReportWriter {
     format: ReportFormat,
     env: Environment,
     lang: Lang,
+    words: Words,
     file: String,
-    problems_only: bool,
+    all: bool,
     existing: Option<usize>,
     started: bool,
     unknown_columns: Vec<String>,
+    labels: Vec<Label>,
+    shown: usize,
 }
 
 impl ReportWriter {
@@ -488,12 +620,33 @@ impl ReportWriter {
             format: args.format,
             env,
             lang,
+            words: Words::new(lang),
             file: args.file.display().to_string(),
-            problems_only: args.problems_only,
+            all: args.all,
             existing,
             started: false,
             unknown_columns: Vec::new(),
+            labels: Vec::new(),
+            shown: 0,
         }
+    }
+
+    /// Row `index` for humans: `line 5 (tunniste S00004)`.
+    fn place(&self, index: usize) -> String {
+        match self.labels.get(index) {
+            Some(l) => self.words.place(l.line, l.tunniste.as_deref(), index),
+            None => self.words.place(None, None, index),
+        }
+    }
+
+    /// Row `index` for the JSON report: `{index, line, tunniste}`.
+    fn place_json(&self, index: usize) -> Value {
+        let label = self.labels.get(index);
+        json!({
+            "index": index,
+            "line": label.and_then(|l| l.line),
+            "tunniste": label.and_then(|l| l.tunniste.as_deref()),
+        })
     }
 
     fn start(&mut self, out: &mut impl Write) -> anyhow::Result<()> {
@@ -506,16 +659,16 @@ impl ReportWriter {
             ReportFormat::Text => {
                 writeln!(
                     out,
-                    "{} ({} environment{})",
-                    self.file,
-                    self.env,
-                    match self.existing {
-                        Some(n) => format!(", {n} existing persons"),
-                        None => ", no existing persons given".into(),
-                    }
+                    "{}",
+                    self.words.header(&self.file, self.env, self.existing)
                 )?;
                 if !self.unknown_columns.is_empty() {
-                    writeln!(out, "ignored columns: {}", self.unknown_columns.join(", "))?;
+                    writeln!(
+                        out,
+                        "{}: {}",
+                        self.words.ignored_columns(),
+                        self.unknown_columns.join(", ")
+                    )?;
                 }
             }
         }
@@ -525,73 +678,108 @@ impl ReportWriter {
     fn row(&mut self, out: &mut impl Write, r: &RowReport) -> anyhow::Result<()> {
         let first = !self.started;
         self.start(out)?;
+        if self.labels.len() <= r.index {
+            self.labels.resize_with(r.index + 1, || Label {
+                line: None,
+                tunniste: None,
+            });
+        }
+        self.labels[r.index] = Label {
+            line: r.line,
+            tunniste: r.tunniste.clone(),
+        };
         match self.format {
             ReportFormat::Json => {
                 if !first {
                     out.write_all(b",")?;
                 }
                 out.write_all(b"\n  ")?;
-                serde_json::to_writer(&mut *out, &row_json(r, self.lang))?;
+                serde_json::to_writer(&mut *out, &self.row_json(r))?;
             }
             ReportFormat::Text => {
-                if self.problems_only && r.errors.is_empty() && r.warnings.is_empty() {
+                if !self.all && !is_problem(r) {
                     return Ok(());
                 }
+                self.shown += 1;
                 self.row_text(out, r)?;
             }
         }
         Ok(())
     }
 
+    fn related(&self, index: usize) -> String {
+        self.words.related(index, &self.place(index))
+    }
+
     fn row_text(&self, out: &mut impl Write, r: &RowReport) -> anyhow::Result<()> {
-        let mut place: Vec<String> = Vec::new();
-        if let Some(l) = r.line {
-            place.push(format!("line {l}"));
-        }
-        if let Some(t) = &r.tunniste {
-            place.push(format!("tunniste {t}"));
-        }
-        let line = if place.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", place.join(", "))
-        };
         let verdict = match r.verdict() {
-            Verdict::Accepted => "accepted",
-            Verdict::Rejected => "REJECTED",
+            Verdict::Accepted => self.words.accepted(),
+            Verdict::Rejected => self.words.rejected(),
         };
         writeln!(
             out,
-            "row {}{line}: {verdict}, {}",
-            r.index,
-            action_text(&r.action)
+            "{}: {verdict}, {}",
+            self.place(r.index),
+            self.words.action(&r.action, |i| self.place(i))
         )?;
-        for e in &r.errors {
-            let onr = e
-                .onr_message()
-                .map(|m| format!(" \"{m}\""))
-                .unwrap_or_default();
-            writeln!(
-                out,
-                "  error    {}  {}{onr}: {}",
-                e.field,
-                e.key(),
-                e.message(self.lang)
-            )?;
-        }
-        for w in &r.warnings {
-            write!(out, "  warning  {}  {}", w.code(), w.message(self.lang))?;
-            if matches!(w, Lint::ExistingDuplicates { .. }) {
-                let list: Vec<String> = r
-                    .duplicate_candidates
-                    .iter()
-                    .map(|c| format!("{} ({})", c.oid, c.similarity))
-                    .collect();
-                write!(out, ": {}", list.join(", "))?;
-            }
-            writeln!(out)?;
+        let width = self.words.label_width();
+        for (kind, code, text) in row_entries(r, self.lang, &self.words, |i| self.related(i)) {
+            writeln!(out, "  {kind:<width$}  {code}: {text}")?;
         }
         Ok(())
+    }
+
+    fn row_json(&self, r: &RowReport) -> Value {
+        let a = &r.action;
+        json!({
+            "index": r.index,
+            "line": r.line,
+            "tunniste": r.tunniste,
+            "verdict": r.verdict().as_str(),
+            "errors": r.errors.iter().map(|e| error_json(e, self.lang)).collect::<Vec<_>>(),
+            "warnings": r.warnings.iter().map(|w| self.warning_json(r, w)).collect::<Vec<_>>(),
+            "action": {
+                "kind": a.kind.as_str(),
+                "by": a.by.map(|b| b.as_str()),
+                "oid": a.oid,
+                "row": a.row,
+                "maybe": a.maybe.iter().map(|k| k.field()).collect::<Vec<_>>(),
+                "conflict": a.conflict,
+                "text": self.words.action(a, |i| self.place(i)),
+            },
+        })
+    }
+
+    fn warning_json(&self, r: &RowReport, w: &Lint) -> Value {
+        let mut v = json!({"code": w.code(), "message": w.message(self.lang)});
+        if matches!(w, Lint::ExistingDuplicates { .. }) {
+            v["candidates"] = r
+                .duplicate_candidates
+                .iter()
+                .map(|c| json!({"oid": c.oid, "similarity": c.similarity}))
+                .collect();
+        }
+        if let Some(row) = w.related_row() {
+            v["related"] = self.place_json(row);
+        }
+        v
+    }
+
+    /// The likely duplicates inside the batch, each pair once (lower row first), in row order.
+    fn pairs(s: &Summary) -> Vec<(usize, usize, f32)> {
+        let mut pairs: Vec<(usize, usize, f32)> = s
+            .row_warnings
+            .iter()
+            .filter_map(|(index, w)| match *w {
+                Lint::LikelyDuplicate { row, similarity } => {
+                    Some(((*index).min(row), (*index).max(row), similarity))
+                }
+                _ => None,
+            })
+            .collect();
+        pairs.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        pairs.dedup_by(|a, b| (a.0, a.1) == (b.0, b.1));
+        pairs
     }
 
     fn finish(
@@ -602,59 +790,76 @@ impl ReportWriter {
     ) -> anyhow::Result<()> {
         let first = !self.started;
         self.start(out)?;
+        let pairs = Self::pairs(s);
         match self.format {
             ReportFormat::Json => {
                 if !first {
                     out.write_all(b"\n")?;
                 }
                 out.write_all(b"],\n\"batch_errors\": ")?;
-                let errors: Vec<Value> = batch_errors.iter().map(error_json).collect();
+                let errors: Vec<Value> = batch_errors
+                    .iter()
+                    .map(|e| error_json(e, self.lang))
+                    .collect();
                 serde_json::to_writer(&mut *out, &errors)?;
+                out.write_all(b",\n\"likely_duplicates\": ")?;
+                let pairs: Vec<Value> = pairs
+                    .iter()
+                    .map(|&(a, b, similarity)| {
+                        json!({"a": self.place_json(a), "b": self.place_json(b), "similarity": similarity})
+                    })
+                    .collect();
+                serde_json::to_writer(&mut *out, &pairs)?;
+                out.write_all(b",\n\"input\": ")?;
+                serde_json::to_writer(
+                    &mut *out,
+                    &json!({
+                        "file": self.file,
+                        "existing_persons": self.existing,
+                        "ignored_columns": self.unknown_columns,
+                    }),
+                )?;
                 out.write_all(b",\n\"summary\": ")?;
                 serde_json::to_writer_pretty(&mut *out, &s.report(self.env, self.lang))?;
                 out.write_all(b"}\n")?;
             }
             ReportFormat::Text => {
+                let w = self.words;
                 if s.duplicates_skipped {
+                    writeln!(out, "\n{}", w.duplicates_skipped())?;
+                }
+                if !pairs.is_empty() {
+                    writeln!(out, "\n{}:", w.likely_duplicates())?;
+                }
+                for &(a, b, similarity) in &pairs {
                     writeln!(
                         out,
-                        "likely duplicates: not searched (more rows than --max-duplicate-rows)"
+                        "  {}",
+                        w.pair(&self.place(a), &self.place(b), similarity)
                     )?;
                 }
-                if !s.row_warnings.is_empty() {
-                    writeln!(out, "likely duplicates (the whole batch compared):")?;
-                }
-                for (index, w) in &s.row_warnings {
-                    writeln!(
-                        out,
-                        "row {index}: warning  {}  {}",
-                        w.code(),
-                        w.message(self.lang)
-                    )?;
+                if !batch_errors.is_empty() {
+                    writeln!(out, "\n{}:", w.batch_errors())?;
                 }
                 for e in batch_errors {
-                    writeln!(
-                        out,
-                        "batch error  {}  {}  {}",
-                        e.field,
-                        e.key(),
-                        e.message(self.lang)
-                    )?;
+                    writeln!(out, "  {}  {}: {}", e.field, e.key(), e.message(self.lang))?;
                 }
                 writeln!(
                     out,
-                    "\nsummary: {} rows, {} accepted, {} rejected, {} with warnings; {} batch errors",
-                    s.rows, s.accepted, s.rejected, s.with_warnings, s.batch_errors
+                    "\n{}",
+                    w.summary(
+                        s.rows,
+                        s.accepted,
+                        s.rejected,
+                        s.with_warnings,
+                        s.batch_errors
+                    )
                 )?;
-                let answer = match s.response.stage() {
-                    None => "200, the batch is accepted".to_owned(),
-                    Some(stage) => format!(
-                        "{} ({}), nothing is imported",
-                        stage.http_status(),
-                        stage.as_str().replace('_', " ")
-                    ),
-                };
-                writeln!(out, "  ONR answers: {answer}")?;
+                let refused = s
+                    .response
+                    .stage()
+                    .map(|stage| (stage.http_status(), stage.as_str().replace('_', " ")));
+                writeln!(out, "  {}", w.answer(refused))?;
                 let list = |m: &std::collections::BTreeMap<&'static str, usize>| {
                     let mut v: Vec<(&&str, &usize)> = m.iter().collect();
                     v.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
@@ -663,15 +868,18 @@ impl ReportWriter {
                         .collect::<Vec<_>>()
                         .join(", ")
                 };
-                writeln!(out, "  actions: {}", list(&s.actions))?;
+                writeln!(out, "  {}: {}", w.actions(), list(&s.actions))?;
                 if s.conflicts > 0 {
-                    writeln!(out, "  name conflicts: {}", s.conflicts)?;
+                    writeln!(out, "  {}: {}", w.conflicts(), s.conflicts)?;
                 }
                 if !s.errors_by_key.is_empty() {
-                    writeln!(out, "  errors: {}", list(&s.errors_by_key))?;
+                    writeln!(out, "  {}: {}", w.errors(), list(&s.errors_by_key))?;
                 }
                 if !s.warnings_by_code.is_empty() {
-                    writeln!(out, "  warnings: {}", list(&s.warnings_by_code))?;
+                    writeln!(out, "  {}: {}", w.warnings(), list(&s.warnings_by_code))?;
+                }
+                if !self.all && self.shown < s.rows {
+                    writeln!(out, "  {}", w.shown(self.shown, s.rows))?;
                 }
             }
         }
@@ -679,68 +887,14 @@ impl ReportWriter {
     }
 }
 
-fn action_text(a: &Action) -> String {
-    use onr_core::import::action::ActionKind as K;
-    let by = a.by.map(|b| b.as_str()).unwrap_or("?");
-    let maybe = a
-        .maybe
-        .iter()
-        .map(|k| k.field())
-        .collect::<Vec<_>>()
-        .join("/");
-    let mut s = match a.kind {
-        K::None => "nothing is imported".to_owned(),
-        K::Match => format!(
-            "attached to existing person {} (by {by})",
-            a.oid.as_deref().unwrap_or("?")
-        ),
-        K::SameAsRow => format!("same person as row {} (by {by})", a.row.unwrap_or(0)),
-        K::Create => "a new person is created".to_owned(),
-        K::MatchOrCreate => {
-            format!("an existing person if ONR knows the {maybe}, else a new person")
-        }
-        K::MatchOrSameAsRow => format!(
-            "an existing person if ONR knows the {maybe}, else the person of row {} (by {by})",
-            a.row.unwrap_or(0)
-        ),
-    };
-    if a.conflict == Some(true) {
-        s.push_str(", flagged as a name conflict");
-    }
-    s
-}
-
-fn error_json(e: &OnrError) -> Value {
-    json!({"field": e.field, "key": e.key(), "message": e.onr_message()})
-}
-
-fn row_json(r: &RowReport, lang: Lang) -> Value {
-    let a = &r.action;
+/// An ONR error for the JSON report: ONR's field path, key and own message (`null` where ONR
+/// sends none), and the explanation the text report gives, in `--lang`.
+fn error_json(e: &OnrError, lang: Lang) -> Value {
     json!({
-        "index": r.index,
-        "line": r.line,
-        "verdict": r.verdict().as_str(),
-        "errors": r.errors.iter().map(error_json).collect::<Vec<_>>(),
-        "warnings": r.warnings.iter().map(|w| warning_json(r, w, lang)).collect::<Vec<_>>(),
-        "action": {
-            "kind": a.kind.as_str(),
-            "by": a.by.map(|b| b.as_str()),
-            "oid": a.oid,
-            "row": a.row,
-            "maybe": a.maybe.iter().map(|k| k.field()).collect::<Vec<_>>(),
-            "conflict": a.conflict,
-        },
+        "field": e.field,
+        "key": e.key(),
+        "message": e.onr_message(),
+        "code": e.code(),
+        "explanation": e.message(lang),
     })
-}
-
-fn warning_json(r: &RowReport, w: &Lint, lang: Lang) -> Value {
-    let mut v = json!({"code": w.code(), "message": w.message(lang)});
-    if matches!(w, Lint::ExistingDuplicates { .. }) {
-        v["candidates"] = r
-            .duplicate_candidates
-            .iter()
-            .map(|c| json!({"oid": c.oid, "similarity": c.similarity}))
-            .collect();
-    }
-    v
 }

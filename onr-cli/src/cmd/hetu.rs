@@ -10,13 +10,14 @@ use onr_core::hetu::{self, Hetu, HetuError};
 use onr_core::Environment;
 use serde_json::json;
 
-use super::{EnvArg, LineFormat, NOT_UTF8};
+use super::{EnvArg, FailOnInvalid, LineFormat, NOT_UTF8};
 use crate::io::{self, Line};
 
 #[derive(clap::Subcommand, Debug)]
 pub enum HetuCommand {
     /// Validate one hetu per line. Output per input line, in order (TSV): `valid`|`invalid`,
     /// error code, birth date, sex code (1 male, 2 female), warning codes (comma-separated).
+    #[command(after_help = super::EXIT_STATUS_FAIL_ON)]
     Validate(ValidateArgs),
     /// Clean each line (trim, dashes, case, full-width forms): `value<TAB>changes`.
     Normalize(FileArg),
@@ -48,6 +49,9 @@ pub struct ValidateArgs {
     /// The day against which a future birth date is reported (YYYY-MM-DD); default: today.
     #[arg(long)]
     pub today: Option<NaiveDate>,
+    /// `invalid`: exit with status 1 when any line is invalid (default: 0 whatever the verdicts).
+    #[arg(long, value_enum, default_value_t)]
+    pub fail_on: FailOnInvalid,
 }
 
 #[derive(clap::Args, Debug)]
@@ -94,16 +98,22 @@ fn validate(args: &ValidateArgs) -> anyhow::Result<ExitCode> {
         .unwrap_or_else(|| chrono::Local::now().date_naive());
     let input = io::open_input(args.file.as_deref())?;
     let mut out = io::stdout();
+    let mut invalid = false;
     io::for_each_line(input, |line| {
         let result = match line {
             Line::Text(s) if args.strict => Some(Hetu::parse_strict(s, env)),
             Line::Text(s) => Some(Hetu::parse(s, env)),
             Line::NotUtf8 => None,
         };
+        invalid |= !matches!(result, Some(Ok(_)));
         write_verdict(&mut out, args.format, result, today)
     })?;
     out.flush()?;
-    Ok(ExitCode::SUCCESS)
+    Ok(if invalid && args.fail_on == FailOnInvalid::Invalid {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn write_verdict(

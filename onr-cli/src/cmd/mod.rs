@@ -1,6 +1,7 @@
 //! One module per subcommand.
 
 pub mod check;
+mod check_words;
 pub mod duplicates;
 pub mod hetu;
 pub mod links;
@@ -35,6 +36,27 @@ impl From<EnvArg> for onr_core::Environment {
             EnvArg::Test => onr_core::Environment::Test,
         }
     }
+}
+
+/// The exit status convention of every command, shown at the end of each `--help` (for the
+/// commands that have `--fail-on`).
+pub const EXIT_STATUS_FAIL_ON: &str = "Exit status: 0 when the command ran, whatever it found; 1 \
+only when you asked to fail on findings (`--fail-on`) and there are some; 2 for unusable input \
+or usage (a missing or unreadable file, a CSV without the columns needed, a bad option).";
+
+/// The exit status convention, for the commands without findings to fail on.
+pub const EXIT_STATUS: &str = "Exit status: 0 when the command ran; 2 for unusable input or \
+usage (a missing or unreadable file, a CSV without the columns needed, a bad option). (Only \
+commands with `--fail-on` exit with 1.)";
+
+/// `--fail-on` of the line-by-line validators.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum FailOnInvalid {
+    /// Exit 0 whatever the verdicts.
+    #[default]
+    Never,
+    /// Exit 1 when any line is invalid (a line that is not UTF-8 included).
+    Invalid,
 }
 
 /// The code reported for an input line that is not valid UTF-8.

@@ -8,7 +8,7 @@ use onr_core::error::Coded;
 use onr_core::oid::{self, Oid};
 use serde_json::json;
 
-use super::{LineFormat, NOT_UTF8};
+use super::{FailOnInvalid, LineFormat, NOT_UTF8};
 use crate::io::{self, Line};
 
 #[derive(clap::Subcommand, Debug)]
@@ -16,6 +16,7 @@ pub enum OidCommand {
     /// Validate one OID per line. Output per input line, in order (TSV): `valid`|`invalid`,
     /// error code, node. (ONR itself accepts any non-empty string as an OID; this is the
     /// check of an OID as ONR generates it.)
+    #[command(after_help = super::EXIT_STATUS_FAIL_ON)]
     Validate(ValidateArgs),
     /// Generate OIDs as ONR makes them, deterministically.
     Generate(GenerateArgs),
@@ -31,6 +32,9 @@ pub struct ValidateArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     pub format: LineFormat,
+    /// `invalid`: exit with status 1 when any line is invalid (default: 0 whatever the verdicts).
+    #[arg(long, value_enum, default_value_t)]
+    pub fail_on: FailOnInvalid,
 }
 
 #[derive(clap::Args, Debug)]
@@ -64,12 +68,14 @@ pub fn run(cmd: &OidCommand) -> anyhow::Result<ExitCode> {
 fn validate(args: &ValidateArgs) -> anyhow::Result<ExitCode> {
     let input = io::open_input(args.file.as_deref())?;
     let mut out = io::stdout();
+    let mut invalid = false;
     io::for_each_line(input, |line| {
         let result = match line {
             Line::Text(s) if args.lenient => Some(Oid::parse_lenient(s)),
             Line::Text(s) => Some(Oid::parse(s)),
             Line::NotUtf8 => None,
         };
+        invalid |= !matches!(result, Some(Ok(_)));
         match (args.format, result) {
             (LineFormat::Tsv, Some(Ok(o))) => writeln!(out, "valid\t\t{}", o.node())?,
             (LineFormat::Tsv, Some(Err(e))) => writeln!(out, "invalid\t{}\t", e.code())?,
@@ -90,5 +96,9 @@ fn validate(args: &ValidateArgs) -> anyhow::Result<ExitCode> {
         Ok(())
     })?;
     out.flush()?;
-    Ok(ExitCode::SUCCESS)
+    Ok(if invalid && args.fail_on == FailOnInvalid::Invalid {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

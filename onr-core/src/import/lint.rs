@@ -112,7 +112,7 @@ pub enum Lint {
     /// `sukupuoli` differs from the hetu's sex.
     SexMismatch,
     /// Names and birth date trigram-similar to another row's (earlier or later), which
-    /// resolves to another person.
+    /// resolves to another person: ONR's duplicate search will list the two as candidates.
     LikelyDuplicate {
         /// The 0-based index of the other row.
         row: usize,
@@ -343,11 +343,11 @@ impl Coded for Lint {
             (Lint::SexMismatch, Fi) => "sukupuoli poikkeaa henkilötunnuksen mukaisesta; ONR tallentaa henkilötunnuksen mukaisen".into(),
             (Lint::SexMismatch, Sv) => "könet skiljer sig från personbeteckningens; ONR sparar personbeteckningens".into(),
             (Lint::LikelyDuplicate { row, similarity }, En) => format!(
-                "likely the same person as row {row} (names and birth date {:.0} % similar), but ONR will keep them apart", similarity * 100.0),
+                "ONR's duplicate search will list this row and row {row} as duplicate candidates (names and birth date {:.0} % similar); ONR imports them as separate persons", (similarity * 100.0).floor()),
             (Lint::LikelyDuplicate { row, similarity }, Fi) => format!(
-                "todennäköisesti sama henkilö kuin rivillä {row} (nimet ja syntymäaika {:.0} % samankaltaiset), mutta ONR pitää ne erillään", similarity * 100.0),
+                "ONR:n duplikaattihaku listaa tämän rivin ja rivin {row} duplikaattiehdokkaiksi (nimet ja syntymäaika {:.0} % samankaltaiset); ONR tuo ne erillisinä henkilöinä", (similarity * 100.0).floor()),
             (Lint::LikelyDuplicate { row, similarity }, Sv) => format!(
-                "troligen samma person som på rad {row} (namn och födelsedatum {:.0} % lika), men ONR håller dem isär", similarity * 100.0),
+                "ONR:s dubblettsökning listar denna rad och rad {row} som dubblettkandidater (namn och födelsedatum {:.0} % lika); ONR importerar dem som separata personer", (similarity * 100.0).floor()),
             (Lint::SamePersonOtherIdentifiers { row }, En) => format!(
                 "same names and birth date as row {row}, but different identifiers: ONR will keep two persons"),
             (Lint::SamePersonOtherIdentifiers { row }, Fi) => format!(

@@ -4,10 +4,12 @@ import java.io.File;
 import java.io.IOException;
 
 /**
- * Loads {@code libonr_jvm.so} once, for both ways into it: UniFFI's bindings (through JNA) and
- * the two direct JNI natives of {@link FastPath}.
+ * Loads the native library ({@code libonr_jvm.so}, {@code libonr_jvm.dylib} or
+ * {@code onr_jvm.dll}) once, for both ways into it: UniFFI's bindings (through JNA) and the two
+ * direct JNI natives of {@link FastPath}.
  *
- * <p>JNA finds the library inside this jar under {@code linux-x86-64/} and, if it is in a jar,
+ * <p>JNA finds the library inside this jar under its folder for this platform
+ * ({@code linux-x86-64/}, {@code darwin-aarch64/}, ...) and, if it is in a jar,
  * extracts it to a temporary file. The same file is then loaded for JNI, and UniFFI is told to
  * use it too (its {@code uniffi.component.onr_jvm.libraryOverride} property), so the process
  * holds one copy. Setting that property beforehand points both at another build of the library.
@@ -24,7 +26,9 @@ final class NativeLibrary {
                 File file = com.sun.jna.Native.extractFromResourcePath("onr_jvm", NativeLibrary.class.getClassLoader());
                 path = file.getAbsolutePath();
             } catch (IOException e) {
-                throw new UnsatisfiedLinkError("onr-core: cannot find its native library (linux-x86-64/libonr_jvm.so) in the jar: " + e);
+                throw new UnsatisfiedLinkError("onr-core: cannot find its native library ("
+                        + com.sun.jna.Platform.RESOURCE_PREFIX + "/" + System.mapLibraryName("onr_jvm")
+                        + ") in the jar; this jar carries only the platforms it was built with: " + e);
             }
             System.setProperty(OVERRIDE_PROPERTY, path);
         }

@@ -4,6 +4,7 @@
  *
  * <p>Start with {@link fi.onr.Hetu} and {@link fi.onr.Oid}. Every rejection is an unchecked
  * {@link fi.onr.OnrException} with a stable {@code code()} and messages in English, Finnish
- * and Swedish. The native library is inside the jar (linux-x86-64); nothing to build.
+ * and Swedish. The native library is inside the jar, for the platforms the jar was built with
+ * (the project builds and tests linux-x86-64).
  */
 package fi.onr;

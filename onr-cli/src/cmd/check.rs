@@ -777,7 +777,7 @@ impl ReportWriter {
                 _ => None,
             })
             .collect();
-        pairs.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        pairs.sort_by_key(|p| (p.0, p.1));
         pairs.dedup_by(|a, b| (a.0, a.1) == (b.0, b.1));
         pairs
     }

@@ -14,7 +14,7 @@ mod io;
 
 /// Apply the rules of Finland's learner-number registry (ONR) locally.
 #[derive(Parser, Debug)]
-#[command(name = "onr", version, about, long_about = None)]
+#[command(name = "onr", version, about, long_about = None, after_help = cmd::EXIT_STATUS_FAIL_ON)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

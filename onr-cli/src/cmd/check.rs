@@ -189,8 +189,14 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         LangArg::Fi => Lang::Fi,
         LangArg::Sv => Lang::Sv,
     };
+    // Reading and indexing a large registry extract takes a while: a spinner on a terminal.
+    let loading = match args.existing {
+        Some(_) => Progress::new(None),
+        None => Progress::hidden(),
+    };
     let (persons, records) = match &args.existing {
         Some(path) => {
+            loading.phase("reading the existing persons");
             let (p, r) = read_persons(path)?;
             (Some(p), r)
         }
@@ -218,10 +224,14 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         max_duplicate_rows: args.max_duplicate_rows,
         ..CheckOptions::default()
     };
+    if records.is_some() {
+        loading.phase("indexing the existing persons for the duplicate search");
+    }
     let index = records
         .as_deref()
         .map(|r| DuplicateIndex::new(r, options.duplicate_threshold))
         .transpose()?;
+    loading.finish();
     let mut checker = Checker::with_registry(&koodisto, options, registry);
     if let Some(index) = &index {
         checker = checker.with_duplicate_index(index);
@@ -483,6 +493,13 @@ struct Progress {
 }
 
 impl Progress {
+    fn hidden() -> Progress {
+        Progress {
+            bar: None,
+            rows: std::cell::Cell::new(0),
+        }
+    }
+
     fn new(size: Option<u64>) -> Progress {
         let rows = std::cell::Cell::new(0);
         if !io::stderr().is_terminal() {

@@ -47,7 +47,7 @@ use super::java;
 use super::koodisto::Koodisto;
 use super::lint::{Lint, NameField};
 use super::model::{IdKind, Person, Row};
-use super::verdict::{OnrError, OnrErrorKind, OnrResponse, Validator, FINLAND};
+use super::verdict::{OnrError, OnrErrorKind, OnrResponse, Stage, Validator, FINLAND};
 
 /// A row as a reader gives it: the row (or `None` for JSON `null`), where it came from, and
 /// what could not be read.
@@ -85,13 +85,50 @@ impl RowInput {
 }
 
 /// A value that could not be read into ONR's model.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// Its `Debug` leaves out [`ReadProblem::onr_message`], which can quote the value.
+#[derive(Clone, PartialEq, Eq)]
 pub struct ReadProblem {
     /// ONR's field path of the value (`henkilot[2].henkilo.syntymaaika`), or of the row
     /// (`henkilot[2]`) when the row itself could not be read.
     pub field: String,
     /// What is wrong, in English, without the value.
     pub detail: String,
+    /// The message of ONR's reader (Jackson's, as ONR answers it after `JSON parse error: `)
+    /// when ONR itself would fail on the value; it can quote the value. `None` for a problem
+    /// of our own input format (a CSV line that cannot be a row).
+    pub onr_message: Option<String>,
+}
+
+impl std::fmt::Debug for ReadProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ReadProblem")
+            .field("field", &self.field)
+            .field("detail", &self.detail)
+            .field("onr_message", &self.onr_message.as_ref().map(|_| ".."))
+            .finish()
+    }
+}
+
+impl ReadProblem {
+    /// The problem as ONR's error (stage [`Stage::Deserialization`]).
+    pub fn to_error(&self) -> OnrError {
+        OnrError::new(
+            self.field.clone(),
+            OnrErrorKind::Unreadable {
+                detail: self.detail.clone(),
+                onr: self.onr_message.clone(),
+            },
+        )
+    }
+}
+
+/// Whether ONR's field path `field` is `prefix` or lies inside it (`henkilot[1].henkilo`
+/// lies inside `henkilot[1]`, `henkilot[10]` does not).
+fn path_within(field: &str, prefix: &str) -> bool {
+    field
+        .strip_prefix(prefix)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('.') || rest.starts_with('['))
 }
 
 /// Options of a [`Checker`].
@@ -164,8 +201,15 @@ pub struct RowReport {
     pub line: Option<u64>,
     /// The row's `tunniste`, if given.
     pub tunniste: Option<String>,
-    /// ONR's errors; empty when ONR accepts the row.
+    /// ONR's answer for the row, exactly: the errors of the first stage that fails (one
+    /// value ONR cannot read, or the bean-validation errors, or the post-validator's); empty
+    /// when ONR accepts the row.
     pub errors: Vec<OnrError>,
+    /// What ONR will answer once `errors` are fixed, stage after stage (each error's
+    /// [`OnrError::stage`]): the row's other unreadable values in document order, then its
+    /// bean-validation errors, then the post-validator's. Errors about a value that cannot be
+    /// read are left out (they depend on how it is fixed). Never part of ONR's answer.
+    pub later: Vec<OnrError>,
     /// Lints (never affecting the verdict).
     pub warnings: Vec<Lint>,
     /// What ONR will do with the row.
@@ -236,6 +280,12 @@ pub struct Summary {
     /// Whether the in-batch duplicate pass was skipped because the batch had more rows than
     /// [`CheckOptions::max_duplicate_rows`] (or it was turned off).
     pub duplicates_skipped: bool,
+    /// The errors of ONR's answer to the whole batch: for a value ONR cannot read, only the
+    /// first in document order; for bean validation, every row's and the batch's; for the
+    /// post-validator, every row's in order; none for an accepted batch or a 500.
+    pub answer: Vec<OnrError>,
+    /// The first row with a value ONR cannot read.
+    first_unreadable_row: Option<usize>,
 }
 
 impl Summary {
@@ -483,38 +533,25 @@ impl<'a> Checker<'a> {
             row,
             problems,
         } = input;
-        let mut errors: Vec<OnrError> = problems
-            .iter()
-            .map(|p| {
-                OnrError::new(
-                    p.field.clone(),
-                    OnrErrorKind::Unreadable {
-                        detail: p.detail.clone(),
-                    },
-                )
-            })
-            .collect();
-        let unreadable_row = problems
-            .iter()
-            .any(|p| p.field == format!("henkilot[{index}]"));
-        if !unreadable_row {
-            errors.extend(
-                self.validator
-                    .row(index, row.as_ref())
-                    .into_iter()
-                    .filter(|e| !problems.iter().any(|p| e.field.starts_with(&p.field))),
-            );
-        }
+        let (errors, later) = self.onr_errors(index, row.as_ref(), &problems);
         let person = row.as_ref().and_then(|r| r.henkilo.as_ref());
         let mut warnings = match person {
             Some(p) => self.row_lints(p),
             None => Vec::new(),
         };
+        let sent_conflict = row.as_ref().and_then(|r| r.conflict);
+        if let Some(value) = sent_conflict {
+            warnings.push(Lint::SentConflict { value });
+        }
         let mut action = Action::none();
         let mut person_key = PersonKey::Unknown;
         if errors.is_empty() {
             if let Some(p) = person {
                 (action, person_key) = self.resolve(index, p, &mut warnings);
+            }
+            // ONR keeps a sent `conflict: true`: processing only ever sets the flag.
+            if sent_conflict == Some(true) {
+                action.conflict = Some(true);
             }
         }
         let mut duplicate_candidates = Vec::new();
@@ -578,12 +615,53 @@ impl<'a> Checker<'a> {
             line,
             tunniste: row.as_ref().and_then(|r| r.tunniste.clone()),
             errors,
+            later,
             warnings,
             action,
             duplicate_candidates,
         };
         self.count(&report);
         report
+    }
+
+    /// ONR's answer for one row (the first stage that fails) and what it says after.
+    fn onr_errors(
+        &self,
+        index: usize,
+        row: Option<&Row>,
+        problems: &[ReadProblem],
+    ) -> (Vec<OnrError>, Vec<OnrError>) {
+        let mut read: Vec<OnrError> = problems.iter().map(ReadProblem::to_error).collect();
+        let base = format!("henkilot[{index}]");
+        let unreadable_row = problems.iter().any(|p| p.field == base);
+        // An error about an unreadable value, or about what holds it (the list of an
+        // unreadable element, the person of an unreadable identifier), depends on the fix.
+        let keep = |e: &OnrError| {
+            !problems
+                .iter()
+                .any(|p| path_within(&e.field, &p.field) || path_within(&p.field, &e.field))
+        };
+        let (bean, post) = if unreadable_row {
+            (Vec::new(), Vec::new())
+        } else {
+            let bean: Vec<OnrError> = self.validator.bean(index, row);
+            let post: Vec<OnrError> = self.validator.post(index, row);
+            (
+                bean.into_iter().filter(keep).collect(),
+                post.into_iter().filter(keep).collect(),
+            )
+        };
+        if !read.is_empty() {
+            // ONR's reader stops at the first value it cannot read.
+            let mut later = read.split_off(1);
+            later.extend(bean);
+            later.extend(post);
+            (read, later)
+        } else if !bean.is_empty() {
+            (bean, post)
+        } else {
+            (post, Vec::new())
+        }
     }
 
     fn resolve(
@@ -757,7 +835,12 @@ impl<'a> Checker<'a> {
         }
         for e in &report.errors {
             *s.errors_by_key.entry(e.key()).or_default() += 1;
-            s.response.add_row_stage(e.stage());
+        }
+        if let Some(first) = report.errors.first() {
+            if first.stage() == Stage::Deserialization && s.first_unreadable_row.is_none() {
+                s.first_unreadable_row = Some(report.index);
+            }
+            add_to_answer(s, &report.errors);
         }
         for w in &report.warnings {
             *s.warnings_by_code.entry(w.code()).or_default() += 1;
@@ -776,8 +859,8 @@ impl<'a> Checker<'a> {
         self.summary.batch_errors = batch.len();
         for e in &batch {
             *self.summary.errors_by_key.entry(e.key()).or_default() += 1;
-            self.summary.response.add_row_stage(e.stage());
         }
+        add_to_answer(&mut self.summary, &batch);
         self.likely_duplicates();
         self.summary
     }
@@ -849,6 +932,43 @@ impl<'a> Checker<'a> {
     }
 }
 
+fn stage_rank(stage: Stage) -> u8 {
+    match stage {
+        Stage::Deserialization => 0,
+        Stage::BeanValidation => 1,
+        Stage::Server => 2,
+        Stage::PostValidation => 3,
+    }
+}
+
+/// Adds errors of one stage (a row's, or the batch's) to ONR's answer to the batch: the
+/// answer is the best-ranked stage's (deserialization before bean validation, bean
+/// validation before the post-validator, which fails with a 500 on a null row before it
+/// answers); of unreadable values only the first counts.
+fn add_to_answer(s: &mut Summary, errors: &[OnrError]) {
+    let Some(stage) = errors.first().map(OnrError::stage) else {
+        return;
+    };
+    let current = s.response.stage();
+    s.response.add_row_stage(stage);
+    match current.map(stage_rank) {
+        Some(rank) if rank < stage_rank(stage) => {}
+        Some(rank) if rank == stage_rank(stage) => {
+            if matches!(stage, Stage::BeanValidation | Stage::PostValidation) {
+                s.answer.extend_from_slice(errors);
+            }
+        }
+        _ => {
+            s.answer.clear();
+            match stage {
+                Stage::Deserialization => s.answer.push(errors[0].clone()),
+                Stage::Server => {}
+                _ => s.answer.extend_from_slice(errors),
+            }
+        }
+    }
+}
+
 /// The birth date ONR stores for a row: the hetu's when the hetu is valid, else
 /// `syntymaaika`.
 fn stored_birth_date(p: &Person, env: Environment) -> Option<NaiveDate> {
@@ -893,26 +1013,21 @@ pub fn check_json(
     mut on_row: impl FnMut(RowReport),
 ) -> Result<(Vec<OnrError>, Summary), super::json::JsonError> {
     let header = super::json::read(text, |row| on_row(checker.check(row)))?;
-    let mut batch_errors: Vec<OnrError> = header
-        .problems
-        .iter()
-        .map(|p| {
-            OnrError::new(
-                p.field.clone(),
-                super::verdict::OnrErrorKind::Unreadable {
-                    detail: p.detail.clone(),
-                },
-            )
-        })
-        .collect();
+    let unreadable: Vec<OnrError> = header.problems.iter().map(ReadProblem::to_error).collect();
+    let mut batch_errors = unreadable.clone();
     batch_errors.extend(checker.batch_errors(header.sahkoposti.as_deref(), header.rows));
     let mut summary = checker.finish(header.sahkoposti.as_deref(), header.rows);
-    for e in batch_errors
-        .iter()
-        .filter(|e| e.key() == "HttpMessageNotReadableException")
-    {
-        summary.batch_errors += 1;
-        summary.response.add_row_stage(e.stage());
+    summary.batch_errors += unreadable.len();
+    if let (Some(first), Some(&position)) = (unreadable.first(), header.problem_positions.first()) {
+        // Document order: the batch-level value came before the first unreadable row
+        // value when that row was handed over after it.
+        let before = summary
+            .first_unreadable_row
+            .map_or(true, |row| row >= position);
+        summary.response.add_row_stage(Stage::Deserialization);
+        if before {
+            summary.answer = vec![first.clone()];
+        }
     }
     Ok((batch_errors, summary))
 }
@@ -938,7 +1053,6 @@ fn same_person_key(p: &Person, env: Environment) -> Option<u64> {
 mod tests {
     use super::*;
     use crate::import::model::Koodi;
-    use crate::import::verdict::Stage;
 
     fn person(hetu: Option<&str>) -> Person {
         Person {
@@ -1299,6 +1413,7 @@ mod tests {
             problems: vec![ReadProblem {
                 field: "henkilot[0].henkilo.kansalaisuus".into(),
                 detail: "expected an array".into(),
+                onr_message: None,
             }],
         };
         let r = c.check(input);

@@ -5,12 +5,17 @@
 //!
 //! * `rows`: one object per input row, in order: `index` (0-based position in `henkilot`),
 //!   `line` (1-based input line where the row starts), `verdict` (`accepted` or `rejected`),
-//!   `errors` (`{field, key, message}`: ONR's field path, error key and message; `message` is
-//!   null where ONR sends none), `warnings` (`{code, message}`; the
+//!   `tunniste`, `errors` (`{field, key, message}`: ONR's answer for the row, exactly: ONR's
+//!   field path, error key and message, of the first stage that fails; `message` is null
+//!   where ONR sends none), `later` (`{field, key, message, stage}`: what ONR answers once
+//!   `errors` are fixed, stage by stage: `deserialization`, `bean_validation`,
+//!   `post_validation`; never part of ONR's answer), `warnings` (`{code, message}`; the
 //!   `import.lint.existing_duplicates` warning also has `candidates`, `[{oid, similarity}]` in
 //!   ONR's order), `action` (`{kind, by, oid, row, maybe, conflict}`);
 //! * `batch_errors`: `{field, key, message}` for the batch itself (`sahkoposti`, `henkilot`);
-//! * `summary`: counts, `onr`: the HTTP status and stage of ONR's answer to the batch, and
+//! * `summary`: counts, `onr`: the HTTP status and stage of ONR's answer to the batch,
+//!   `answer`: the errors of that answer (`{field, key, message}`; of values ONR cannot read
+//!   only the first in document order, as ONR names it), and
 //!   `row_warnings`: `[{index, code, message, row, similarity}]`, the warnings that need the
 //!   whole batch (`import.lint.likely_duplicate`: `row` is the other row), by row index.
 //!
@@ -30,7 +35,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use onr_core::error::Coded;
 use onr_core::import::action::{Action, ExistingPerson, Persons, Registry, Unknown};
-use onr_core::import::check::check_json;
+use onr_core::import::check::{check_json, ErrorView};
 use onr_core::import::checks::KutsumanimiRule;
 use onr_core::import::csv::{CsvOptions, EmptyCell};
 use onr_core::import::koodisto::Koodisto;
@@ -39,7 +44,6 @@ use onr_core::import::verdict::OnrError;
 use onr_core::import::{json, CheckOptions, Checker, RowInput, RowReport, Summary, Verdict};
 use onr_core::similarity::duplicates::{DuplicateIndex, PersonRecord};
 use onr_core::{Environment, Lang};
-use serde_json::{json, Value};
 
 use super::EnvArg;
 use crate::io as cli_io;
@@ -540,7 +544,7 @@ impl ReportWriter {
                     out.write_all(b",")?;
                 }
                 out.write_all(b"\n  ")?;
-                serde_json::to_writer(&mut *out, &row_json(r, self.lang))?;
+                serde_json::to_writer(&mut *out, &r.report(self.lang))?;
             }
             ReportFormat::Text => {
                 if self.problems_only && r.errors.is_empty() && r.warnings.is_empty() {
@@ -588,6 +592,16 @@ impl ReportWriter {
                 e.message(self.lang)
             )?;
         }
+        for e in &r.later {
+            writeln!(
+                out,
+                "  later    {}  {}  [{}]: {}",
+                e.field,
+                e.key(),
+                e.stage().as_str(),
+                e.message(self.lang)
+            )?;
+        }
         for w in &r.warnings {
             write!(out, "  warning  {}  {}", w.code(), w.message(self.lang))?;
             if matches!(w, Lint::ExistingDuplicates { .. }) {
@@ -617,7 +631,10 @@ impl ReportWriter {
                     out.write_all(b"\n")?;
                 }
                 out.write_all(b"],\n\"batch_errors\": ")?;
-                let errors: Vec<Value> = batch_errors.iter().map(error_json).collect();
+                let errors: Vec<ErrorView> = batch_errors
+                    .iter()
+                    .map(|e| ErrorView::of(e, false))
+                    .collect();
                 serde_json::to_writer(&mut *out, &errors)?;
                 out.write_all(b",\n\"summary\": ")?;
                 serde_json::to_writer_pretty(&mut *out, &s.report(self.env, self.lang))?;
@@ -717,39 +734,4 @@ fn action_text(a: &Action) -> String {
         s.push_str(", flagged as a name conflict");
     }
     s
-}
-
-fn error_json(e: &OnrError) -> Value {
-    json!({"field": e.field, "key": e.key(), "message": e.onr_message()})
-}
-
-fn row_json(r: &RowReport, lang: Lang) -> Value {
-    let a = &r.action;
-    json!({
-        "index": r.index,
-        "line": r.line,
-        "verdict": r.verdict().as_str(),
-        "errors": r.errors.iter().map(error_json).collect::<Vec<_>>(),
-        "warnings": r.warnings.iter().map(|w| warning_json(r, w, lang)).collect::<Vec<_>>(),
-        "action": {
-            "kind": a.kind.as_str(),
-            "by": a.by.map(|b| b.as_str()),
-            "oid": a.oid,
-            "row": a.row,
-            "maybe": a.maybe.iter().map(|k| k.field()).collect::<Vec<_>>(),
-            "conflict": a.conflict,
-        },
-    })
-}
-
-fn warning_json(r: &RowReport, w: &Lint, lang: Lang) -> Value {
-    let mut v = json!({"code": w.code(), "message": w.message(lang)});
-    if matches!(w, Lint::ExistingDuplicates { .. }) {
-        v["candidates"] = r
-            .duplicate_candidates
-            .iter()
-            .map(|c| json!({"oid": c.oid, "similarity": c.similarity}))
-            .collect();
-    }
-    v
 }

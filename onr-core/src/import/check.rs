@@ -220,6 +220,146 @@ pub struct RowReport {
     pub duplicate_candidates: Vec<DuplicateCandidate>,
 }
 
+impl RowReport {
+    /// The row as the machine-readable report of `onr check --format json`, Python's
+    /// `check_import(...)["rows"]` and the JVM's `ImportCheck`: ONR's answer (`errors`),
+    /// what ONR says after it (`later`, each with its stage), the warnings in `lang` and the
+    /// predicted action.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use onr_core::import::{check::{Checker, CheckOptions, RowInput}, koodisto::Koodisto, Person, Row};
+    /// use onr_core::Lang;
+    /// let koodisto = Koodisto::bundled();
+    /// let mut checker = Checker::new(&koodisto, CheckOptions::default());
+    /// let report = checker.check(RowInput::new(0, Some(Row::new(Person::default()))));
+    /// let view = report.report(Lang::En);
+    /// assert_eq!(view.verdict, "rejected");
+    /// assert_eq!(view.errors[0].key, "ValidateAtLeastOneNotNull");
+    /// assert!(view.errors[0].stage.is_none());
+    /// assert_eq!(view.later.iter().filter(|e| e.stage == Some("post_validation")).count(), 0);
+    /// ```
+    pub fn report(&self, lang: crate::error::Lang) -> RowReportView<'_> {
+        let a = &self.action;
+        RowReportView {
+            index: self.index,
+            line: self.line,
+            tunniste: self.tunniste.as_deref(),
+            verdict: self.verdict().as_str(),
+            errors: self
+                .errors
+                .iter()
+                .map(|e| ErrorView::of(e, false))
+                .collect(),
+            later: self.later.iter().map(|e| ErrorView::of(e, true)).collect(),
+            warnings: self
+                .warnings
+                .iter()
+                .map(|w| WarningView {
+                    code: w.code(),
+                    message: w.message(lang),
+                    candidates: matches!(w, Lint::ExistingDuplicates { .. })
+                        .then_some(self.duplicate_candidates.as_slice()),
+                })
+                .collect(),
+            action: ActionView {
+                kind: a.kind.as_str(),
+                by: a.by.map(|b| b.as_str()),
+                oid: a.oid.as_deref(),
+                row: a.row,
+                maybe: a.maybe.iter().map(|k| k.field()).collect(),
+                conflict: a.conflict,
+            },
+        }
+    }
+}
+
+/// [`RowReport::report`]: one row's report as a serializable value.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct RowReportView<'a> {
+    /// The 0-based row index.
+    pub index: usize,
+    /// The 1-based input line, if known.
+    pub line: Option<u64>,
+    /// The row's `tunniste`.
+    pub tunniste: Option<&'a str>,
+    /// `accepted` or `rejected`.
+    pub verdict: &'static str,
+    /// ONR's answer for the row (one stage).
+    pub errors: Vec<ErrorView>,
+    /// What ONR answers once `errors` are fixed, each with its stage.
+    pub later: Vec<ErrorView>,
+    /// The row's warnings.
+    pub warnings: Vec<WarningView<'a>>,
+    /// What ONR will do with the row.
+    pub action: ActionView<'a>,
+}
+
+/// One of ONR's errors in a [`RowReportView`] (or the batch's errors).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct ErrorView {
+    /// ONR's field path.
+    pub field: String,
+    /// ONR's error key (Spring's error code).
+    pub key: &'static str,
+    /// ONR's default message, exactly (`None` where ONR sends none).
+    pub message: Option<String>,
+    /// The stage that gives the error (`deserialization`, `bean_validation`,
+    /// `post_validation`, `server`); only in `later`, where stages differ.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub stage: Option<&'static str>,
+}
+
+impl ErrorView {
+    /// The error's view, with its stage or without.
+    pub fn of(e: &OnrError, with_stage: bool) -> ErrorView {
+        ErrorView {
+            field: e.field.clone(),
+            key: e.key(),
+            message: e.onr_message(),
+            stage: with_stage.then(|| e.stage().as_str()),
+        }
+    }
+}
+
+/// One warning in a [`RowReportView`].
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct WarningView<'a> {
+    /// The lint code.
+    pub code: &'static str,
+    /// The message in the requested language.
+    pub message: String,
+    /// For `import.lint.existing_duplicates`: the persons listed.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub candidates: Option<&'a [DuplicateCandidate]>,
+}
+
+/// The predicted action in a [`RowReportView`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct ActionView<'a> {
+    /// The action kind.
+    pub kind: &'static str,
+    /// The identifier it resolves by.
+    pub by: Option<&'static str>,
+    /// The existing person's OID.
+    pub oid: Option<&'a str>,
+    /// The earlier row of the same person.
+    pub row: Option<usize>,
+    /// The identifiers that may match an unknown person.
+    pub maybe: Vec<&'static str>,
+    /// Whether ONR stores a name conflict (`None`: unknown).
+    pub conflict: Option<bool>,
+}
+
 /// An existing person listed by ONR's duplicate search for a row.
 ///
 /// # Example
@@ -335,6 +475,11 @@ impl Summary {
                 stage: self.response.stage().map(|st| st.as_str()),
                 accepted: self.response.is_accepted(),
             },
+            answer: self
+                .answer
+                .iter()
+                .map(|e| ErrorView::of(e, false))
+                .collect(),
         }
     }
 }
@@ -370,6 +515,9 @@ pub struct SummaryReport<'a> {
     pub row_warnings: Vec<RowWarningReport>,
     /// What ONR answers to the whole batch.
     pub onr: OnrAnswer,
+    /// The errors of ONR's answer to the whole batch ([`Summary::answer`]): one for an
+    /// unreadable value (the first in document order), else every error of the stage.
+    pub answer: Vec<ErrorView>,
 }
 
 /// One batch-wide row warning in a [`SummaryReport`].

@@ -5,8 +5,9 @@
 //!
 //! * `rows`: one object per input row, in order: `index` (0-based position in `henkilot`),
 //!   `line` (1-based input line where the row starts), `verdict` (`accepted` or `rejected`),
-//!   `tunniste`, `errors` (`{field, key, message}`: ONR's answer for the row, exactly: ONR's
-//!   field path, error key and message, of the first stage that fails; `message` is null
+//!   `tunniste`, `stage` (of ONR's answer for the row, null when accepted), `errors`
+//!   (`{field, key, message}`: ONR's answer for the row, exactly: ONR's field path, error
+//!   key and message, of the first stage that fails; `message` is null
 //!   where ONR sends none), `later` (`{field, key, message, stage}`: what ONR answers once
 //!   `errors` are fixed, stage by stage: `deserialization`, `bean_validation`,
 //!   `post_validation`; never part of ONR's answer), `warnings` (`{code, message}`; the

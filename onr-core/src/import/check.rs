@@ -247,6 +247,7 @@ impl RowReport {
             line: self.line,
             tunniste: self.tunniste.as_deref(),
             verdict: self.verdict().as_str(),
+            stage: self.errors.first().map(|e| e.stage().as_str()),
             errors: self
                 .errors
                 .iter()
@@ -288,6 +289,9 @@ pub struct RowReportView<'a> {
     pub tunniste: Option<&'a str>,
     /// `accepted` or `rejected`.
     pub verdict: &'static str,
+    /// The stage of ONR's answer for the row (`deserialization`, `bean_validation`,
+    /// `post_validation`, `server`); `None` when ONR accepts it.
+    pub stage: Option<&'static str>,
     /// ONR's answer for the row (one stage).
     pub errors: Vec<ErrorView>,
     /// What ONR answers once `errors` are fixed, each with its stage.

@@ -5,7 +5,8 @@
 //! `JacksonConfiguration` and `LocalDateJsonComponent`), reproduced:
 //!
 //! * unknown properties are ignored; names are case-sensitive; a property given twice is read
-//!   twice, in order, and the last value stays (an unreadable first one is still an error);
+//!   twice, in order, and the last value stays (an unreadable first one is still an error;
+//!   of a `henkilot` given twice, the rows of the last are the batch's);
 //! * a `String` property also takes a number or a boolean, as its text as written
 //!   (`{"koodi": 2.46e2}` is `"2.46e2"`); an object or an array there cannot be read;
 //! * `syntymaaika` must be a JSON string; Java's `trim()`, then `""` is null, else strictly
@@ -202,6 +203,7 @@ pub fn read(input: &str, mut on_row: impl FnMut(RowInput)) -> Result<Header, Jso
     let header = TopSeed {
         on_row: &mut on_row,
         lines: &mut lines,
+        henkilot: top_level_henkilot(input),
     }
     .deserialize(&mut de)
     .map_err(|e| JsonError::from_serde(&e))?;
@@ -266,6 +268,34 @@ impl LineCounter<'_> {
 struct TopSeed<'a, 'b, F> {
     on_row: &'a mut F,
     lines: &'a mut LineCounter<'b>,
+    /// How many times the top level has `henkilot`: Jackson reads each, and the last one
+    /// stays.
+    henkilot: usize,
+}
+
+/// How many times the top-level object has the key `henkilot` (a second pass over the text
+/// only when the name occurs more than once at all).
+fn top_level_henkilot(input: &str) -> usize {
+    if input.matches("\"henkilot\"").nth(1).is_none() {
+        return 1;
+    }
+    struct Count;
+    impl<'de> Visitor<'de> for Count {
+        type Value = usize;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an object")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<usize, A::Error> {
+            let mut n = 0;
+            while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                n += usize::from(key == "henkilot");
+                map.next_value::<IgnoredAny>()?;
+            }
+            Ok(n)
+        }
+    }
+    let mut de = serde_json::Deserializer::from_str(input);
+    de::Deserializer::deserialize_any(&mut de, Count).unwrap_or(1)
 }
 
 impl<'de, F: FnMut(RowInput)> DeserializeSeed<'de> for TopSeed<'_, '_, F> {
@@ -283,7 +313,7 @@ impl<'de, F: FnMut(RowInput)> Visitor<'de> for TopSeed<'_, '_, F> {
         f.write_str("a JSON object")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Header, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<Header, A::Error> {
         let mut header = Header::default();
         let mut handed = 0usize;
         while let Some(key) = map.next_key::<String>()? {
@@ -299,15 +329,39 @@ impl<'de, F: FnMut(RowInput)> Visitor<'de> for TopSeed<'_, '_, F> {
                         }
                     }
                 }
+                "henkilot" if self.henkilot > 1 => {
+                    // A `henkilot` that a later one replaces: ONR still reads it (and fails
+                    // on a value it cannot read), but its rows are not the batch's.
+                    self.henkilot -= 1;
+                    let raw: &RawValue = map.next_value()?;
+                    match node(raw) {
+                        Node::Null => {}
+                        Node::Array(items) => {
+                            for (i, item) in items.iter().enumerate() {
+                                for p in row_from_raw(i, item).problems {
+                                    header.problems.push(p);
+                                    header.problem_positions.push(handed);
+                                }
+                            }
+                        }
+                        other => {
+                            let shape = Shape::of(&other).unwrap_or(Shape::Object);
+                            header
+                                .problems
+                                .push(Fail::mismatch(ROWS_T, shape, "an array").at("henkilot"));
+                            header.problem_positions.push(handed);
+                        }
+                    }
+                }
                 "henkilot" => {
                     let seed = RowsSeed {
                         on_row: &mut *self.on_row,
                         lines: &mut *self.lines,
-                        start: header.rows.unwrap_or(0),
+                        start: 0,
                         handed: &mut handed,
                     };
                     match map.next_value_seed(seed)? {
-                        Ok(n) => header.rows = n.map(|n| n + header.rows.unwrap_or(0)),
+                        Ok(n) => header.rows = n,
                         Err(fail) => {
                             header.problems.push(fail.at("henkilot"));
                             header.problem_positions.push(handed);
@@ -864,6 +918,21 @@ mod tests {
             );
             assert_eq!(r[0].problems[0].onr_message.as_deref(), Some(message));
         }
+    }
+
+    #[test]
+    fn json_reader_last_henkilot_is_the_batch() {
+        let r = rows(r#"{"henkilot": [{}, {}], "henkilot": [{"tunniste": "b"}]}"#);
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].index, 0);
+        assert_eq!(r[0].row.as_ref().unwrap().tunniste.as_deref(), Some("b"));
+        let h = read(
+            r#"{"henkilot": [{"henkilo": {"syntymaaika": 1}}], "henkilot": []}"#,
+            |_| {},
+        )
+        .unwrap();
+        assert_eq!(h.rows, Some(0));
+        assert_eq!(h.problems[0].field, "henkilot[0].henkilo.syntymaaika");
     }
 
     #[test]

@@ -16,7 +16,8 @@
 //! * `batch_errors`: `{field, key, message}` for the batch itself (`sahkoposti`, `henkilot`);
 //! * `summary`: counts, `onr`: the HTTP status and stage of ONR's answer to the batch,
 //!   `answer`: the errors of that answer (`{field, key, message}`; of values ONR cannot read
-//!   only the first in document order, as ONR names it), and
+//!   only the first in document order, as ONR names it; at most 1000, `answer_errors` counts
+//!   all), and
 //!   `row_warnings`: `[{index, code, message, row, similarity}]`, the warnings that need the
 //!   whole batch (`import.lint.likely_duplicate`: `row` is the other row), by row index.
 //!

@@ -426,13 +426,20 @@ pub struct Summary {
     pub duplicates_skipped: bool,
     /// The errors of ONR's answer to the whole batch: for a value ONR cannot read, only the
     /// first in document order; for bean validation, every row's and the batch's; for the
-    /// post-validator, every row's in order; none for an accepted batch or a 500.
+    /// post-validator, every row's in order; none for an accepted batch or a 500. At most
+    /// [`Summary::ANSWER_LIMIT`] are kept (memory stays bounded on huge batches); the number
+    /// of all is [`Summary::answer_errors`].
     pub answer: Vec<OnrError>,
+    /// How many errors ONR's answer to the whole batch has.
+    pub answer_errors: usize,
     /// The first row with a value ONR cannot read.
     first_unreadable_row: Option<usize>,
 }
 
 impl Summary {
+    /// At most this many errors of ONR's answer are kept in [`Summary::answer`].
+    pub const ANSWER_LIMIT: usize = 1000;
+
     /// The summary as the machine-readable report of `onr check --format json` and the
     /// Python binding's `check_import(...)["summary"]`: plain counts, the batch-wide row
     /// warnings with their messages in `lang`, and ONR's answer to the whole batch.
@@ -484,6 +491,7 @@ impl Summary {
                 .iter()
                 .map(|e| ErrorView::of(e, false))
                 .collect(),
+            answer_errors: self.answer_errors,
         }
     }
 }
@@ -520,8 +528,11 @@ pub struct SummaryReport<'a> {
     /// What ONR answers to the whole batch.
     pub onr: OnrAnswer,
     /// The errors of ONR's answer to the whole batch ([`Summary::answer`]): one for an
-    /// unreadable value (the first in document order), else every error of the stage.
+    /// unreadable value (the first in document order), else every error of the stage (at
+    /// most [`Summary::ANSWER_LIMIT`]).
     pub answer: Vec<ErrorView>,
+    /// How many errors ONR's answer has.
+    pub answer_errors: usize,
 }
 
 /// One batch-wide row warning in a [`SummaryReport`].
@@ -1103,19 +1114,25 @@ fn add_to_answer(s: &mut Summary, errors: &[OnrError]) {
     };
     let current = s.response.stage();
     s.response.add_row_stage(stage);
+    let keep = |s: &mut Summary, errors: &[OnrError]| {
+        s.answer_errors += errors.len();
+        let room = Summary::ANSWER_LIMIT.saturating_sub(s.answer.len());
+        s.answer.extend(errors.iter().take(room).cloned());
+    };
     match current.map(stage_rank) {
         Some(rank) if rank < stage_rank(stage) => {}
         Some(rank) if rank == stage_rank(stage) => {
             if matches!(stage, Stage::BeanValidation | Stage::PostValidation) {
-                s.answer.extend_from_slice(errors);
+                keep(s, errors);
             }
         }
         _ => {
             s.answer.clear();
+            s.answer_errors = 0;
             match stage {
-                Stage::Deserialization => s.answer.push(errors[0].clone()),
+                Stage::Deserialization => keep(s, &errors[..1]),
                 Stage::Server => {}
-                _ => s.answer.extend_from_slice(errors),
+                _ => keep(s, errors),
             }
         }
     }
@@ -1179,6 +1196,7 @@ pub fn check_json(
         summary.response.add_row_stage(Stage::Deserialization);
         if before {
             summary.answer = vec![first.clone()];
+            summary.answer_errors = 1;
         }
     }
     Ok((batch_errors, summary))
@@ -1550,6 +1568,20 @@ mod tests {
             .map(|c| c.oid.as_str())
             .collect();
         assert_eq!(got, ["oid-b"]);
+    }
+
+    #[test]
+    fn batch_answer_is_bounded_and_counts_every_error() {
+        let k = Koodisto::bundled();
+        let mut c = Checker::new(&k, CheckOptions::default());
+        for i in 0..300 {
+            let r = c.check(RowInput::new(i, Some(Row::new(Person::default()))));
+            assert_eq!(r.errors.len(), 5);
+        }
+        let s = c.finish(None, Some(300));
+        assert_eq!(s.response.stage(), Some(Stage::BeanValidation));
+        assert_eq!(s.answer.len(), Summary::ANSWER_LIMIT);
+        assert_eq!(s.answer_errors, 1500);
     }
 
     #[test]

@@ -122,7 +122,7 @@ case(X + "null row: ONR's post-validator fails (500)", batch={"henkilot": [None]
      rows=[{"verdict": "rejected", "errors": [err("henkilot[0]", "NullPointerException", None)]}])
 case(X + "henkilo null", batch={"henkilot": [{"tunniste": "x"}]}, env="production", rows=rej(err(P, "NotNull", NN)))
 case(X + "unreadable date: the whole request is unreadable", batch={"henkilot": [row(dict(VALID, syntymaaika="3.2.2001"))]}, env="production",
-     rows=rej(err(P + ".syntymaaika", "HttpMessageNotReadableException", "JSON parse error: expected a date yyyy-MM-dd")))
+     rows=rej(err(P + ".syntymaaika", "HttpMessageNotReadableException", "JSON parse error: Text '3.2.2001' could not be parsed at index 0")))
 case(X + "codes given as JSON numbers", batch={"henkilot": [row(dict(VALID, sukupuoli={"koodi": 2}, kansalaisuus=[{"koodi": 246}]))]}, env="production")
 case(X + "two rows with hetu \"\" in one chunk are one person", batch={"henkilot": [row(dict(MINNA, hetu="", passinumero="A1")), row(dict(MINNA, hetu="", passinumero="B2", etunimet="Ville", kutsumanimi="Ville"))]}, env="production", existing=[],
      rows=[{"verdict": "accepted", "errors": []}] * 2, actions=[{"kind": "create", "conflict": False}, {"kind": "same_as_row", "row": 0, "by": "hetu", "conflict": True}],

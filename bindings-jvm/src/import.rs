@@ -21,6 +21,9 @@ pub struct ImportError {
     pub problem: Problem,
     /// ONR's own message, exactly as ONR sends it, if it sends one.
     pub onr_message: Option<String>,
+    /// The stage of ONR that gives the error: `deserialization`, `bean_validation`,
+    /// `post_validation` or `server`.
+    pub stage: String,
 }
 
 impl From<&OnrError> for ImportError {
@@ -30,6 +33,7 @@ impl From<&OnrError> for ImportError {
             key: e.key().to_owned(),
             problem: Problem::from(e),
             onr_message: e.onr_message(),
+            stage: e.stage().as_str().to_owned(),
         }
     }
 }
@@ -43,8 +47,11 @@ pub struct ImportRow {
     pub line: i64,
     /// The row's `tunniste` (the sender's own identifier), if any.
     pub tunniste: Option<String>,
-    /// ONR's errors; empty if ONR accepts the row.
+    /// ONR's answer for the row, exactly: the errors of the first stage that fails; empty if
+    /// ONR accepts the row.
     pub errors: Vec<ImportError>,
+    /// What ONR answers once `errors` are fixed, stage by stage (never ONR's answer).
+    pub later: Vec<ImportError>,
     /// Problems ONR does not reject but that lose or mix up data.
     pub warnings: Vec<Problem>,
     /// What ONR will do with the row: `none`, `match`, `create`, ...
@@ -67,6 +74,7 @@ impl From<&RowReport> for ImportRow {
             line: r.line.and_then(|l| i64::try_from(l).ok()).unwrap_or(-1),
             tunniste: r.tunniste.clone(),
             errors: r.errors.iter().map(ImportError::from).collect(),
+            later: r.later.iter().map(ImportError::from).collect(),
             warnings: r.warnings.iter().map(Problem::from).collect(),
             action: r.action.kind.as_str().to_owned(),
             action_oid: r.action.oid.clone(),
@@ -88,6 +96,12 @@ pub struct ImportReport {
     pub accepted: bool,
     /// The HTTP status ONR answers with.
     pub http_status: i32,
+    /// The stage of ONR's answer (`deserialization`, `bean_validation`, `post_validation`,
+    /// `server`); `None` when ONR accepts the batch.
+    pub stage: Option<String>,
+    /// The errors of ONR's answer to the batch: of values ONR cannot read only the first in
+    /// document order, else every error of the stage; none for a 500.
+    pub answer: Vec<ImportError>,
     /// One report per row, in order.
     pub rows: Vec<ImportRow>,
     /// Errors of the batch itself (the e-mail address, the number of rows, unreadable fields).
@@ -172,6 +186,8 @@ pub fn import_check_json_with(
         Ok(ImportReport {
             accepted: summary.response.is_accepted(),
             http_status: i32::from(summary.response.http_status()),
+            stage: summary.response.stage().map(|s| s.as_str().to_owned()),
+            answer: summary.answer.iter().map(ImportError::from).collect(),
             rows,
             batch_errors: batch_errors.iter().map(ImportError::from).collect(),
             unknown_columns: Vec::new(),
@@ -258,6 +274,8 @@ pub fn import_check_csv(
         Ok(ImportReport {
             accepted: summary.response.is_accepted(),
             http_status: i32::from(summary.response.http_status()),
+            stage: summary.response.stage().map(|s| s.as_str().to_owned()),
+            answer: summary.answer.iter().map(ImportError::from).collect(),
             rows,
             batch_errors: batch_errors.iter().map(ImportError::from).collect(),
             unknown_columns,

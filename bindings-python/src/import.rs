@@ -1,16 +1,13 @@
 //! `onr.check_import`: onr-core's `import` check of a whole batch, converted. The report has
 //! the shape of `onr check --format json`.
 
-use onr_core::error::Coded;
 use onr_core::import::action::{ExistingPerson, Persons, Registry, Unknown};
-use onr_core::import::check::check_json;
+use onr_core::import::check::{check_json, ErrorView};
 use onr_core::import::checks::KutsumanimiRule;
 use std::collections::HashMap;
 
 use onr_core::import::koodisto::{CodeList, Koodisto};
-use onr_core::import::verdict::OnrError;
-use onr_core::import::{CheckOptions, Checker, RowReport};
-use onr_core::Lang;
+use onr_core::import::{CheckOptions, Checker};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyString;
@@ -20,35 +17,12 @@ use crate::convert::{self, detached, guard};
 use crate::person::Person;
 use crate::{errors, json};
 
-fn error_json(e: &OnrError) -> Value {
-    json!({"field": e.field, "key": e.key(), "message": e.onr_message()})
-}
-
-fn row_json(r: &RowReport, lang: Lang) -> Value {
-    let a = &r.action;
-    json!({
-        "index": r.index,
-        "line": r.line,
-        "tunniste": r.tunniste,
-        "verdict": r.verdict().as_str(),
-        "errors": r.errors.iter().map(error_json).collect::<Vec<_>>(),
-        "warnings": r.warnings.iter()
-            .map(|w| json!({"code": w.code(), "message": w.message(lang)}))
-            .collect::<Vec<_>>(),
-        "action": {
-            "kind": a.kind.as_str(),
-            "by": a.by.map(|b| b.as_str()),
-            "oid": a.oid,
-            "row": a.row,
-            "maybe": a.maybe.iter().map(|k| k.field()).collect::<Vec<_>>(),
-            "conflict": a.conflict,
-        },
-    })
-}
-
 /// ONR's verdict on a whole import batch (``PUT /oppija``) before it is sent: every row's
-/// errors (ONR's field, key and message), warnings (what ONR accepts but loses or mixes up)
-/// and predicted action, the batch-level errors, and a summary with ONR's HTTP answer.
+/// errors (ONR's answer for the row, exactly: field, key and message of the first stage that
+/// fails), ``later`` (what ONR answers once those are fixed, each with its ``stage``),
+/// warnings (what ONR accepts but loses or mixes up) and predicted action, the batch-level
+/// errors, and a summary with ONR's HTTP answer (``summary["onr"]``) and its errors
+/// (``summary["answer"]``: of values ONR cannot read only the first, as ONR names it).
 ///
 /// ``batch`` is the request body: JSON text or the same as a ``dict``
 /// (``{"sahkoposti": ..., "henkilot": [{"tunniste": ..., "henkilo": {...}}]}``). ``existing``
@@ -161,15 +135,19 @@ pub fn check_import<'py>(
             };
             let checker = Checker::with_registry(&koodisto, options, registry);
             let mut rows = Vec::new();
-            check_json(&text, checker, |r| rows.push(row_json(&r, lang))).map(
-                |(batch_errors, summary)| {
-                    json!({
-                        "rows": rows,
-                        "batch_errors": batch_errors.iter().map(error_json).collect::<Vec<_>>(),
-                        "summary": summary.report(env, lang),
-                    })
-                },
-            )
+            check_json(&text, checker, |r| {
+                rows.push(serde_json::to_value(r.report(lang)).unwrap_or(Value::Null))
+            })
+            .map(|(batch_errors, summary)| {
+                json!({
+                    "rows": rows,
+                    "batch_errors": batch_errors
+                        .iter()
+                        .map(|e| ErrorView::of(e, false, lang))
+                        .collect::<Vec<_>>(),
+                    "summary": summary.report(env, lang),
+                })
+            })
         })?;
         match checked {
             Ok(report) => json::to_py(py, &report),

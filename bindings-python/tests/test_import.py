@@ -92,3 +92,48 @@ def test_errors() -> None:
         onr.check_import({"henkilot": []}, kutsumanimi_rule="strict")  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="unknown koodisto"):
         onr.check_import({"henkilot": []}, koodisto={"kunta": ["091"]})
+
+
+RECORDED = json.loads((VECTORS / "import_onr_recorded.json").read_text(encoding="utf-8"))["cases"]
+
+
+def _as_onr(status: int, stage: str | None, errors: list[dict[str, Any]], own: str | None = None) -> dict[str, Any]:
+    """A report's errors in the recorded answers' shape (bean errors sorted; a 500 has none)."""
+    out = []
+    for e in errors if stage not in (None, "server") else []:
+        field = e["field"]
+        if own is not None and field.startswith(own):
+            field = "henkilot[0]" + field[len(own):]
+        out.append({"field": field, "code": e["key"], "message": e["message"]})
+    if stage == "bean_validation":
+        out.sort(key=lambda e: (e["field"] or "", e["code"], e["message"] or ""))
+    return {"status": status, "stage": stage, "errors": out}
+
+
+STATUS = {"deserialization": 400, "bean_validation": 400, "post_validation": 400, "server": 500}
+
+
+def test_recorded_onr_answers() -> None:
+    """ONR's recorded answers (its own request stack): the batch answer and every row alone."""
+    assert len(RECORDED) >= 1000
+    mismatches = []
+    for n, case in enumerate(RECORDED):
+        report = onr.check_import(case["body"], env=case["env"])
+        onr_answer = report["summary"]["onr"]
+        got = _as_onr(onr_answer["status"], onr_answer["stage"], report["summary"]["answer"])
+        want = {k: case["answer"][k] for k in ("status", "stage", "errors")}
+        if got != want:
+            mismatches.append((n, "batch", got, want))
+        assert len(report["rows"]) == len(case["rows"]), n
+        for i, (row, alone) in enumerate(zip(report["rows"], case["rows"])):
+            stage = row["stage"]
+            got = _as_onr(STATUS.get(stage, 200), stage, row["errors"], f"henkilot[{row['index']}]")
+            want = {k: alone[k] for k in ("status", "stage", "errors")}
+            if got != want:
+                mismatches.append((n, i, got, want))
+            if alone["status"] == 200:
+                sent = any(w["code"] == "import.lint.sent_conflict" and "conflict: true" in w["message"]
+                           for w in row["warnings"])
+                if alone["conflict"][0] != sent:
+                    mismatches.append((n, i, "conflict", alone["conflict"]))
+    assert mismatches == []

@@ -401,3 +401,56 @@ fn check_example_learners_have_two_likely_duplicates() {
         assert!(pairs.contains(&pair), "{pair:?} not in {pairs:?}");
     }
 }
+
+#[test]
+fn check_reports_onr_answer_and_what_comes_later() {
+    // Two unreadable values and a bean error in one row, an unreadable value in a later row:
+    // ONR names only the first value of the first row.
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("b.json");
+    std::fs::write(
+        &f,
+        r#"{"henkilot": [
+  {"henkilo": {"syntymaaika": "2005-03-14T00:00:00", "kansalaisuus": ["246"],
+   "passinumero": "X1", "etunimet": "", "kutsumanimi": "A", "sukunimi": "B"}},
+  {"conflict": true, "henkilo": {"syntymaaika": 20050314}}
+]}"#,
+    )
+    .unwrap();
+    let path = f.to_str().unwrap();
+    let d = json_report(&["check", "--format", "json", path]);
+    let row = &d["rows"][0];
+    assert_eq!(row["errors"].as_array().unwrap().len(), 1);
+    assert_eq!(row["errors"][0]["field"], "henkilot[0].henkilo.syntymaaika");
+    assert_eq!(
+        row["errors"][0]["message"],
+        "JSON parse error: Text '2005-03-14T00:00:00' could not be parsed, unparsed text found at index 10"
+    );
+    let later: Vec<(&str, &str)> = row["later"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["field"].as_str().unwrap(), e["stage"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        later,
+        [
+            ("henkilot[0].henkilo.kansalaisuus[0]", "deserialization"),
+            ("henkilot[0].henkilo.etunimet", "bean_validation"),
+        ]
+    );
+    let answer = d["summary"]["answer"].as_array().unwrap();
+    assert_eq!(answer.len(), 1);
+    assert_eq!(answer[0]["field"], "henkilot[0].henkilo.syntymaaika");
+    assert_eq!(d["summary"]["onr"]["stage"], "deserialization");
+    assert_eq!(
+        d["rows"][1]["warnings"][0]["code"],
+        "import.lint.sent_conflict"
+    );
+    onr()
+        .args(["check", path])
+        .assert()
+        .stdout(predicate::str::contains(
+            "later    henkilot[0].henkilo.etunimet  NotEmpty  [bean_validation]",
+        ));
+}

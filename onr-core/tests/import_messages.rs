@@ -46,6 +46,7 @@ fn import_onr_error_messages() {
         OnrErrorKind::HetuRequiredForFinnish,
         OnrErrorKind::Unreadable {
             detail: "expected a date yyyy-MM-dd".into(),
+            onr: Some("Text '2005-3-14' could not be parsed at index 5".into()),
         },
         OnrErrorKind::NullRow,
     ];
@@ -104,6 +105,8 @@ fn import_lint_messages() {
             candidates: 2,
             best: 0.8125,
         },
+        Lint::SentConflict { value: true },
+        Lint::SentConflict { value: false },
     ];
     insta::assert_snapshot!(table(&lints, |l| format!(" field {:?}", l.field())));
 }

@@ -11,14 +11,22 @@
 //!
 //! * `rows`: one object per input row, in order: `index` (0-based position in `henkilot`),
 //!   `line` (1-based input line where the row starts), `tunniste`, `verdict` (`accepted` or
-//!   `rejected`), `errors` (`{field, key, message, code, explanation}`), `warnings`
-//!   (`{code, message}`, `related` `{index, line, tunniste}` when the warning names another
-//!   row, `candidates` for `import.lint.existing_duplicates`), `action`
+//!   `rejected`), `stage` (of ONR's answer for the row, null when accepted), `errors`
+//!   (`{field, key, message, code, explanation}`: ONR's answer for the row, exactly: ONR's
+//!   field path, error key and message, of the first stage that fails; `message` is null
+//!   where ONR sends none; `code` and `explanation` are onr-core's), `later` (the same
+//!   fields plus `stage`: what ONR answers once `errors` are fixed, stage by stage:
+//!   `deserialization`, `bean_validation`, `post_validation`; never part of ONR's answer),
+//!   `warnings` (`{code, message}`, `related` `{index, line, tunniste}` when the warning
+//!   names another row, `candidates` `[{oid, similarity}]` for
+//!   `import.lint.existing_duplicates`, in ONR's order), `action`
 //!   (`{kind, by, oid, row, maybe, conflict, text}`);
 //! * `batch_errors`: as row errors, for the batch itself (`sahkoposti`, `henkilot`);
 //! * `likely_duplicates`: `[{a, b, similarity}]`, each pair once, `a`/`b` as `related`;
 //! * `input`: `{file, existing_persons, ignored_columns}`;
-//! * `summary`: counts, `onr`: the HTTP status and stage of ONR's answer to the batch, and
+//! * `summary`: counts, `onr`: the HTTP status and stage of ONR's answer to the batch,
+//!   `answer`: the errors of that answer (as row errors; of values ONR cannot read only the
+//!   first in document order, as ONR names it), `answer_errors` (how many), and
 //!   `row_warnings`: `[{index, code, message, row, similarity}]`, the warnings that need the
 //!   whole batch (`import.lint.likely_duplicate`: `row` is the other row), by row index.
 //!
@@ -42,7 +50,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use onr_core::error::Coded;
 use onr_core::import::action::{ExistingPerson, Persons, Registry, Unknown};
-use onr_core::import::check::check_json;
+use onr_core::import::check::{check_json, ErrorView};
 use onr_core::import::checks::KutsumanimiRule;
 use onr_core::import::csv::{CsvOptions, EmptyCell};
 use onr_core::import::koodisto::Koodisto;
@@ -593,6 +601,13 @@ fn row_entries(
             e.message(lang),
         ));
     }
+    for e in &r.later {
+        out.push((
+            words.later(),
+            format!("{}  {}  [{}]", e.field, e.key(), e.stage().as_str()),
+            e.message(lang),
+        ));
+    }
     for w in &r.warnings {
         let mut text = w.message(lang);
         if matches!(w, Lint::ExistingDuplicates { .. }) {
@@ -746,39 +761,18 @@ impl ReportWriter {
         Ok(())
     }
 
+    /// One row for the JSON report: onr-core's row report, plus what only the text
+    /// report's reader needs (where a related row is in the file, the action in words).
     fn row_json(&self, r: &RowReport) -> Value {
-        let a = &r.action;
-        json!({
-            "index": r.index,
-            "line": r.line,
-            "tunniste": r.tunniste,
-            "verdict": r.verdict().as_str(),
-            "errors": r.errors.iter().map(|e| error_json(e, self.lang)).collect::<Vec<_>>(),
-            "warnings": r.warnings.iter().map(|w| self.warning_json(r, w)).collect::<Vec<_>>(),
-            "action": {
-                "kind": a.kind.as_str(),
-                "by": a.by.map(|b| b.as_str()),
-                "oid": a.oid,
-                "row": a.row,
-                "maybe": a.maybe.iter().map(|k| k.field()).collect::<Vec<_>>(),
-                "conflict": a.conflict,
-                "text": self.words.action(a, |i| self.place(i)),
-            },
-        })
-    }
-
-    fn warning_json(&self, r: &RowReport, w: &Lint) -> Value {
-        let mut v = json!({"code": w.code(), "message": w.message(self.lang)});
-        if matches!(w, Lint::ExistingDuplicates { .. }) {
-            v["candidates"] = r
-                .duplicate_candidates
-                .iter()
-                .map(|c| json!({"oid": c.oid, "similarity": c.similarity}))
-                .collect();
+        let mut v = serde_json::to_value(r.report(self.lang)).unwrap_or(Value::Null);
+        if let Some(warnings) = v.get_mut("warnings").and_then(Value::as_array_mut) {
+            for (view, w) in warnings.iter_mut().zip(&r.warnings) {
+                if let Some(row) = w.related_row() {
+                    view["related"] = self.place_json(row);
+                }
+            }
         }
-        if let Some(row) = w.related_row() {
-            v["related"] = self.place_json(row);
-        }
+        v["action"]["text"] = Value::String(self.words.action(&r.action, |i| self.place(i)));
         v
     }
 
@@ -814,9 +808,9 @@ impl ReportWriter {
                     out.write_all(b"\n")?;
                 }
                 out.write_all(b"],\n\"batch_errors\": ")?;
-                let errors: Vec<Value> = batch_errors
+                let errors: Vec<ErrorView> = batch_errors
                     .iter()
-                    .map(|e| error_json(e, self.lang))
+                    .map(|e| ErrorView::of(e, false, self.lang))
                     .collect();
                 serde_json::to_writer(&mut *out, &errors)?;
                 out.write_all(b",\n\"likely_duplicates\": ")?;
@@ -902,16 +896,4 @@ impl ReportWriter {
         }
         Ok(())
     }
-}
-
-/// An ONR error for the JSON report: ONR's field path, key and own message (`null` where ONR
-/// sends none), and the explanation the text report gives, in `--lang`.
-fn error_json(e: &OnrError, lang: Lang) -> Value {
-    json!({
-        "field": e.field,
-        "key": e.key(),
-        "message": e.onr_message(),
-        "code": e.code(),
-        "explanation": e.message(lang),
-    })
 }

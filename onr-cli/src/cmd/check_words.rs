@@ -91,13 +91,18 @@ impl Words {
         self.pick("error", "virhe", "fel")
     }
 
+    /// What ONR answers once the row's errors are fixed (never part of ONR's answer now).
+    pub fn later(&self) -> &'static str {
+        self.pick("later", "myöhemmin", "senare")
+    }
+
     pub fn warning(&self) -> &'static str {
         self.pick("warning", "varoitus", "varning")
     }
 
     /// The width the kind labels are padded to.
     pub fn label_width(&self) -> usize {
-        [self.error(), self.warning()]
+        [self.error(), self.later(), self.warning()]
             .iter()
             .map(|w| w.chars().count())
             .max()

@@ -47,7 +47,7 @@ use super::java;
 use super::koodisto::Koodisto;
 use super::lint::{Lint, NameField};
 use super::model::{IdKind, Person, Row};
-use super::verdict::{OnrError, OnrErrorKind, OnrResponse, Validator, FINLAND};
+use super::verdict::{OnrError, OnrErrorKind, OnrResponse, Stage, Validator, FINLAND};
 
 /// A row as a reader gives it: the row (or `None` for JSON `null`), where it came from, and
 /// what could not be read.
@@ -85,13 +85,50 @@ impl RowInput {
 }
 
 /// A value that could not be read into ONR's model.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// Its `Debug` leaves out [`ReadProblem::onr_message`], which can quote the value.
+#[derive(Clone, PartialEq, Eq)]
 pub struct ReadProblem {
     /// ONR's field path of the value (`henkilot[2].henkilo.syntymaaika`), or of the row
     /// (`henkilot[2]`) when the row itself could not be read.
     pub field: String,
     /// What is wrong, in English, without the value.
     pub detail: String,
+    /// The message of ONR's reader (Jackson's, as ONR answers it after `JSON parse error: `)
+    /// when ONR itself would fail on the value; it can quote the value. `None` for a problem
+    /// of our own input format (a CSV line that cannot be a row).
+    pub onr_message: Option<String>,
+}
+
+impl std::fmt::Debug for ReadProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ReadProblem")
+            .field("field", &self.field)
+            .field("detail", &self.detail)
+            .field("onr_message", &self.onr_message.as_ref().map(|_| ".."))
+            .finish()
+    }
+}
+
+impl ReadProblem {
+    /// The problem as ONR's error (stage [`Stage::Deserialization`]).
+    pub fn to_error(&self) -> OnrError {
+        OnrError::new(
+            self.field.clone(),
+            OnrErrorKind::Unreadable {
+                detail: self.detail.clone(),
+                onr: self.onr_message.clone(),
+            },
+        )
+    }
+}
+
+/// Whether ONR's field path `field` is `prefix` or lies inside it (`henkilot[1].henkilo`
+/// lies inside `henkilot[1]`, `henkilot[10]` does not).
+fn path_within(field: &str, prefix: &str) -> bool {
+    field
+        .strip_prefix(prefix)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('.') || rest.starts_with('['))
 }
 
 /// Options of a [`Checker`].
@@ -164,8 +201,15 @@ pub struct RowReport {
     pub line: Option<u64>,
     /// The row's `tunniste`, if given.
     pub tunniste: Option<String>,
-    /// ONR's errors; empty when ONR accepts the row.
+    /// ONR's answer for the row, exactly: the errors of the first stage that fails (one
+    /// value ONR cannot read, or the bean-validation errors, or the post-validator's); empty
+    /// when ONR accepts the row.
     pub errors: Vec<OnrError>,
+    /// What ONR will answer once `errors` are fixed, stage after stage (each error's
+    /// [`OnrError::stage`]): the row's other unreadable values in document order, then its
+    /// bean-validation errors, then the post-validator's. Errors about a value that cannot be
+    /// read are left out (they depend on how it is fixed). Never part of ONR's answer.
+    pub later: Vec<OnrError>,
     /// Lints (never affecting the verdict).
     pub warnings: Vec<Lint>,
     /// What ONR will do with the row.
@@ -174,6 +218,163 @@ pub struct RowReport {
     /// (only with [`Checker::with_duplicate_index`]; see the lint
     /// `import.lint.existing_duplicates`).
     pub duplicate_candidates: Vec<DuplicateCandidate>,
+}
+
+impl RowReport {
+    /// The row as the machine-readable report of `onr check --format json`, Python's
+    /// `check_import(...)["rows"]` and the JVM's `ImportCheck`: ONR's answer (`errors`),
+    /// what ONR says after it (`later`, each with its stage), the warnings in `lang` and the
+    /// predicted action.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use onr_core::import::{check::{Checker, CheckOptions, RowInput}, koodisto::Koodisto, Person, Row};
+    /// use onr_core::Lang;
+    /// let koodisto = Koodisto::bundled();
+    /// let mut checker = Checker::new(&koodisto, CheckOptions::default());
+    /// let report = checker.check(RowInput::new(0, Some(Row::new(Person::default()))));
+    /// let view = report.report(Lang::En);
+    /// assert_eq!(view.verdict, "rejected");
+    /// assert_eq!(view.errors[0].key, "ValidateAtLeastOneNotNull");
+    /// assert!(view.errors[0].stage.is_none());
+    /// assert_eq!(view.later.iter().filter(|e| e.stage == Some("post_validation")).count(), 0);
+    /// ```
+    pub fn report(&self, lang: crate::error::Lang) -> RowReportView<'_> {
+        let a = &self.action;
+        RowReportView {
+            index: self.index,
+            line: self.line,
+            tunniste: self.tunniste.as_deref(),
+            verdict: self.verdict().as_str(),
+            stage: self.errors.first().map(|e| e.stage().as_str()),
+            errors: self
+                .errors
+                .iter()
+                .map(|e| ErrorView::of(e, false, lang))
+                .collect(),
+            later: self
+                .later
+                .iter()
+                .map(|e| ErrorView::of(e, true, lang))
+                .collect(),
+            warnings: self
+                .warnings
+                .iter()
+                .map(|w| WarningView {
+                    code: w.code(),
+                    message: w.message(lang),
+                    candidates: matches!(w, Lint::ExistingDuplicates { .. })
+                        .then_some(self.duplicate_candidates.as_slice()),
+                })
+                .collect(),
+            action: ActionView {
+                kind: a.kind.as_str(),
+                by: a.by.map(|b| b.as_str()),
+                oid: a.oid.as_deref(),
+                row: a.row,
+                maybe: a.maybe.iter().map(|k| k.field()).collect(),
+                conflict: a.conflict,
+            },
+        }
+    }
+}
+
+/// [`RowReport::report`]: one row's report as a serializable value.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct RowReportView<'a> {
+    /// The 0-based row index.
+    pub index: usize,
+    /// The 1-based input line, if known.
+    pub line: Option<u64>,
+    /// The row's `tunniste`.
+    pub tunniste: Option<&'a str>,
+    /// `accepted` or `rejected`.
+    pub verdict: &'static str,
+    /// The stage of ONR's answer for the row (`deserialization`, `bean_validation`,
+    /// `post_validation`, `server`); `None` when ONR accepts it.
+    pub stage: Option<&'static str>,
+    /// ONR's answer for the row (one stage).
+    pub errors: Vec<ErrorView>,
+    /// What ONR answers once `errors` are fixed, each with its stage.
+    pub later: Vec<ErrorView>,
+    /// The row's warnings.
+    pub warnings: Vec<WarningView<'a>>,
+    /// What ONR will do with the row.
+    pub action: ActionView<'a>,
+}
+
+/// One of ONR's errors in a [`RowReportView`] (or the batch's errors).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct ErrorView {
+    /// ONR's field path.
+    pub field: String,
+    /// ONR's error key (Spring's error code).
+    pub key: &'static str,
+    /// ONR's default message, exactly (`None` where ONR sends none).
+    pub message: Option<String>,
+    /// onr-core's code for the error (e.g. `import.onr.hetu`), as [`Coded::code`] gives it.
+    ///
+    /// [`Coded::code`]: crate::error::Coded::code
+    pub code: &'static str,
+    /// What is wrong, in the requested language (more than ONR's message says: e.g. the
+    /// expected check character).
+    pub explanation: String,
+    /// The stage that gives the error (`deserialization`, `bean_validation`,
+    /// `post_validation`, `server`); only in `later`, where stages differ.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub stage: Option<&'static str>,
+}
+
+impl ErrorView {
+    /// The error's view, with its stage or without, explained in `lang`.
+    pub fn of(e: &OnrError, with_stage: bool, lang: crate::error::Lang) -> ErrorView {
+        ErrorView {
+            field: e.field.clone(),
+            key: e.key(),
+            message: e.onr_message(),
+            code: crate::error::Coded::code(e),
+            explanation: e.message(lang),
+            stage: with_stage.then(|| e.stage().as_str()),
+        }
+    }
+}
+
+/// One warning in a [`RowReportView`].
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct WarningView<'a> {
+    /// The lint code.
+    pub code: &'static str,
+    /// The message in the requested language.
+    pub message: String,
+    /// For `import.lint.existing_duplicates`: the persons listed.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub candidates: Option<&'a [DuplicateCandidate]>,
+}
+
+/// The predicted action in a [`RowReportView`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct ActionView<'a> {
+    /// The action kind.
+    pub kind: &'static str,
+    /// The identifier it resolves by.
+    pub by: Option<&'static str>,
+    /// The existing person's OID.
+    pub oid: Option<&'a str>,
+    /// The earlier row of the same person.
+    pub row: Option<usize>,
+    /// The identifiers that may match an unknown person.
+    pub maybe: Vec<&'static str>,
+    /// Whether ONR stores a name conflict (`None`: unknown).
+    pub conflict: Option<bool>,
 }
 
 /// An existing person listed by ONR's duplicate search for a row.
@@ -236,6 +437,16 @@ pub struct Summary {
     /// Whether the in-batch duplicate pass was skipped because the batch had more rows than
     /// [`CheckOptions::max_duplicate_rows`] (or it was turned off).
     pub duplicates_skipped: bool,
+    /// The errors of ONR's answer to the whole batch: for a value ONR cannot read, only the
+    /// first in document order; for bean validation, every row's and the batch's; for the
+    /// post-validator, every row's in order; none for an accepted batch or a 500. All are
+    /// kept, as ONR lists them all (a few hundred bytes each: a 50,000-row batch with five
+    /// errors a row holds about 40 MB).
+    pub answer: Vec<OnrError>,
+    /// How many errors ONR's answer to the whole batch has.
+    pub answer_errors: usize,
+    /// The first row with a value ONR cannot read.
+    first_unreadable_row: Option<usize>,
 }
 
 impl Summary {
@@ -285,6 +496,12 @@ impl Summary {
                 stage: self.response.stage().map(|st| st.as_str()),
                 accepted: self.response.is_accepted(),
             },
+            answer: self
+                .answer
+                .iter()
+                .map(|e| ErrorView::of(e, false, lang))
+                .collect(),
+            answer_errors: self.answer_errors,
         }
     }
 }
@@ -320,6 +537,11 @@ pub struct SummaryReport<'a> {
     pub row_warnings: Vec<RowWarningReport>,
     /// What ONR answers to the whole batch.
     pub onr: OnrAnswer,
+    /// The errors of ONR's answer to the whole batch ([`Summary::answer`]): one for an
+    /// unreadable value (the first in document order), else every error of the stage.
+    pub answer: Vec<ErrorView>,
+    /// How many errors ONR's answer has.
+    pub answer_errors: usize,
 }
 
 /// One batch-wide row warning in a [`SummaryReport`].
@@ -483,38 +705,25 @@ impl<'a> Checker<'a> {
             row,
             problems,
         } = input;
-        let mut errors: Vec<OnrError> = problems
-            .iter()
-            .map(|p| {
-                OnrError::new(
-                    p.field.clone(),
-                    OnrErrorKind::Unreadable {
-                        detail: p.detail.clone(),
-                    },
-                )
-            })
-            .collect();
-        let unreadable_row = problems
-            .iter()
-            .any(|p| p.field == format!("henkilot[{index}]"));
-        if !unreadable_row {
-            errors.extend(
-                self.validator
-                    .row(index, row.as_ref())
-                    .into_iter()
-                    .filter(|e| !problems.iter().any(|p| e.field.starts_with(&p.field))),
-            );
-        }
+        let (errors, later) = self.onr_errors(index, row.as_ref(), &problems);
         let person = row.as_ref().and_then(|r| r.henkilo.as_ref());
         let mut warnings = match person {
             Some(p) => self.row_lints(p),
             None => Vec::new(),
         };
+        let sent_conflict = row.as_ref().and_then(|r| r.conflict);
+        if let Some(value) = sent_conflict {
+            warnings.push(Lint::SentConflict { value });
+        }
         let mut action = Action::none();
         let mut person_key = PersonKey::Unknown;
         if errors.is_empty() {
             if let Some(p) = person {
                 (action, person_key) = self.resolve(index, p, &mut warnings);
+            }
+            // ONR keeps a sent `conflict: true`: processing only ever sets the flag.
+            if sent_conflict == Some(true) {
+                action.conflict = Some(true);
             }
         }
         let mut duplicate_candidates = Vec::new();
@@ -578,12 +787,53 @@ impl<'a> Checker<'a> {
             line,
             tunniste: row.as_ref().and_then(|r| r.tunniste.clone()),
             errors,
+            later,
             warnings,
             action,
             duplicate_candidates,
         };
         self.count(&report);
         report
+    }
+
+    /// ONR's answer for one row (the first stage that fails) and what it says after.
+    fn onr_errors(
+        &self,
+        index: usize,
+        row: Option<&Row>,
+        problems: &[ReadProblem],
+    ) -> (Vec<OnrError>, Vec<OnrError>) {
+        let mut read: Vec<OnrError> = problems.iter().map(ReadProblem::to_error).collect();
+        let base = format!("henkilot[{index}]");
+        let unreadable_row = problems.iter().any(|p| p.field == base);
+        // An error about an unreadable value, or about what holds it (the list of an
+        // unreadable element, the person of an unreadable identifier), depends on the fix.
+        let keep = |e: &OnrError| {
+            !problems
+                .iter()
+                .any(|p| path_within(&e.field, &p.field) || path_within(&p.field, &e.field))
+        };
+        let (bean, post) = if unreadable_row {
+            (Vec::new(), Vec::new())
+        } else {
+            let bean: Vec<OnrError> = self.validator.bean(index, row);
+            let post: Vec<OnrError> = self.validator.post(index, row);
+            (
+                bean.into_iter().filter(keep).collect(),
+                post.into_iter().filter(keep).collect(),
+            )
+        };
+        if !read.is_empty() {
+            // ONR's reader stops at the first value it cannot read.
+            let mut later = read.split_off(1);
+            later.extend(bean);
+            later.extend(post);
+            (read, later)
+        } else if !bean.is_empty() {
+            (bean, post)
+        } else {
+            (post, Vec::new())
+        }
     }
 
     fn resolve(
@@ -757,7 +1007,12 @@ impl<'a> Checker<'a> {
         }
         for e in &report.errors {
             *s.errors_by_key.entry(e.key()).or_default() += 1;
-            s.response.add_row_stage(e.stage());
+        }
+        if let Some(first) = report.errors.first() {
+            if first.stage() == Stage::Deserialization && s.first_unreadable_row.is_none() {
+                s.first_unreadable_row = Some(report.index);
+            }
+            add_to_answer(s, &report.errors);
         }
         for w in &report.warnings {
             *s.warnings_by_code.entry(w.code()).or_default() += 1;
@@ -776,8 +1031,8 @@ impl<'a> Checker<'a> {
         self.summary.batch_errors = batch.len();
         for e in &batch {
             *self.summary.errors_by_key.entry(e.key()).or_default() += 1;
-            self.summary.response.add_row_stage(e.stage());
         }
+        add_to_answer(&mut self.summary, &batch);
         self.likely_duplicates();
         self.summary
     }
@@ -849,6 +1104,48 @@ impl<'a> Checker<'a> {
     }
 }
 
+fn stage_rank(stage: Stage) -> u8 {
+    match stage {
+        Stage::Deserialization => 0,
+        Stage::BeanValidation => 1,
+        Stage::Server => 2,
+        Stage::PostValidation => 3,
+    }
+}
+
+/// Adds errors of one stage (a row's, or the batch's) to ONR's answer to the batch: the
+/// answer is the best-ranked stage's (deserialization before bean validation, bean
+/// validation before the post-validator, which fails with a 500 on a null row before it
+/// answers); of unreadable values only the first counts.
+fn add_to_answer(s: &mut Summary, errors: &[OnrError]) {
+    let Some(stage) = errors.first().map(OnrError::stage) else {
+        return;
+    };
+    let current = s.response.stage();
+    s.response.add_row_stage(stage);
+    let keep = |s: &mut Summary, errors: &[OnrError]| {
+        s.answer_errors += errors.len();
+        s.answer.extend_from_slice(errors);
+    };
+    match current.map(stage_rank) {
+        Some(rank) if rank < stage_rank(stage) => {}
+        Some(rank) if rank == stage_rank(stage) => {
+            if matches!(stage, Stage::BeanValidation | Stage::PostValidation) {
+                keep(s, errors);
+            }
+        }
+        _ => {
+            s.answer.clear();
+            s.answer_errors = 0;
+            match stage {
+                Stage::Deserialization => keep(s, &errors[..1]),
+                Stage::Server => {}
+                _ => keep(s, errors),
+            }
+        }
+    }
+}
+
 /// The birth date ONR stores for a row: the hetu's when the hetu is valid, else
 /// `syntymaaika`.
 fn stored_birth_date(p: &Person, env: Environment) -> Option<NaiveDate> {
@@ -893,26 +1190,22 @@ pub fn check_json(
     mut on_row: impl FnMut(RowReport),
 ) -> Result<(Vec<OnrError>, Summary), super::json::JsonError> {
     let header = super::json::read(text, |row| on_row(checker.check(row)))?;
-    let mut batch_errors: Vec<OnrError> = header
-        .problems
-        .iter()
-        .map(|p| {
-            OnrError::new(
-                p.field.clone(),
-                super::verdict::OnrErrorKind::Unreadable {
-                    detail: p.detail.clone(),
-                },
-            )
-        })
-        .collect();
+    let unreadable: Vec<OnrError> = header.problems.iter().map(ReadProblem::to_error).collect();
+    let mut batch_errors = unreadable.clone();
     batch_errors.extend(checker.batch_errors(header.sahkoposti.as_deref(), header.rows));
     let mut summary = checker.finish(header.sahkoposti.as_deref(), header.rows);
-    for e in batch_errors
-        .iter()
-        .filter(|e| e.key() == "HttpMessageNotReadableException")
-    {
-        summary.batch_errors += 1;
-        summary.response.add_row_stage(e.stage());
+    summary.batch_errors += unreadable.len();
+    if let (Some(first), Some(&position)) = (unreadable.first(), header.problem_positions.first()) {
+        // Document order: the batch-level value came before the first unreadable row
+        // value when that row was handed over after it.
+        let before = summary
+            .first_unreadable_row
+            .map_or(true, |row| row >= position);
+        summary.response.add_row_stage(Stage::Deserialization);
+        if before {
+            summary.answer = vec![first.clone()];
+            summary.answer_errors = 1;
+        }
     }
     Ok((batch_errors, summary))
 }
@@ -938,7 +1231,6 @@ fn same_person_key(p: &Person, env: Environment) -> Option<u64> {
 mod tests {
     use super::*;
     use crate::import::model::Koodi;
-    use crate::import::verdict::Stage;
 
     fn person(hetu: Option<&str>) -> Person {
         Person {
@@ -1287,6 +1579,20 @@ mod tests {
     }
 
     #[test]
+    fn batch_answer_keeps_every_error_as_onr_lists_them() {
+        let k = Koodisto::bundled();
+        let mut c = Checker::new(&k, CheckOptions::default());
+        for i in 0..300 {
+            let r = c.check(RowInput::new(i, Some(Row::new(Person::default()))));
+            assert_eq!(r.errors.len(), 5);
+        }
+        let s = c.finish(None, Some(300));
+        assert_eq!(s.response.stage(), Some(Stage::BeanValidation));
+        assert_eq!(s.answer.len(), 1500);
+        assert_eq!(s.answer_errors, 1500);
+    }
+
+    #[test]
     fn unreadable_value_replaces_the_bean_errors_of_its_field() {
         let k = Koodisto::bundled();
         let mut c = Checker::new(&k, CheckOptions::default());
@@ -1299,6 +1605,7 @@ mod tests {
             problems: vec![ReadProblem {
                 field: "henkilot[0].henkilo.kansalaisuus".into(),
                 detail: "expected an array".into(),
+                onr_message: None,
             }],
         };
         let r = c.check(input);

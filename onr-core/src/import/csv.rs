@@ -223,6 +223,7 @@ impl<R: io::Read> Reader<R> {
                     record.len(),
                     self.width
                 ),
+                onr_message: None,
             });
             return input;
         }
@@ -240,6 +241,7 @@ impl<R: io::Read> Reader<R> {
                     problems.push(ReadProblem {
                         field,
                         detail: "the cell is not UTF-8 text".into(),
+                        onr_message: None,
                     });
                     None
                 }
@@ -274,17 +276,20 @@ impl<R: io::Read> Reader<R> {
             Some(s) => Some(s.split(';').map(|c| Some(Koodi::new(c))).collect()),
         };
         if let Some(d) = date {
-            match super::json_date::parse_iso_date(&d) {
-                Some(d) => p.syntymaaika = Some(d),
-                None => problems.push(ReadProblem {
+            // Sent as a JSON string, the cell is what ONR's date reader parses.
+            match super::json_date::parse_local_date(&d) {
+                Ok(d) => p.syntymaaika = d,
+                Err(message) => problems.push(ReadProblem {
                     field: format!("{base}.henkilo.syntymaaika"),
                     detail: "expected a date yyyy-MM-dd".into(),
+                    onr_message: Some(message),
                 }),
             }
         }
         input.row = Some(Row {
             tunniste,
             henkilo: Some(p),
+            conflict: None,
         });
         input.problems = problems;
         input

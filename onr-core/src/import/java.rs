@@ -49,6 +49,43 @@ pub(crate) fn trim(s: &str) -> &str {
     s.trim_matches(|c: char| c <= ' ')
 }
 
+/// `Double.toString(double)` (Java 19 and later: the shortest decimal that reads back):
+/// plain notation for magnitudes in [10^-3, 10^7), else `d.dddE±n`; always a fraction digit.
+pub(crate) fn double_to_string(v: f64) -> String {
+    if v.is_nan() {
+        return "NaN".into();
+    }
+    if v.is_infinite() {
+        return if v > 0.0 { "Infinity" } else { "-Infinity" }.into();
+    }
+    if v == 0.0 {
+        return if v.is_sign_negative() { "-0.0" } else { "0.0" }.into();
+    }
+    let sci = format!("{:e}", v.abs());
+    let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
+    let exp: i32 = exp.parse().unwrap_or(0);
+    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+    let sign = if v < 0.0 { "-" } else { "" };
+    if (-3..7).contains(&exp) {
+        let point = exp + 1;
+        let body = if point <= 0 {
+            format!("0.{}{digits}", "0".repeat((-point) as usize))
+        } else if point as usize >= digits.len() {
+            format!("{digits}{}.0", "0".repeat(point as usize - digits.len()))
+        } else {
+            format!(
+                "{}.{}",
+                &digits[..point as usize],
+                &digits[point as usize..]
+            )
+        };
+        format!("{sign}{body}")
+    } else {
+        let rest = if digits.len() > 1 { &digits[1..] } else { "0" };
+        format!("{sign}{}.{rest}E{exp}", &digits[..1])
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -76,5 +113,22 @@ mod tests {
     fn trim_is_java_trim() {
         assert_eq!(trim("\u{1} 2001-02-03\t"), "2001-02-03");
         assert_eq!(trim("\u{a0}x"), "\u{a0}x");
+    }
+
+    #[test]
+    fn double_to_string_is_javas() {
+        for (v, s) in [
+            (1.5, "1.5"),
+            (100.0, "100.0"),
+            (0.1, "0.1"),
+            (1e7, "1.0E7"),
+            (1.25e-4, "1.25E-4"),
+            (0.001, "0.001"),
+            (-2.5e10, "-2.5E10"),
+            (f64::INFINITY, "Infinity"),
+            (-0.0, "-0.0"),
+        ] {
+            assert_eq!(double_to_string(v), s, "{v}");
+        }
     }
 }

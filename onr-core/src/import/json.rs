@@ -1,23 +1,28 @@
 //! JSON (ONR's import body, `OppijaTuontiCreateDto`), read as ONR's Jackson reads it.
 //!
 //! The rows are handed over one at a time, with the line each starts on, so a caller can
-//! report as it reads. Jackson's rules, reproduced:
+//! report as it reads. ONR's reader (Jackson 3 under Spring Boot 4, with ONR's
+//! `JacksonConfiguration` and `LocalDateJsonComponent`), reproduced:
 //!
-//! * unknown properties are ignored; a property given twice keeps its last value; names are
-//!   case-sensitive;
-//! * a string property also takes a number or a boolean, as its text (`{"koodi": 246}` is
-//!   `"246"`; a decimal number's text is Rust's shortest form, which can differ from the
-//!   text written: `1e3` reads as `1000.0`); an object or array there cannot be read;
-//! * `syntymaaika` is an ISO date `yyyy-MM-dd` after Java's `trim()`; `""` is null; a
-//!   date-time `yyyy-MM-ddT...` gives its date; `[y, m, d]` and a whole number (days since
-//!   1970-01-01) are dates too; anything else, or a date that does not exist, cannot be read;
-//! * `sukupuoli`, `aidinkieli` and the elements of `kansalaisuus` are objects `{"koodi": ...}`
-//!   or null; `kansalaisuus` is an array or null; a row is an object or null;
-//! * `conflict` (an output field) takes a boolean, a whole number or `"true"`/`"false"`.
+//! * unknown properties are ignored; names are case-sensitive; a property given twice is read
+//!   twice, in order, and the last value stays (an unreadable first one is still an error;
+//!   of a `henkilot` given twice, the rows of the last are the batch's);
+//! * a `String` property also takes a number or a boolean, as its text as written
+//!   (`{"koodi": 2.46e2}` is `"2.46e2"`); an object or an array there cannot be read;
+//! * `syntymaaika` must be a JSON string; Java's `trim()`, then `""` is null, else strictly
+//!   `yyyy-MM-dd` (`LocalDate.parse`: a year of 4 digits, or more after a `+`, or negative);
+//!   an array, a number, a boolean or a date-time cannot be read;
+//! * `sukupuoli`, `aidinkieli`, the elements of `kansalaisuus` and the rows are objects or
+//!   null: a string, number, boolean or array there cannot be read; `kansalaisuus` and
+//!   `henkilot` are arrays or null;
+//! * `conflict` (an output field that ONR nevertheless reads) is a Java `boolean`: null,
+//!   `true`/`false`, any whole number (non-zero is true), or a string that is, after
+//!   `trim()`, empty, `null`, `true`/`True`/`TRUE` or `false`/`False`/`FALSE`.
 //!
-//! A value that cannot be read is a [`ReadProblem`]: ONR answers the whole request with
-//! HTTP 400 before validating anything. A syntax error is a [`JsonError`]: the input is
-//! unusable.
+//! A value that cannot be read is a [`ReadProblem`], carrying Jackson's own message
+//! ([`ReadProblem::onr_message`]): ONR answers the whole request with HTTP 400 naming the
+//! first such value in document order, before validating anything. A syntax error is a
+//! [`JsonError`]: the input is unusable.
 //!
 //! # Example
 //!
@@ -43,7 +48,6 @@ use std::fmt;
 use chrono::NaiveDate;
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::value::RawValue;
-use serde_json::{Map, Value};
 
 use crate::error::{Category, Coded, Lang};
 
@@ -59,8 +63,12 @@ pub struct Header {
     /// The number of rows, or `None` when `henkilot` is missing or null.
     pub rows: Option<usize>,
     /// Batch-level values that cannot be read (`sahkoposti` an object, `henkilot` not an
-    /// array).
+    /// array), in document order.
     pub problems: Vec<ReadProblem>,
+    /// For each of `problems`, how many rows had been handed over when it was read: with
+    /// the rows' own problems this gives the document order of every unreadable value (ONR
+    /// names only the first).
+    pub problem_positions: Vec<usize>,
 }
 
 /// A JSON text that is not usable at all: a syntax error, or a top level that is not an
@@ -195,6 +203,7 @@ pub fn read(input: &str, mut on_row: impl FnMut(RowInput)) -> Result<Header, Jso
     let header = TopSeed {
         on_row: &mut on_row,
         lines: &mut lines,
+        henkilot: top_level_henkilot(input),
     }
     .deserialize(&mut de)
     .map_err(|e| JsonError::from_serde(&e))?;
@@ -259,6 +268,34 @@ impl LineCounter<'_> {
 struct TopSeed<'a, 'b, F> {
     on_row: &'a mut F,
     lines: &'a mut LineCounter<'b>,
+    /// How many times the top level has `henkilot`: Jackson reads each, and the last one
+    /// stays.
+    henkilot: usize,
+}
+
+/// How many times the top-level object has the key `henkilot` (a second pass over the text
+/// only when the name occurs more than once at all).
+fn top_level_henkilot(input: &str) -> usize {
+    if input.matches("\"henkilot\"").nth(1).is_none() {
+        return 1;
+    }
+    struct Count;
+    impl<'de> Visitor<'de> for Count {
+        type Value = usize;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an object")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<usize, A::Error> {
+            let mut n = 0;
+            while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                n += usize::from(key == "henkilot");
+                map.next_value::<IgnoredAny>()?;
+            }
+            Ok(n)
+        }
+    }
+    let mut de = serde_json::Deserializer::from_str(input);
+    de::Deserializer::deserialize_any(&mut de, Count).unwrap_or(1)
 }
 
 impl<'de, F: FnMut(RowInput)> DeserializeSeed<'de> for TopSeed<'_, '_, F> {
@@ -276,31 +313,59 @@ impl<'de, F: FnMut(RowInput)> Visitor<'de> for TopSeed<'_, '_, F> {
         f.write_str("a JSON object")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Header, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<Header, A::Error> {
         let mut header = Header::default();
+        let mut handed = 0usize;
         while let Some(key) = map.next_key::<String>()? {
             match key.as_str() {
                 "sahkoposti" => {
-                    let v: Value = map.next_value()?;
-                    header.problems.retain(|p| p.field != "sahkoposti");
-                    match string(&v) {
+                    let raw: &RawValue = map.next_value()?;
+                    match string(&node(raw)) {
                         Ok(s) => header.sahkoposti = s,
-                        Err(detail) => {
+                        Err(fail) => {
                             header.sahkoposti = None;
-                            header.problems.push(problem("sahkoposti", detail));
+                            header.problems.push(fail.at("sahkoposti"));
+                            header.problem_positions.push(handed);
+                        }
+                    }
+                }
+                "henkilot" if self.henkilot > 1 => {
+                    // A `henkilot` that a later one replaces: ONR still reads it (and fails
+                    // on a value it cannot read), but its rows are not the batch's.
+                    self.henkilot -= 1;
+                    let raw: &RawValue = map.next_value()?;
+                    match node(raw) {
+                        Node::Null => {}
+                        Node::Array(items) => {
+                            for (i, item) in items.iter().enumerate() {
+                                for p in row_from_raw(i, item).problems {
+                                    header.problems.push(p);
+                                    header.problem_positions.push(handed);
+                                }
+                            }
+                        }
+                        other => {
+                            let shape = Shape::of(&other).unwrap_or(Shape::Object);
+                            header
+                                .problems
+                                .push(Fail::mismatch(ROWS_T, shape, "an array").at("henkilot"));
+                            header.problem_positions.push(handed);
                         }
                     }
                 }
                 "henkilot" => {
-                    header.problems.retain(|p| p.field != "henkilot");
                     let seed = RowsSeed {
                         on_row: &mut *self.on_row,
                         lines: &mut *self.lines,
-                        start: header.rows.unwrap_or(0),
+                        start: 0,
+                        handed: &mut handed,
                     };
                     match map.next_value_seed(seed)? {
-                        Ok(n) => header.rows = n.map(|n| n + header.rows.unwrap_or(0)),
-                        Err(detail) => header.problems.push(problem("henkilot", detail)),
+                        Ok(n) => header.rows = n,
+                        Err(fail) => {
+                            header.problems.push(fail.at("henkilot"));
+                            header.problem_positions.push(handed);
+                        }
                     }
                 }
                 _ => {
@@ -339,9 +404,10 @@ struct RowsSeed<'a, 'b, F> {
     on_row: &'a mut F,
     lines: &'a mut LineCounter<'b>,
     start: usize,
+    handed: &'a mut usize,
 }
 
-type RowsResult = Result<Option<usize>, String>;
+type RowsResult = Result<Option<usize>, Fail>;
 
 impl<'de, F: FnMut(RowInput)> DeserializeSeed<'de> for RowsSeed<'_, '_, F> {
     type Value = RowsResult;
@@ -349,6 +415,10 @@ impl<'de, F: FnMut(RowInput)> DeserializeSeed<'de> for RowsSeed<'_, '_, F> {
     fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<RowsResult, D::Error> {
         d.deserialize_any(self)
     }
+}
+
+fn rows_mismatch(shape: Shape) -> RowsResult {
+    Err(Fail::mismatch(ROWS_T, shape, "an array"))
 }
 
 impl<'de, F: FnMut(RowInput)> Visitor<'de> for RowsSeed<'_, '_, F> {
@@ -363,11 +433,11 @@ impl<'de, F: FnMut(RowInput)> Visitor<'de> for RowsSeed<'_, '_, F> {
         while let Some(raw) = seq.next_element::<&'de RawValue>()? {
             let index = self.start + n;
             let line = self.lines.line_of(raw);
-            let value: Value = serde_json::from_str(raw.get()).map_err(de::Error::custom)?;
-            let mut input = row_from_value(index, &value);
+            let mut input = row_from_raw(index, raw);
             input.line = Some(line);
             (self.on_row)(input);
             n += 1;
+            *self.handed += 1;
         }
         Ok(Ok(Some(n)))
     }
@@ -377,229 +447,408 @@ impl<'de, F: FnMut(RowInput)> Visitor<'de> for RowsSeed<'_, '_, F> {
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RowsResult, A::Error> {
         while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(Err(expected("an array", "an object")))
+        Ok(rows_mismatch(Shape::Object))
     }
     fn visit_str<E: de::Error>(self, _v: &str) -> Result<RowsResult, E> {
-        Ok(Err(expected("an array", "a string")))
+        Ok(rows_mismatch(Shape::String))
     }
-    fn visit_bool<E: de::Error>(self, _v: bool) -> Result<RowsResult, E> {
-        Ok(Err(expected("an array", "a boolean")))
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<RowsResult, E> {
+        Ok(rows_mismatch(Shape::Boolean(v)))
     }
     fn visit_i64<E: de::Error>(self, _v: i64) -> Result<RowsResult, E> {
-        Ok(Err(expected("an array", "a number")))
+        Ok(rows_mismatch(Shape::Integer))
     }
     fn visit_u64<E: de::Error>(self, _v: u64) -> Result<RowsResult, E> {
-        Ok(Err(expected("an array", "a number")))
+        Ok(rows_mismatch(Shape::Integer))
     }
     fn visit_f64<E: de::Error>(self, _v: f64) -> Result<RowsResult, E> {
-        Ok(Err(expected("an array", "a number")))
+        Ok(rows_mismatch(Shape::Float))
     }
 }
 
-fn kind_of(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
+// ONR's Java types, as Jackson names them in its messages.
+const DTO: &str = "fi.vm.sade.oppijanumerorekisteri.dto.";
+const ROW_T: &str = "OppijaTuontiRiviCreateDto";
+const PERSON_T: &str = "OppijaTuontiRiviCreateDto$OppijaTuontiRiviHenkiloCreateDto";
+const KOODI_T: &str = "KoodiUpdateDto";
+const ROWS_T: &str =
+    "java.util.ArrayList<fi.vm.sade.oppijanumerorekisteri.dto.OppijaTuontiRiviCreateDto>";
+const KOODIT_T: &str = "java.util.ArrayList<fi.vm.sade.oppijanumerorekisteri.dto.KoodiUpdateDto>";
+
+/// One JSON value, with the order and repetitions of an object's keys and a number's text
+/// as written (Jackson sees both; `serde_json::Value` keeps neither).
+enum Node<'a> {
+    Null,
+    Bool(bool),
+    Int(&'a str),
+    Float(&'a str),
+    Str(String),
+    Array(Vec<&'a RawValue>),
+    Object(Vec<(String, &'a RawValue)>),
+}
+
+struct Entries<'a>(Vec<(String, &'a RawValue)>);
+
+impl<'de: 'a, 'a> serde::Deserialize<'de> for Entries<'a> {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V<'a>(std::marker::PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> Visitor<'de> for V<'a> {
+            type Value = Entries<'a>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Entries<'a>, A::Error> {
+                let mut v = Vec::new();
+                while let Some(entry) = map.next_entry::<String, &'de RawValue>()? {
+                    v.push(entry);
+                }
+                Ok(Entries(v))
+            }
+        }
+        d.deserialize_map(V(std::marker::PhantomData))
     }
 }
 
-fn expected(what: &str, found: &str) -> String {
-    format!("expected {what}, found {found}")
-}
-
-fn problem(field: &str, detail: String) -> ReadProblem {
-    ReadProblem {
-        field: field.to_owned(),
-        detail,
+/// The value of a piece of JSON that serde_json has already checked.
+fn node(raw: &RawValue) -> Node<'_> {
+    let text = raw.get();
+    match text.as_bytes().first() {
+        Some(b'{') => Node::Object(
+            serde_json::from_str::<Entries<'_>>(text)
+                .map(|e| e.0)
+                .unwrap_or_default(),
+        ),
+        Some(b'[') => Node::Array(serde_json::from_str(text).unwrap_or_default()),
+        Some(b'"') => Node::Str(serde_json::from_str(text).unwrap_or_default()),
+        Some(b't') => Node::Bool(true),
+        Some(b'f') => Node::Bool(false),
+        Some(b'n') => Node::Null,
+        _ if text.contains(['.', 'e', 'E']) => Node::Float(text),
+        _ => Node::Int(text),
     }
 }
 
-/// A Java `String` property: null, a string, or a scalar's text.
-fn string(v: &Value) -> Result<Option<String>, String> {
-    match v {
-        Value::Null => Ok(None),
-        Value::String(s) => Ok(Some(s.clone())),
-        Value::Number(n) => Ok(Some(n.to_string())),
-        Value::Bool(b) => Ok(Some(b.to_string())),
-        other => Err(expected("a string", kind_of(other))),
+/// The JSON shape of a value, as Jackson's messages name it.
+#[derive(Clone, Copy)]
+enum Shape {
+    Object,
+    Array,
+    String,
+    Integer,
+    Float,
+    Boolean(bool),
+}
+
+impl Shape {
+    fn of(n: &Node<'_>) -> Option<Shape> {
+        Some(match n {
+            Node::Null => return None,
+            Node::Bool(b) => Shape::Boolean(*b),
+            Node::Int(_) => Shape::Integer,
+            Node::Float(_) => Shape::Float,
+            Node::Str(_) => Shape::String,
+            Node::Array(_) => Shape::Array,
+            Node::Object(_) => Shape::Object,
+        })
+    }
+
+    fn jackson(self) -> (&'static str, &'static str) {
+        match self {
+            Shape::Object => ("Object", "START_OBJECT"),
+            Shape::Array => ("Array", "START_ARRAY"),
+            Shape::String => ("String", "VALUE_STRING"),
+            Shape::Integer => ("Integer", "VALUE_NUMBER_INT"),
+            Shape::Float => ("Floating-point", "VALUE_NUMBER_FLOAT"),
+            Shape::Boolean(true) => ("Boolean", "VALUE_TRUE"),
+            Shape::Boolean(false) => ("Boolean", "VALUE_FALSE"),
+        }
+    }
+
+    fn english(self) -> &'static str {
+        match self {
+            Shape::Object => "an object",
+            Shape::Array => "an array",
+            Shape::String => "a string",
+            Shape::Integer | Shape::Float => "a number",
+            Shape::Boolean(_) => "a boolean",
+        }
     }
 }
 
-/// A `LocalDate` property, as Jackson's `LocalDateDeserializer` reads it.
-fn date(v: &Value) -> Result<Option<NaiveDate>, String> {
-    match v {
-        Value::Null => Ok(None),
-        Value::String(s) => {
+/// A value ONR's reader cannot read: our description (without the value) and Jackson's
+/// message (ONR's answer, which may quote the value).
+struct Fail {
+    detail: String,
+    jackson: String,
+}
+
+impl Fail {
+    fn at(self, field: &str) -> ReadProblem {
+        ReadProblem {
+            field: field.to_owned(),
+            detail: self.detail,
+            onr_message: Some(self.jackson),
+        }
+    }
+
+    /// `MismatchedInputException` for a value of the wrong shape.
+    fn mismatch(java_type: &str, shape: Shape, expected: &str) -> Fail {
+        let (name, token) = shape.jackson();
+        let java_type = if java_type.starts_with("java.") || java_type == "boolean" {
+            java_type.to_owned()
+        } else {
+            format!("{DTO}{java_type}")
+        };
+        Fail {
+            detail: format!("expected {expected}, found {}", shape.english()),
+            jackson: format!(
+                "Cannot deserialize value of type `{java_type}` from {name} value (token `JsonToken.{token}`)"
+            ),
+        }
+    }
+}
+
+/// A scalar where one of ONR's objects (`pojo`, a simple name of [`DTO`]) belongs.
+fn not_an_object(pojo: &str, n: &Node<'_>, expected: &str) -> Fail {
+    let t = format!("{DTO}{pojo}");
+    let creator = |kind: &str, from: &str, value: String| {
+        format!(
+            "Cannot construct instance of `{t}` (although at least one Creator exists): no {kind}-argument constructor/factory method to deserialize from {from} value ({value})"
+        )
+    };
+    let jackson = match n {
+        Node::Str(s) if java::trim(s).is_empty() => format!(
+            "Cannot coerce empty String (\"\") to `{t}` value (but could if coercion was enabled using `CoercionConfig`)"
+        ),
+        // Jackson quotes the value after Java's `trim()`.
+        Node::Str(s) => creator("String", "String", format!("'{}'", java::trim(s))),
+        Node::Bool(b) => creator("boolean/Boolean", "boolean", b.to_string()),
+        Node::Int(text) => match text.parse::<i64>() {
+            Ok(v) if i32::try_from(v).is_ok() => creator("int/Int", "Number", v.to_string()),
+            Ok(v) => creator("long/Long", "Number", v.to_string()),
+            Err(_) => creator("BigInteger", "Number", (*text).to_owned()),
+        },
+        Node::Float(text) => creator(
+            "double/Double",
+            "Number",
+            java::double_to_string(text.parse::<f64>().unwrap_or(f64::NAN)),
+        ),
+        Node::Array(_) => return Fail::mismatch(pojo, Shape::Array, expected),
+        Node::Null | Node::Object(_) => String::new(),
+    };
+    Fail {
+        detail: format!(
+            "expected {expected}, found {}",
+            Shape::of(n).map_or("null", Shape::english)
+        ),
+        jackson,
+    }
+}
+
+/// A Java `String` property: null, a string, or a scalar's text as written.
+fn string(n: &Node<'_>) -> Result<Option<String>, Fail> {
+    match n {
+        Node::Null => Ok(None),
+        Node::Str(s) => Ok(Some(s.clone())),
+        Node::Int(t) | Node::Float(t) => Ok(Some((*t).to_owned())),
+        Node::Bool(b) => Ok(Some(b.to_string())),
+        Node::Array(_) => Err(Fail::mismatch("java.lang.String", Shape::Array, "a string")),
+        Node::Object(_) => Err(Fail::mismatch(
+            "java.lang.String",
+            Shape::Object,
+            "a string",
+        )),
+    }
+}
+
+/// `conflict`, a Java `boolean` (null allowed, as false): `Some` only for a value given.
+fn boolean(n: &Node<'_>) -> Result<Option<bool>, Fail> {
+    match n {
+        Node::Null => Ok(None),
+        Node::Bool(b) => Ok(Some(*b)),
+        Node::Int(t) => Ok(Some(t.trim_start_matches('-').bytes().any(|b| b != b'0'))),
+        Node::Str(s) => {
             let t = java::trim(s);
-            if t.is_empty() {
-                return Ok(None);
+            match t {
+                "" | "null" => Ok(None),
+                "true" | "True" | "TRUE" => Ok(Some(true)),
+                "false" | "False" | "FALSE" => Ok(Some(false)),
+                _ => Err(Fail {
+                    detail: "expected true or false".into(),
+                    jackson: format!(
+                        "Cannot deserialize value of type `boolean` from String \"{t}\": only \"true\"/\"True\"/\"TRUE\" or \"false\"/\"False\"/\"FALSE\" recognized"
+                    ),
+                }),
             }
-            super::json_date::parse_iso_date(t)
-                .map(Some)
-                .ok_or_else(|| "expected a date yyyy-MM-dd".to_owned())
         }
-        Value::Number(n) => n
-            .as_i64()
-            .and_then(|d| {
-                NaiveDate::from_ymd_opt(1970, 1, 1)?
-                    .checked_add_signed(chrono::Duration::try_days(d)?)
+        Node::Float(_) => Err(Fail::mismatch("boolean", Shape::Float, "a boolean")),
+        Node::Array(_) => Err(Fail::mismatch("boolean", Shape::Array, "a boolean")),
+        Node::Object(_) => Err(Fail::mismatch("boolean", Shape::Object, "a boolean")),
+    }
+}
+
+/// `syntymaaika`, read by ONR's `LocalDateJsonComponent`: a JSON string only.
+fn date(n: &Node<'_>) -> Result<Option<NaiveDate>, Fail> {
+    match n {
+        Node::Null => Ok(None),
+        Node::Str(s) => super::json_date::read_string_date(s).map_err(|jackson| Fail {
+            detail: "expected a date yyyy-MM-dd".into(),
+            jackson,
+        }),
+        other => {
+            let shape = Shape::of(other).unwrap_or(Shape::Object);
+            Err(Fail {
+                detail: format!(
+                    "expected a date \"yyyy-MM-dd\" as a string, found {}",
+                    shape.english()
+                ),
+                jackson: format!(
+                    "Unexpected token (`JsonToken.{}`), expected `JsonToken.VALUE_STRING`",
+                    shape.jackson().1
+                ),
             })
-            .map(Some)
-            .ok_or_else(|| "expected a date yyyy-MM-dd".to_owned()),
-        Value::Array(a) => {
-            let part = |i: usize| a.get(i).and_then(Value::as_i64);
-            match (a.len(), part(0), part(1), part(2)) {
-                (3, Some(y), Some(m), Some(d)) => i32::try_from(y)
-                    .ok()
-                    .zip(u32::try_from(m).ok())
-                    .zip(u32::try_from(d).ok())
-                    .and_then(|((y, m), d)| NaiveDate::from_ymd_opt(y, m, d))
-                    .map(Some)
-                    .ok_or_else(|| "expected a date [year, month, day]".to_owned()),
-                _ => Err("expected a date [year, month, day]".to_owned()),
+        }
+    }
+}
+
+/// Reads values into a row, keeping every value ONR's reader cannot read, in document
+/// order (ONR stops at the first; the others are what it will say next).
+struct Reader {
+    problems: Vec<ReadProblem>,
+}
+
+impl Reader {
+    fn fail(&mut self, field: &str, fail: Fail) {
+        self.problems.push(fail.at(field));
+    }
+
+    fn text(&mut self, field: &str, raw: &RawValue, slot: &mut Option<String>) {
+        match string(&node(raw)) {
+            Ok(s) => *slot = s,
+            Err(f) => {
+                *slot = None;
+                self.fail(field, f);
             }
         }
-        other => Err(expected("a date", kind_of(other))),
     }
-}
 
-fn koodi(v: &Value) -> Result<Option<Koodi>, String> {
-    match v {
-        Value::Null => Ok(None),
-        Value::Object(m) => Ok(Some(Koodi {
-            koodi: match m.get("koodi") {
-                Some(k) => string(k).map_err(|e| format!("koodi: {e}"))?,
-                None => None,
-            },
-        })),
-        other => Err(expected("an object {\"koodi\": ...}", kind_of(other))),
-    }
-}
-
-fn boolean(v: &Value) -> Result<(), String> {
-    match v {
-        Value::Bool(_) => Ok(()),
-        Value::Number(n) if n.is_i64() || n.is_u64() => Ok(()),
-        Value::String(s) if s.eq_ignore_ascii_case("true") || s.eq_ignore_ascii_case("false") => {
-            Ok(())
+    fn koodi(&mut self, field: &str, n: &Node<'_>) -> Result<Option<Koodi>, ()> {
+        match n {
+            Node::Null => Ok(None),
+            Node::Object(entries) => {
+                let mut koodi = Koodi { koodi: None };
+                for (key, raw) in entries {
+                    if key == "koodi" {
+                        self.text(&format!("{field}.koodi"), raw, &mut koodi.koodi);
+                    }
+                }
+                Ok(Some(koodi))
+            }
+            other => {
+                self.fail(
+                    field,
+                    not_an_object(KOODI_T, other, "an object {\"koodi\": ...}"),
+                );
+                Err(())
+            }
         }
-        other => Err(expected("a boolean", kind_of(other))),
+    }
+
+    fn person(&mut self, base: &str, entries: &[(String, &RawValue)]) -> Person {
+        let mut p = Person::default();
+        for (key, raw) in entries {
+            let at = format!("{base}.{key}");
+            match key.as_str() {
+                "oid" => self.text(&at, raw, &mut p.oid),
+                "hetu" => self.text(&at, raw, &mut p.hetu),
+                "passinumero" => self.text(&at, raw, &mut p.passinumero),
+                "sahkoposti" => self.text(&at, raw, &mut p.sahkoposti),
+                "etunimet" => self.text(&at, raw, &mut p.etunimet),
+                "kutsumanimi" => self.text(&at, raw, &mut p.kutsumanimi),
+                "sukunimi" => self.text(&at, raw, &mut p.sukunimi),
+                "syntymaaika" => match date(&node(raw)) {
+                    Ok(d) => p.syntymaaika = d,
+                    Err(f) => {
+                        p.syntymaaika = None;
+                        self.fail(&at, f);
+                    }
+                },
+                "sukupuoli" => p.sukupuoli = self.koodi(&at, &node(raw)).unwrap_or(None),
+                "aidinkieli" => p.aidinkieli = self.koodi(&at, &node(raw)).unwrap_or(None),
+                "kansalaisuus" => {
+                    p.kansalaisuus = match node(raw) {
+                        Node::Null => None,
+                        Node::Array(items) => {
+                            let mut list = Vec::with_capacity(items.len());
+                            for (j, item) in items.iter().enumerate() {
+                                // An element that cannot be read is left out: what ONR
+                                // will say of it depends on how it is fixed.
+                                if let Ok(k) = self.koodi(&format!("{at}[{j}]"), &node(item)) {
+                                    list.push(k);
+                                }
+                            }
+                            Some(list)
+                        }
+                        other => {
+                            let shape = Shape::of(&other).unwrap_or(Shape::Object);
+                            self.fail(&at, Fail::mismatch(KOODIT_T, shape, "an array"));
+                            None
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        p
     }
 }
 
-/// Converts one element of `henkilot` with Jackson's rules.
-fn row_from_value(index: usize, v: &Value) -> RowInput {
+/// Converts one element of `henkilot` as ONR's Jackson reads it.
+fn row_from_raw(index: usize, raw: &RawValue) -> RowInput {
     let mut input = RowInput::new(index, None);
     let base = format!("henkilot[{index}]");
-    let m = match v {
-        Value::Null => return input,
-        Value::Object(m) => m,
+    let entries = match node(raw) {
+        Node::Null => return input,
+        Node::Object(entries) => entries,
         other => {
             input
                 .problems
-                .push(problem(&base, expected("an object", kind_of(other))));
+                .push(not_an_object(ROW_T, &other, "an object").at(&base));
             return input;
         }
     };
     let mut row = Row::default();
-    let mut problems = Vec::new();
-    let field = |name: &str, problems: &mut Vec<ReadProblem>, r: Result<(), String>| {
-        if let Err(detail) = r {
-            problems.push(problem(&format!("{base}.{name}"), detail));
-        }
+    let mut reader = Reader {
+        problems: Vec::new(),
     };
-    if let Some(t) = m.get("tunniste") {
-        field(
-            "tunniste",
-            &mut problems,
-            string(t).map(|s| row.tunniste = s),
-        );
-    }
-    for name in ["henkiloOid", "henkiloNimi"] {
-        if let Some(t) = m.get(name) {
-            field(name, &mut problems, string(t).map(drop));
-        }
-    }
-    if let Some(c) = m.get("conflict") {
-        field("conflict", &mut problems, boolean(c));
-    }
-    match m.get("henkilo") {
-        None | Some(Value::Null) => {}
-        Some(Value::Object(p)) => row.henkilo = Some(person(&base, p, &mut problems)),
-        Some(other) => problems.push(problem(
-            &format!("{base}.henkilo"),
-            expected("an object", kind_of(other)),
-        )),
-    }
-    input.row = Some(row);
-    input.problems = problems;
-    input
-}
-
-fn person(base: &str, m: &Map<String, Value>, problems: &mut Vec<ReadProblem>) -> Person {
-    let mut p = Person::default();
-    let at = |name: &str| format!("{base}.henkilo.{name}");
-    {
-        let mut text = |name: &str, slot: &mut Option<String>| {
-            if let Some(v) = m.get(name) {
-                match string(v) {
-                    Ok(s) => *slot = s,
-                    Err(d) => problems.push(problem(&at(name), d)),
+    for (key, raw) in &entries {
+        let at = format!("{base}.{key}");
+        match key.as_str() {
+            "tunniste" => reader.text(&at, raw, &mut row.tunniste),
+            "henkiloOid" | "henkiloNimi" => reader.text(&at, raw, &mut None),
+            "conflict" => match boolean(&node(raw)) {
+                Ok(b) => row.conflict = b,
+                Err(f) => {
+                    row.conflict = None;
+                    reader.fail(&at, f);
                 }
-            }
-        };
-        text("oid", &mut p.oid);
-        text("hetu", &mut p.hetu);
-        text("passinumero", &mut p.passinumero);
-        text("sahkoposti", &mut p.sahkoposti);
-        text("etunimet", &mut p.etunimet);
-        text("kutsumanimi", &mut p.kutsumanimi);
-        text("sukunimi", &mut p.sukunimi);
-    }
-    if let Some(v) = m.get("syntymaaika") {
-        match date(v) {
-            Ok(d) => p.syntymaaika = d,
-            Err(d) => problems.push(problem(&at("syntymaaika"), d)),
-        }
-    }
-    for (name, slot) in [
-        ("sukupuoli", &mut p.sukupuoli),
-        ("aidinkieli", &mut p.aidinkieli),
-    ] {
-        if let Some(v) = m.get(name) {
-            match koodi(v) {
-                Ok(k) => *slot = k,
-                Err(d) => problems.push(problem(&at(name), d)),
-            }
-        }
-    }
-    match m.get("kansalaisuus") {
-        None | Some(Value::Null) => {}
-        Some(Value::Array(items)) => {
-            let mut list = Vec::with_capacity(items.len());
-            for (j, item) in items.iter().enumerate() {
-                match koodi(item) {
-                    Ok(k) => list.push(k),
-                    Err(d) => {
-                        problems.push(problem(&format!("{}[{j}]", at("kansalaisuus")), d));
-                        list.push(Some(Koodi {
-                            koodi: Some(String::new()),
-                        }));
+            },
+            "henkilo" => {
+                row.henkilo = match node(raw) {
+                    Node::Null => None,
+                    Node::Object(p) => Some(reader.person(&at, &p)),
+                    other => {
+                        reader.fail(&at, not_an_object(PERSON_T, &other, "an object"));
+                        None
                     }
                 }
             }
-            p.kansalaisuus = Some(list);
+            _ => {}
         }
-        Some(other) => problems.push(problem(
-            &at("kansalaisuus"),
-            expected("an array", kind_of(other)),
-        )),
     }
-    p
+    input.row = Some(row);
+    input.problems = reader.problems;
+    input
 }
 
 #[cfg(test)]
@@ -631,13 +880,12 @@ mod tests {
     }
 
     #[test]
-    fn json_reader_dates_like_jackson() {
+    fn json_reader_dates_like_onr() {
         for (text, ok) in [
             ("\" 2001-02-03 \"", Some("2001-02-03")),
             ("\"\"", None),
-            ("\"2001-02-03T10:00:00\"", Some("2001-02-03")),
-            ("[2001,2,3]", Some("2001-02-03")),
-            ("0", Some("1970-01-01")),
+            ("\" \"", None),
+            ("null", None),
         ] {
             let r = rows(&format!(
                 r#"{{"henkilot":[{{"henkilo":{{"syntymaaika":{text}}}}}]}}"#
@@ -650,12 +898,16 @@ mod tests {
             );
             assert!(r[0].problems.is_empty(), "{text}");
         }
-        for bad in [
-            "\"3.2.2001\"",
-            "\"2001-02-30\"",
-            "\"2001-2-3\"",
-            "{}",
-            "true",
+        // ONR's LocalDateJsonComponent takes a string only, parsed strictly.
+        for (bad, message) in [
+            ("\"3.2.2001\"", "Text '3.2.2001' could not be parsed at index 0"),
+            ("\"2001-02-30\"", "Text '2001-02-30' could not be parsed: Invalid date 'FEBRUARY 30'"),
+            ("\"2001-2-3\"", "Text '2001-2-3' could not be parsed at index 5"),
+            ("\"2001-02-03T10:00:00\"", "Text '2001-02-03T10:00:00' could not be parsed, unparsed text found at index 10"),
+            ("[2001,2,3]", "Unexpected token (`JsonToken.START_ARRAY`), expected `JsonToken.VALUE_STRING`"),
+            ("20010203", "Unexpected token (`JsonToken.VALUE_NUMBER_INT`), expected `JsonToken.VALUE_STRING`"),
+            ("{}", "Unexpected token (`JsonToken.START_OBJECT`), expected `JsonToken.VALUE_STRING`"),
+            ("true", "Unexpected token (`JsonToken.VALUE_TRUE`), expected `JsonToken.VALUE_STRING`"),
         ] {
             let r = rows(&format!(
                 r#"{{"henkilot":[{{"henkilo":{{"syntymaaika":{bad}}}}}]}}"#
@@ -664,7 +916,52 @@ mod tests {
                 r[0].problems[0].field, "henkilot[0].henkilo.syntymaaika",
                 "{bad}"
             );
+            assert_eq!(r[0].problems[0].onr_message.as_deref(), Some(message));
         }
+    }
+
+    #[test]
+    fn json_reader_last_henkilot_is_the_batch() {
+        let r = rows(r#"{"henkilot": [{}, {}], "henkilot": [{"tunniste": "b"}]}"#);
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].index, 0);
+        assert_eq!(r[0].row.as_ref().unwrap().tunniste.as_deref(), Some("b"));
+        let h = read(
+            r#"{"henkilot": [{"henkilo": {"syntymaaika": 1}}], "henkilot": []}"#,
+            |_| {},
+        )
+        .unwrap();
+        assert_eq!(h.rows, Some(0));
+        assert_eq!(h.problems[0].field, "henkilot[0].henkilo.syntymaaika");
+    }
+
+    #[test]
+    fn json_reader_keeps_document_order_and_duplicates() {
+        // Both occurrences are read in order: an unreadable first value is an error even
+        // though a later one is fine; several unreadable values keep document order.
+        let r = rows(
+            r#"{"henkilot":[{"conflict": 1.5, "henkilo":{"hetu":["x"],"hetu":"a","kansalaisuus":["246"]}}]}"#,
+        );
+        let fields: Vec<&str> = r[0].problems.iter().map(|p| p.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            [
+                "henkilot[0].conflict",
+                "henkilot[0].henkilo.hetu",
+                "henkilot[0].henkilo.kansalaisuus[0]"
+            ]
+        );
+        let row = r[0].row.as_ref().unwrap();
+        assert_eq!(row.henkilo.as_ref().unwrap().hetu.as_deref(), Some("a"));
+        // The element that cannot be read is left out, never an empty code.
+        assert_eq!(row.henkilo.as_ref().unwrap().kansalaisuus, Some(vec![]));
+        let r = rows(r#"{"henkilot":[{"conflict":" TRUE ","henkilo":{"etunimet":2.46e2}}]}"#);
+        let row = r[0].row.as_ref().unwrap();
+        assert_eq!(row.conflict, Some(true));
+        assert_eq!(
+            row.henkilo.as_ref().unwrap().etunimet.as_deref(),
+            Some("2.46e2")
+        );
     }
 
     #[test]

@@ -23,6 +23,7 @@
 //! | `import.lint.name_conflict` | the names do not match the person the row resolves to: ONR flags a conflict |
 //! | `import.lint.hetu_typo` | an invalid hetu one typo away from a valid one |
 //! | `import.lint.email_not_strict` | `sahkoposti` is accepted by the import but not by ONR's strict contact rule |
+//! | `import.lint.sent_conflict` | the row carries ONR's output field `conflict`: ONR reads and keeps it, so `true` is stored as a name conflict whatever the names |
 //!
 //! # Example
 //!
@@ -146,11 +147,19 @@ pub enum Lint {
         /// The similarity of the most similar one.
         best: f32,
     },
+    /// The row carries `conflict`, an output field of ONR's row DTO that ONR nevertheless
+    /// reads and keeps (processing only ever sets it to true): `true` is stored as a name
+    /// conflict even when the names match or a new person is created; `false` is harmless
+    /// but ignored.
+    SentConflict {
+        /// The value sent.
+        value: bool,
+    },
 }
 
 impl Lint {
     /// Every lint code, for documentation and binding tests.
-    pub const ALL_CODES: [&'static str; 17] = [
+    pub const ALL_CODES: [&'static str; 18] = [
         "import.lint.empty_hetu",
         "import.lint.empty_hetu_merged",
         "import.lint.kutsumanimi_not_in_etunimet",
@@ -168,6 +177,7 @@ impl Lint {
         "import.lint.hetu_typo",
         "import.lint.email_not_strict",
         "import.lint.existing_duplicates",
+        "import.lint.sent_conflict",
     ];
 
     /// The ONR field the lint is about, relative to `henkilot[i].henkilo` (`None` for the
@@ -194,6 +204,7 @@ impl Lint {
             Lint::EmailNotStrict => "sahkoposti",
             Lint::LikelyDuplicate { .. }
             | Lint::ExistingDuplicates { .. }
+            | Lint::SentConflict { .. }
             | Lint::SamePersonOtherIdentifiers { .. }
             | Lint::NameConflict { .. } => return None,
         })
@@ -265,6 +276,7 @@ impl Coded for Lint {
             Lint::HetuTypo { .. } => 14,
             Lint::EmailNotStrict => 15,
             Lint::ExistingDuplicates { .. } => 16,
+            Lint::SentConflict { .. } => 17,
         };
         Lint::ALL_CODES[i]
     }
@@ -372,6 +384,12 @@ impl Coded for Lint {
             (Lint::EmailNotStrict, En) => "ONR's import accepts this e-mail address, but ONR's contact information would not (a top-level domain is needed)".into(),
             (Lint::EmailNotStrict, Fi) => "ONR:n tuonti hyväksyy tämän sähköpostiosoitteen, mutta ONR:n yhteystiedot eivät (ylätason verkkotunnus tarvitaan)".into(),
             (Lint::EmailNotStrict, Sv) => "ONR:s import godkänner denna e-postadress, men ONR:s kontaktuppgifter skulle inte göra det (toppdomän krävs)".into(),
+            (Lint::SentConflict { value: true }, En) => "the row sends `conflict: true`, an output field ONR keeps: ONR stores the row as a name conflict whatever the names".into(),
+            (Lint::SentConflict { value: true }, Fi) => "rivillä on `conflict: true`, ONR:n tulostekenttä, jonka ONR säilyttää: rivi tallentuu nimiristiriidaksi nimistä riippumatta".into(),
+            (Lint::SentConflict { value: true }, Sv) => "raden skickar `conflict: true`, ett utdatafält som ONR behåller: raden lagras som en namnkonflikt oavsett namnen".into(),
+            (Lint::SentConflict { value: false }, En) => "the row sends `conflict`, an output field of ONR: leave it out (ONR reads it, and `true` would be stored as a name conflict)".into(),
+            (Lint::SentConflict { value: false }, Fi) => "rivillä on `conflict`, ONR:n tulostekenttä: jätä se pois (ONR lukee sen, ja `true` tallentuisi nimiristiriidaksi)".into(),
+            (Lint::SentConflict { value: false }, Sv) => "raden skickar `conflict`, ett utdatafält i ONR: utelämna det (ONR läser det, och `true` skulle lagras som en namnkonflikt)".into(),
             (Lint::ExistingDuplicates { candidates, best }, En) => format!(
                 "ONR's duplicate search lists {candidates} existing person(s) as duplicate candidates (names and birth date up to {:.0} % similar)", best * 100.0),
             (Lint::ExistingDuplicates { candidates, best }, Fi) => format!(
@@ -471,11 +489,12 @@ mod tests {
                 candidates: 2,
                 best: 0.75,
             },
+            Lint::SentConflict { value: true },
         ];
         let mut codes: Vec<&str> = all.iter().map(Coded::code).collect();
         assert_eq!(codes, Lint::ALL_CODES);
         codes.dedup();
-        assert_eq!(codes.len(), 17);
+        assert_eq!(codes.len(), 18);
         for l in all {
             for lang in Lang::ALL {
                 let m = l.message(lang);

@@ -64,6 +64,12 @@ pub struct Row {
     pub tunniste: Option<String>,
     /// The person (`henkilo`); required by ONR.
     pub henkilo: Option<Person>,
+    /// The row's `conflict` flag as sent (`None` when the field is absent or `null`). It is an
+    /// output field of ONR's DTO, but ONR reads it from the request and keeps it: a row sent
+    /// with `true` is stored as a name conflict whatever happens (lint
+    /// `import.lint.sent_conflict`).
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub conflict: Option<bool>,
 }
 
 impl Row {
@@ -79,6 +85,7 @@ impl Row {
         Row {
             tunniste: None,
             henkilo: Some(henkilo),
+            conflict: None,
         }
     }
 }

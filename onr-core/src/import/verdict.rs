@@ -171,8 +171,11 @@ pub enum OnrErrorKind {
     /// The JSON cannot be read into ONR's DTOs (wrong type, bad date); ONR rejects the whole
     /// request before validating anything.
     Unreadable {
-        /// What is wrong, in English.
+        /// What is wrong, in English, without the value.
         detail: String,
+        /// The message of ONR's reader (Jackson's), which ONR answers after `JSON parse
+        /// error: `; it can quote the value.
+        onr: Option<String>,
     },
     /// A `null` row: bean validation skips it and ONR's post-validator then fails with a
     /// `NullPointerException` (HTTP 500).
@@ -252,7 +255,9 @@ impl OnrError {
                 )
             }
             OnrErrorKind::HetuRequiredForFinnish => return None,
-            OnrErrorKind::Unreadable { detail } => format!("JSON parse error: {detail}"),
+            OnrErrorKind::Unreadable { detail, onr } => {
+                format!("JSON parse error: {}", onr.as_deref().unwrap_or(detail))
+            }
             OnrErrorKind::NullRow => return None,
         })
     }
@@ -398,13 +403,13 @@ impl Coded for OnrError {
             (OnrErrorKind::HetuRequiredForFinnish, Sv) => {
                 "en finsk medborgare (246) måste ha personbeteckning, hittade null".into()
             }
-            (OnrErrorKind::Unreadable { detail }, En) => {
+            (OnrErrorKind::Unreadable { detail, .. }, En) => {
                 format!("ONR cannot read the value: {detail}")
             }
-            (OnrErrorKind::Unreadable { detail }, Fi) => {
+            (OnrErrorKind::Unreadable { detail, .. }, Fi) => {
                 format!("ONR ei pysty lukemaan arvoa: {detail}")
             }
-            (OnrErrorKind::Unreadable { detail }, Sv) => {
+            (OnrErrorKind::Unreadable { detail, .. }, Sv) => {
                 format!("ONR kan inte läsa värdet: {detail}")
             }
             (OnrErrorKind::NullRow, En) => {
@@ -688,6 +693,7 @@ mod tests {
                 kansalaisuus: Some(vec![Some(Koodi::new("246"))]),
                 ..Person::default()
             }),
+            conflict: None,
         }
     }
 

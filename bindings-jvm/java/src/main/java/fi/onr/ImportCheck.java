@@ -261,10 +261,14 @@ S1,010101A900R
         private final List<Row> rows;
         private final List<Error> batchErrors;
         private final List<String> unknownColumns;
+        private final String stage;
+        private final List<Error> answer;
 
         Report(fi.onr.ffi.ImportReport r) {
             this.accepted = r.getAccepted();
             this.httpStatus = r.getHttpStatus();
+            this.stage = r.getStage();
+            this.answer = ImportCheck.errors(r.getAnswer());
             List<Row> rows = new ArrayList<>(r.getRows().size());
             for (fi.onr.ffi.ImportRow row : r.getRows()) {
                 rows.add(new Row(row));
@@ -282,6 +286,22 @@ S1,010101A900R
         /** The HTTP status ONR answers with: 200, 400 or 500. */
         public int httpStatus() {
             return httpStatus;
+        }
+
+        /**
+         * The stage of ONR's answer: {@code deserialization}, {@code bean_validation},
+         * {@code post_validation} or {@code server}; empty when ONR accepts the batch.
+         */
+        public Optional<String> stage() {
+            return Optional.ofNullable(stage);
+        }
+
+        /**
+         * The errors of ONR's answer to the batch: of values ONR cannot read only the first in
+         * document order (as ONR names it), else every error of the stage; none for a 500.
+         */
+        public List<Error> answer() {
+            return answer;
         }
 
         /** One report per row, in order. */
@@ -306,6 +326,7 @@ S1,010101A900R
         private final long line;
         private final String tunniste;
         private final List<Error> errors;
+        private final List<Error> later;
         private final List<Warning> warnings;
         private final String action;
         private final String actionOid;
@@ -321,6 +342,7 @@ S1,010101A900R
             this.line = r.getLine();
             this.tunniste = r.getTunniste();
             this.errors = ImportCheck.errors(r.getErrors());
+            this.later = ImportCheck.errors(r.getLater());
             this.warnings = Hetu.warnings(r.getWarnings());
             this.action = r.getAction();
             this.actionOid = r.getActionOid();
@@ -346,9 +368,20 @@ S1,010101A900R
             return errors.isEmpty();
         }
 
-        /** ONR's errors on this row. */
+        /**
+         * ONR's answer for this row, exactly: the errors of the first stage that fails (one
+         * value ONR cannot read, or the bean-validation errors, or the post-validator's).
+         */
         public List<Error> errors() {
             return errors;
+        }
+
+        /**
+         * What ONR answers once {@link #errors()} are fixed, stage after stage (see
+         * {@link Error#stage()}); never part of ONR's answer.
+         */
+        public List<Error> later() {
+            return later;
         }
 
         /** Problems ONR does not reject but that lose or mix up data. */
@@ -390,9 +423,11 @@ S1,010101A900R
         private final String field;
         private final String key;
         private final String onrMessage;
+        private final String stage;
         private final OnrException problem;
 
         Error(fi.onr.ffi.ImportError e) {
+            this.stage = e.getStage();
             this.field = e.getField();
             this.key = e.getKey();
             this.onrMessage = e.getOnrMessage();
@@ -412,6 +447,14 @@ S1,010101A900R
         /** ONR's own message, exactly as ONR sends it (e.g. {@code invalid.hetu}), if it sends one. */
         public Optional<String> onrMessage() {
             return Optional.ofNullable(onrMessage);
+        }
+
+        /**
+         * The stage of ONR that gives the error: {@code deserialization}, {@code bean_validation},
+         * {@code post_validation} or {@code server}.
+         */
+        public String stage() {
+            return stage;
         }
 
         /** onr-core's stable code. */

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -136,6 +137,96 @@ class ImportVectorsTest {
             }
         }
         assertEquals(List.of(), failures);
+    }
+
+    /** A report's errors in the recorded answers' shape: bean errors sorted, none for a 500. */
+    static ObjectNode answer(int status, String stage, List<ImportCheck.Error> errors, String own) {
+        List<ObjectNode> list = new ArrayList<>();
+        if (stage != null && !stage.equals("server")) {
+            for (ImportCheck.Error e : errors) {
+                ObjectNode o = NODES.objectNode();
+                String field = e.field();
+                if (own != null && field.startsWith(own)) {
+                    field = "henkilot[0]" + field.substring(own.length());
+                }
+                o.put("field", field);
+                o.put("code", e.key());
+                if (e.onrMessage().isPresent()) {
+                    o.put("message", e.onrMessage().get());
+                } else {
+                    o.putNull("message");
+                }
+                list.add(o);
+            }
+        }
+        if ("bean_validation".equals(stage)) {
+            list.sort((a, b) -> (a.get("field").asText() + "\u0000" + a.get("code").asText() + "\u0000"
+                            + a.get("message").asText(""))
+                    .compareTo(b.get("field").asText() + "\u0000" + b.get("code").asText() + "\u0000"
+                            + b.get("message").asText("")));
+        }
+        ObjectNode out = NODES.objectNode();
+        out.put("status", status);
+        if (stage == null) {
+            out.putNull("stage");
+        } else {
+            out.put("stage", stage);
+        }
+        out.set("errors", NODES.arrayNode().addAll(list));
+        return out;
+    }
+
+    static ObjectNode expected(JsonNode a) {
+        ObjectNode out = NODES.objectNode();
+        out.set("status", a.get("status"));
+        out.set("stage", a.get("stage"));
+        out.set("errors", a.get("errors"));
+        return out;
+    }
+
+    @Test
+    void onrRecordedAnswers() throws IOException {
+        // tests/vectors/import_onr_recorded.json: ONR's own request stack answered these
+        // batches (the whole batch, and each row alone).
+        JsonNode doc = JSON.readTree(Vectors.dir().resolve("import_onr_recorded.json").toFile());
+        JsonNode cases = doc.get("cases");
+        assertTrue(cases.size() >= 1000, "cases: " + cases.size());
+        List<String> mismatches = new ArrayList<>();
+        for (int n = 0; n < cases.size(); n++) {
+            JsonNode c = cases.get(n);
+            Environment env = c.get("env").asText().equals("production") ? Environment.PRODUCTION : Environment.TEST;
+            ImportCheck.Report report = ImportCheck.check(c.get("body").asText(), env);
+            ObjectNode got = answer(report.httpStatus(), report.stage().orElse(null), report.answer(), null);
+            if (!got.equals(expected(c.get("answer")))) {
+                mismatches.add(n + " batch " + got);
+            }
+            JsonNode rows = c.get("rows");
+            assertEquals(rows.size(), report.rows().size(), "case " + n);
+            for (int i = 0; i < rows.size(); i++) {
+                ImportCheck.Row r = report.rows().get(i);
+                String stage = r.errors().isEmpty() ? null : r.errors().get(0).stage();
+                int status = stage == null ? 200 : stage.equals("server") ? 500 : 400;
+                ObjectNode row = answer(status, stage, r.errors(), "henkilot[" + r.index() + "]");
+                if (!row.equals(expected(rows.get(i)))) {
+                    mismatches.add(n + " row " + i + " " + row);
+                }
+            }
+        }
+        assertEquals(List.of(), mismatches);
+    }
+
+    @Test
+    void laterListsWhatOnrSaysNext() {
+        String body = "{\"henkilot\": [{\"henkilo\": {\"syntymaaika\": [2005, 3, 14], \"kansalaisuus\": [\"246\"],"
+                + " \"etunimet\": \"\", \"kutsumanimi\": \"A\", \"sukunimi\": \"B\", \"passinumero\": \"X\"}}]}";
+        ImportCheck.Report report = ImportCheck.check(body, Environment.PRODUCTION);
+        ImportCheck.Row row = report.rows().get(0);
+        assertEquals(List.of("henkilot[0].henkilo.syntymaaika"), row.errors().stream().map(ImportCheck.Error::field).toList());
+        assertEquals(List.of("deserialization", "bean_validation"), row.later().stream().map(ImportCheck.Error::stage).toList());
+        assertEquals(List.of("henkilot[0].henkilo.kansalaisuus[0]", "henkilot[0].henkilo.etunimet"),
+                row.later().stream().map(ImportCheck.Error::field).toList());
+        assertEquals(Optional.of("deserialization"), report.stage());
+        assertEquals(1, report.answer().size());
     }
 
     @Test

@@ -124,7 +124,9 @@ impl Pager {
                 .run_started
                 .as_deref()
                 .and_then(|s| DateTime::parse_from_rfc3339(s).ok())
-                .map(|d| (d.with_timezone(&Utc) - SKEW).to_rfc3339_opts(SecondsFormat::Millis, true));
+                .map(|d| {
+                    (d.with_timezone(&Utc) - SKEW).to_rfc3339_opts(SecondsFormat::Millis, true)
+                });
             self.cursor = FeedCursor {
                 since: start.unwrap_or_else(|| self.cursor.since.clone()),
                 page: 1,
@@ -166,7 +168,12 @@ struct MasterDto {
 /// # Errors
 ///
 /// As [`Client::get_json`].
-pub fn fetch_page(client: &Client, since: &str, page: u32, count: u32) -> Result<Vec<FeedEntry>, ClientError> {
+pub fn fetch_page(
+    client: &Client,
+    since: &str,
+    page: u32,
+    count: u32,
+) -> Result<Vec<FeedEntry>, ClientError> {
     let dto: PageDto = client.get_json(client.urls().changed(since, page, count))?;
     Ok(dto
         .results
@@ -213,7 +220,10 @@ impl<'a> Feed<'a> {
     /// # Errors
     ///
     /// The first failed page; the cursor then still points at it.
-    pub fn follow(&mut self, tracker: &mut ChangeFeedTracker) -> Result<Vec<Repointed>, ClientError> {
+    pub fn follow(
+        &mut self,
+        tracker: &mut ChangeFeedTracker,
+    ) -> Result<Vec<Repointed>, ClientError> {
         let mut moved = Vec::new();
         for page in self.by_ref() {
             let page = page?;
@@ -256,7 +266,9 @@ mod tests {
     }
 
     fn now() -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339("2024-05-01T12:00:00Z").unwrap().with_timezone(&Utc)
+        DateTime::parse_from_rfc3339("2024-05-01T12:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc)
     }
 
     /// A feed server over `rows`: page p starts `shift[q]` rows earlier for every q <= p (rows
@@ -271,7 +283,13 @@ mod tests {
         rows.iter().skip(start).take(c).cloned().collect()
     }
 
-    fn run(rows: &[FeedEntry], cursor: FeedCursor, count: u32, shift: &[usize], stop_after: Option<usize>) -> (Vec<FeedEntry>, FeedCursor, bool) {
+    fn run(
+        rows: &[FeedEntry],
+        cursor: FeedCursor,
+        count: u32,
+        shift: &[usize],
+        stop_after: Option<usize>,
+    ) -> (Vec<FeedEntry>, FeedCursor, bool) {
         let mut p = Pager::new(cursor, count);
         let mut out = Vec::new();
         let mut pages = 0;
@@ -291,7 +309,15 @@ mod tests {
         let (out, c, done) = run(&rows, FeedCursor::new("2024-01-01T00:00:00Z"), 2, &[], None);
         assert!(done);
         assert_eq!(out, rows);
-        assert_eq!(c, FeedCursor { since: "2024-05-01T11:55:00.000Z".into(), page: 1, boundary: vec![], run_started: None });
+        assert_eq!(
+            c,
+            FeedCursor {
+                since: "2024-05-01T11:55:00.000Z".into(),
+                page: 1,
+                boundary: vec![],
+                run_started: None
+            }
+        );
     }
 
     #[test]

@@ -141,7 +141,11 @@ impl Route {
         if self.method != r.method {
             return false;
         }
-        let target = if self.pattern.contains('?') { r.url.as_str() } else { r.path() };
+        let target = if self.pattern.contains('?') {
+            r.url.as_str()
+        } else {
+            r.path()
+        };
         match self.pattern.strip_suffix('*') {
             Some(prefix) => target.starts_with(prefix),
             None => target == self.pattern,
@@ -158,14 +162,21 @@ pub struct Builder {
 
 impl std::fmt::Debug for Builder {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Builder").field("routes", &self.routes.len()).finish()
+        f.debug_struct("Builder")
+            .field("routes", &self.routes.len())
+            .finish()
     }
 }
 
 impl Builder {
     /// Replies to `method pattern` in order, the last one repeating. The pattern is a path
     /// (the query is ignored), a path and query (with `?`), or a prefix ending in `*`.
-    pub fn route(mut self, method: &str, pattern: &str, replies: impl IntoIterator<Item = Reply>) -> Builder {
+    pub fn route(
+        mut self,
+        method: &str,
+        pattern: &str,
+        replies: impl IntoIterator<Item = Reply>,
+    ) -> Builder {
         let replies: Vec<Reply> = replies.into_iter().collect();
         assert!(!replies.is_empty(), "a route needs at least one reply");
         self.routes.push(Route {
@@ -241,7 +252,9 @@ impl Builder {
     /// Adds an OAuth2 token endpoint at `/kayttooikeus-service/oauth2/token` giving `token-n`
     /// (valid `expires_in` seconds) for the right client credentials, else 401.
     pub fn oauth2(self, client_id: &str, client_secret: &str, expires_in: u64) -> Builder {
-        let form = format!("grant_type=client_credentials&client_id={client_id}&client_secret={client_secret}");
+        let form = format!(
+            "grant_type=client_credentials&client_id={client_id}&client_secret={client_secret}"
+        );
         let n = Arc::new(Mutex::new(0u32));
         self.handler("POST", "/kayttooikeus-service/oauth2/token", move |r, _| {
             if r.body != form {
@@ -281,7 +294,12 @@ impl Builder {
                     headers: req
                         .headers()
                         .iter()
-                        .map(|h| (h.field.as_str().as_str().to_ascii_lowercase(), h.value.as_str().to_owned()))
+                        .map(|h| {
+                            (
+                                h.field.as_str().as_str().to_ascii_lowercase(),
+                                h.value.as_str().to_owned(),
+                            )
+                        })
                         .collect(),
                     body,
                 };
@@ -295,17 +313,26 @@ impl Builder {
                 } else {
                     let mut routes = routes.lock().unwrap_or_else(|p| p.into_inner());
                     match routes.iter_mut().find(|r| r.matches(&rec)) {
-                        Some(Route { answer: Answer::Script(replies, at), .. }) => {
+                        Some(Route {
+                            answer: Answer::Script(replies, at),
+                            ..
+                        }) => {
                             let r = replies[(*at).min(replies.len() - 1)].clone();
                             *at += 1;
                             r
                         }
-                        Some(Route { answer: Answer::Handler(h), .. }) => {
+                        Some(Route {
+                            answer: Answer::Handler(h),
+                            ..
+                        }) => {
                             let h = h.clone();
                             drop(routes);
                             h(&rec, &all)
                         }
-                        None => Reply::json(404, r#"{"status":404,"error":"Not Found","message":"no scripted route"}"#),
+                        None => Reply::json(
+                            404,
+                            r#"{"status":404,"error":"Not Found","message":"no scripted route"}"#,
+                        ),
                     }
                 };
                 std::thread::spawn(move || answer(req, reply));
@@ -329,14 +356,19 @@ struct CasState {
 
 fn edge_refusal(r: &Recorded) -> Option<Reply> {
     let caller_ok = r.header("caller-id").is_some_and(|c| {
-        !c.is_empty() && c.chars().all(|ch| ch.is_ascii_alphanumeric() || ".-()".contains(ch))
+        !c.is_empty()
+            && c.chars()
+                .all(|ch| ch.is_ascii_alphanumeric() || ".-()".contains(ch))
     });
     if !caller_ok {
         return Some(Reply::text(403, "Caller-Id header is missing or invalid"));
     }
     let csrf = r.header("csrf");
     if csrf.is_none() || csrf != r.cookie("CSRF") {
-        return Some(Reply::text(403, "CSRF header and cookie are missing or differ"));
+        return Some(Reply::text(
+            403,
+            "CSRF header and cookie are missing or differ",
+        ));
     }
     None
 }

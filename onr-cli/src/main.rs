@@ -36,6 +36,13 @@ enum Command {
     Similarity(cmd::similarity::Args),
     /// List the duplicate candidates among the persons of a CSV file (pg_trgm self-join).
     Duplicates(cmd::duplicates::Args),
+    /// Check a batch, send it to ONR, follow the imports to the end and audit the result.
+    Send(cmd::send::SendArgs),
+    /// An import's progress or results.
+    #[command(subcommand)]
+    Import(cmd::send::ImportCommand),
+    /// Read ONR's change feed from a resumable state file, one JSON entry a line.
+    Feed(cmd::send::FeedArgs),
 }
 
 fn run() -> anyhow::Result<ExitCode> {
@@ -47,6 +54,9 @@ fn run() -> anyhow::Result<ExitCode> {
         Command::Links(c) => cmd::links::run(c),
         Command::Similarity(a) => cmd::similarity::run(a),
         Command::Duplicates(a) => cmd::duplicates::run(a),
+        Command::Send(a) => cmd::send::send(a),
+        Command::Import(c) => cmd::send::import(c),
+        Command::Feed(a) => cmd::send::feed(a),
     }
 }
 

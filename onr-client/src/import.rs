@@ -604,3 +604,90 @@ pub fn audit(rows: &[Planned], results: &[ResultRow], sent_at_ms: i64) -> Vec<Au
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use onr_core::import::action::Action;
+    use onr_core::import::lint::MatchBy;
+
+    fn planned(
+        index: usize,
+        tunniste: &str,
+        kind: ActionKind,
+        oid: Option<&str>,
+        row: Option<usize>,
+        conflict: Option<bool>,
+    ) -> Planned {
+        Planned {
+            index,
+            row: Row {
+                tunniste: Some(tunniste.into()),
+                henkilo: Some(onr_core::import::Person::default()),
+            },
+            report: RowReport {
+                index,
+                line: None,
+                tunniste: Some(tunniste.into()),
+                errors: Vec::new(),
+                warnings: Vec::new(),
+                action: Action {
+                    kind,
+                    by: oid.map(|_| MatchBy::Oid),
+                    oid: oid.map(Into::into),
+                    row,
+                    maybe: Vec::new(),
+                    conflict,
+                },
+                duplicate_candidates: Vec::new(),
+            },
+        }
+    }
+
+    fn result(tunniste: &str, oid: &str, luotu: i64, conflict: bool) -> ResultRow {
+        ResultRow {
+            tunniste: Some(tunniste.into()),
+            oid: Some(oid.into()),
+            luotu: Some(luotu),
+            conflict,
+            hetu: None,
+        }
+    }
+
+    #[test]
+    fn every_kind_of_difference_is_reported_and_agreement_is_silent() {
+        let sent = 10_000_000;
+        let rows = [
+            planned(0, "a", ActionKind::Match, Some("X"), None, Some(false)),
+            planned(1, "b", ActionKind::Match, Some("X"), None, Some(false)),
+            planned(2, "c", ActionKind::Create, None, None, Some(false)),
+            planned(3, "d", ActionKind::Create, None, None, Some(false)),
+            planned(4, "e", ActionKind::SameAsRow, None, Some(3), Some(false)),
+            planned(5, "f", ActionKind::SameAsRow, None, Some(3), Some(true)),
+            planned(6, "g", ActionKind::MatchOrCreate, None, None, None),
+            planned(7, "h", ActionKind::Create, None, None, None),
+        ];
+        let results = [
+            result("a", "X", 0, false),                  // as predicted
+            result("b", "Y", 0, true),                   // other person, and a conflict
+            result("c", "N1", sent, false),              // created, as predicted
+            result("d", "OLD", sent - 3_600_000, false), // matched an old person
+            result("e", "OLD", sent, false),             // same as row d: as predicted
+            result("f", "N2", sent, false),              // not row d's person; no conflict
+            result("g", "Z", 0, true),                   // anything goes; conflict unknown
+        ];
+        let diffs = audit(&rows, &results, sent);
+        let got: Vec<(usize, &str)> = diffs.iter().map(|d| (d.index, d.code)).collect();
+        assert_eq!(
+            got,
+            [
+                (1, "audit.other_person"),
+                (1, "audit.conflict"),
+                (3, "audit.matched_not_created"),
+                (5, "audit.not_same_as_row"),
+                (5, "audit.no_conflict"),
+                (7, "audit.missing_result"),
+            ]
+        );
+    }
+}

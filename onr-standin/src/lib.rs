@@ -278,7 +278,13 @@ impl Builder {
 
     /// Starts the server on a free port of 127.0.0.1.
     pub fn start(self) -> StandIn {
-        let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").expect("bind 127.0.0.1"));
+        self.start_on("0")
+    }
+
+    /// Starts the server on a port of 127.0.0.1 (`"0"`: a free one).
+    pub fn start_on(self, port: &str) -> StandIn {
+        let server =
+            Arc::new(tiny_http::Server::http(format!("127.0.0.1:{port}")).expect("bind 127.0.0.1"));
         let port = server.server_addr().to_ip().map(|a| a.port()).unwrap_or(0);
         let log: Arc<Mutex<Vec<Recorded>>> = Arc::default();
         let routes = Arc::new(Mutex::new(self.routes));

@@ -5,6 +5,7 @@ pub mod duplicates;
 pub mod hetu;
 pub mod links;
 pub mod oid;
+pub mod send;
 pub mod similarity;
 mod similarity_jw;
 

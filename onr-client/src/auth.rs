@@ -86,30 +86,35 @@ impl Cas {
         Ok(tgt)
     }
 
+    /// Asks CAS for a service ticket with the current TGT (a new one if there is none or it is
+    /// old); the answer when there is no ticket in it.
+    fn try_ticket(&mut self, http: &Http) -> Result<Result<Secret, Response>, ClientError> {
+        let tgt = match &self.tgt {
+            Some((t, at)) if at.elapsed() < TGT_LIFETIME => t.clone(),
+            _ => self.new_tgt(http)?,
+        };
+        let mut req = Request::new(
+            Method::Post,
+            format!("{}/{}", self.urls.cas_tickets(), tgt.expose()),
+        );
+        req.json = false;
+        req.secret_path = true;
+        req.body = self.form(&[("service", Secret::new(self.urls.cas_service()))]);
+        let resp = http.send(&req)?;
+        Ok(protocol::service_ticket_of(&resp).ok_or(resp))
+    }
+
     fn service_ticket(&mut self, http: &Http) -> Result<Secret, ClientError> {
-        for fresh in [false, true] {
-            let tgt = match &self.tgt {
-                Some((t, at)) if !fresh && at.elapsed() < TGT_LIFETIME => t.clone(),
-                _ => self.new_tgt(http)?,
-            };
-            let mut req = Request::new(
-                Method::Post,
-                format!("{}/{}", self.urls.cas_tickets(), tgt.expose()),
-            );
-            req.json = false;
-            req.secret_path = true;
-            req.body = self.form(&[("service", Secret::new(self.urls.cas_service()))]);
-            let resp = http.send(&req)?;
-            if let Some(st) = protocol::service_ticket_of(&resp) {
-                return Ok(st);
-            }
-            if resp.status != 404 || fresh {
-                return Err(auth_error("cas.ticket", &resp));
-            }
+        match self.try_ticket(http)? {
+            Ok(st) => Ok(st),
             // 404: the TGT expired; get a new one, once.
-            self.tgt = None;
+            Err(resp) if resp.status == 404 => {
+                self.tgt = None;
+                self.try_ticket(http)?
+                    .map_err(|resp| auth_error("cas.ticket", &resp))
+            }
+            Err(resp) => Err(auth_error("cas.ticket", &resp)),
         }
-        unreachable!("the loop returns")
     }
 
     fn login(&mut self, http: &Http) -> Result<(), ClientError> {

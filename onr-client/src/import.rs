@@ -577,7 +577,9 @@ pub fn audit(rows: &[Planned], results: &[ResultRow], sent_at_ms: i64) -> Vec<Au
                     .and_then(|r| rows.iter().position(|q| q.index == r))
                     .and_then(|i| paired[i]);
                 let same = other.is_some_and(|o| o.oid == got.oid);
-                if !same && !(a.kind == ActionKind::MatchOrSameAsRow && created == Some(false)) {
+                let matched_instead =
+                    a.kind == ActionKind::MatchOrSameAsRow && created == Some(false);
+                if !same && !matched_instead {
                     out.push(diff(
                         "audit.not_same_as_row",
                         format!(

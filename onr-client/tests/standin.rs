@@ -644,3 +644,87 @@ fn the_feed_pages_and_moves_the_tracker() {
     assert_eq!(feed.cursor().page, 1);
     assert_ne!(feed.cursor().since, "2024-01-01T00:00:00Z");
 }
+
+#[test]
+fn an_expired_tgt_is_replaced_once() {
+    let s = StandIn::builder()
+        .route(
+            "POST",
+            "/cas/v1/tickets",
+            [
+                Reply::text(201, "").header("Location", "/cas/v1/tickets/TGT-1"),
+                Reply::text(201, "").header("Location", "/cas/v1/tickets/TGT-2"),
+            ],
+        )
+        .route(
+            "POST",
+            "/cas/v1/tickets/TGT-*",
+            [
+                Reply::text(200, "ST-a"),
+                Reply::text(404, ""),
+                Reply::text(200, "ST-b"),
+            ],
+        )
+        .route(
+            "GET",
+            &format!("{SVC}/j_spring_cas_security_check"),
+            [
+                Reply::text(200, "").header("Set-Cookie", "JSESSIONID=s1; Path=/"),
+                Reply::text(200, "").header("Set-Cookie", "JSESSIONID=s2; Path=/"),
+            ],
+        )
+        .route(
+            "GET",
+            &format!("{SVC}/oppija/tuonti=1/perustiedot"),
+            [status(1, 1, 1), Reply::cas_login(), status(1, 1, 1)],
+        )
+        .start();
+    let c = cas_client(&s);
+    c.import_status(1).unwrap();
+    c.import_status(1).unwrap();
+    assert_eq!(s.requests_to("POST", "/cas/v1/tickets").len(), 2);
+    let tickets: Vec<String> = s
+        .requests()
+        .into_iter()
+        .filter(|r| r.path().starts_with("/cas/v1/tickets/"))
+        .map(|r| r.path().to_owned())
+        .collect();
+    assert_eq!(
+        tickets,
+        [
+            "/cas/v1/tickets/TGT-1",
+            "/cas/v1/tickets/TGT-1",
+            "/cas/v1/tickets/TGT-2"
+        ]
+    );
+    let last = s
+        .requests_to("GET", &format!("{SVC}/oppija/tuonti=1/perustiedot"))
+        .pop()
+        .unwrap();
+    assert_eq!(last.cookie("JSESSIONID"), Some("s2"));
+    let checks = s.requests_to("GET", &format!("{SVC}/j_spring_cas_security_check"));
+    assert_eq!(checks[1].query("ticket"), Some("ST-b"));
+}
+
+#[test]
+fn onr_error_bodies_are_parsed_and_hetus_in_them_redacted() {
+    let s = StandIn::builder()
+        .cas("svc", "pw")
+        .route("GET", &format!("{SVC}/oppija/tuonti=3"), [Reply::json(
+            400,
+            r#"{"status":400,"message":"henkilö 010101A900R on jo","fieldErrors":[{"field":"hetu","code":"ValidateHetu","message":"invalid.hetu","rejectedValue":"010101A900R"}]}"#,
+        )])
+        .route("GET", &format!("{SVC}/oppija/tuonti=4"), [Reply::text(403, "Caller-Id header is missing or invalid")])
+        .start();
+    let c = cas_client(&s);
+    let e = c.import_results(3).unwrap_err();
+    assert_eq!((e.code(), e.status()), ("client.http", Some(400)));
+    let body = e.body().unwrap();
+    assert_eq!(body.field_errors[0].code.as_deref(), Some("ValidateHetu"));
+    assert_eq!(body.message.as_deref(), Some("henkilö [hetu] on jo"));
+    let shown = format!("{e} {e:?} {}", e.message(onr_core::Lang::Fi));
+    assert!(!shown.contains("010101"), "{shown}");
+    let e = c.import_results(4).unwrap_err();
+    assert_eq!(e.status(), Some(403));
+    assert!(e.to_string().contains("Caller-Id"), "{e}");
+}

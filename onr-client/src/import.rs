@@ -12,7 +12,7 @@ use crate::client::Client;
 use crate::error::ClientError;
 use crate::protocol::{Body, Method, Resend};
 
-/// Rows per import by default; see the README ("Sending a batch") for why.
+/// Rows per import by default; see the README ("Sending to ONR") for why.
 pub const DEFAULT_CHUNK_SIZE: usize = 1000;
 
 /// How a batch is sent.

@@ -20,6 +20,33 @@
 //!   exponential backoff; `PUT /oppija` only when the connection could not be made, unless the
 //!   caller asks, since a resend of a batch that arrived makes a second import).
 //!
+//! # Example
+//!
+//! ```no_run
+//! use onr_client::{import::ImportOptions, CallerId, Client, Credentials, Target};
+//! use onr_core::import::{action::Unknown, koodisto::Koodisto, Person, Row, RowInput};
+//!
+//! let client = Client::new(
+//!     Target::Qa,
+//!     CallerId::new("1.2.246.562.10.00000000001.my-sis")?,
+//!     Credentials::from_vars(|k| std::env::var(k).ok())?,
+//!     Default::default(),
+//! );
+//! let rows = vec![RowInput::new(0, Some(Row::new(Person {
+//!     hetu: Some("010101A900R".into()),
+//!     etunimet: Some("Aino".into()),
+//!     kutsumanimi: Some("Aino".into()),
+//!     sukunimi: Some("Virtanen".into()),
+//!     ..Person::default()
+//! })))];
+//! let report = client.send_batch(rows, &Koodisto::bundled(), &Unknown, &ImportOptions::default(), &mut |_| {})?;
+//! for chunk in &report.chunks {
+//!     println!("import {}: {} rows", chunk.id, chunk.rows.len());
+//! }
+//! println!("{} differences from the prediction", report.audit.len());
+//! # Ok::<(), onr_client::ClientError>(())
+//! ```
+//!
 //! No password, token, ticket, session id or hetu appears in `Debug`, an error or a log: they
 //! are held in [`Secret`], bodies print as their size, and ONR's error messages have their
 //! hetus replaced.

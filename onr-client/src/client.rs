@@ -282,14 +282,24 @@ impl Client {
     /// [`ClientError::Auth`] for a login failure or a second expiry (or a plain 401: missing
     /// rights), [`ClientError::Http`] for another error status, and the transport's errors.
     pub fn call(&self, req: &Request) -> Result<Response, ClientError> {
-        let mut auth = self.auth.lock().unwrap_or_else(|p| p.into_inner());
+        let lock = || self.auth.lock().unwrap_or_else(|p| p.into_inner());
         let mut fresh = false;
         loop {
             let mut r = req.clone();
-            auth.authorize(&mut r, &self.http)?;
+            // The lock is held while logging in, not during the call itself: calls of one
+            // client from several threads run side by side.
+            lock().authorize(&mut r, &self.http)?;
             let resp = self.http.send(&r)?;
-            auth.observe(&resp);
-            if auth.is_expired(&resp) {
+            let expired = {
+                let mut auth = lock();
+                auth.observe(&resp);
+                let expired = auth.is_expired(&resp);
+                if expired && !fresh {
+                    auth.invalidate();
+                }
+                expired
+            };
+            if expired {
                 if fresh {
                     return Err(ClientError::Auth {
                         step: "request",
@@ -297,7 +307,6 @@ impl Client {
                         body: crate::error::ErrorBody::parse(&resp.body),
                     });
                 }
-                auth.invalidate();
                 fresh = true;
                 continue;
             }

@@ -70,11 +70,14 @@ impl From<&str> for Secret {
 /// ```
 pub fn redact_hetus(text: &str) -> String {
     use std::sync::OnceLock;
-    static HETU: OnceLock<regex::Regex> = OnceLock::new();
-    let re = HETU.get_or_init(|| {
-        regex::Regex::new(r"(?i)\d{6}[-+A-FU-Y]\d{3}[0-9A-Z]").expect("a valid pattern")
-    });
-    re.replace_all(text, "[hetu]").into_owned()
+    static HETU: OnceLock<Option<regex::Regex>> = OnceLock::new();
+    // `\d` is Unicode-aware: ONR reads full-width digits as digits too.
+    let re = HETU.get_or_init(|| regex::Regex::new(r"\d{6}[-+A-FU-Ya-fu-y]\d{3}[0-9A-Za-z]").ok());
+    match re {
+        Some(re) => re.replace_all(text, "[hetu]").into_owned(),
+        // Unreachable with this pattern; if the regex engine ever refused it, show nothing.
+        None => "[redacted]".to_owned(),
+    }
 }
 
 #[cfg(test)]
@@ -94,5 +97,7 @@ mod tests {
             assert_eq!(out, "x [hetu] y", "{h}");
         }
         assert_eq!(redact_hetus("tuonti=12345"), "tuonti=12345");
+        assert_eq!(redact_hetus("x 010101a900r"), "x [hetu]");
+        assert_eq!(redact_hetus("\u{ff10}10101-900R"), "[hetu]");
     }
 }

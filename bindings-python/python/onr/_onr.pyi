@@ -11,6 +11,7 @@ from onr._errors import HetuError, OidError
 from onr.client import FeedCursor, FeedRun, ImportReport, ImportResults, ImportStatus
 
 __all__ = [
+    "Client",
     "DuplicateIndex",
     "TrigramSet",
     "find_duplicates",

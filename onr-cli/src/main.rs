@@ -2,7 +2,8 @@
 //!
 //! Exit status: 0 when the command ran, whatever it found; 2 for unusable input or usage
 //! (a missing file, a CSV without a header). `onr links check` also uses 1 for "violations
-//! found". A broken pipe ends the command silently with 0.
+//! found", and `onr send` 1 for "not sent: ONR would refuse the batch". A broken pipe ends
+//! the command silently with 0.
 
 use std::process::ExitCode;
 

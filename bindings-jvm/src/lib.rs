@@ -14,6 +14,7 @@
 
 uniffi::setup_scaffolding!();
 
+pub mod client;
 pub mod duplicates;
 pub mod error;
 pub mod hetu;

@@ -196,3 +196,22 @@ pub fn internal(py: Python<'_>) -> PyErr {
         Err(e) => e,
     }
 }
+
+/// `onr.ClientError` for a failed call to ONR (onr-client), with `http_status` (or `None`) and
+/// `body` (ONR's parsed error body, or `None`).
+pub fn client(py: Python<'_>, err: &onr_client::ClientError) -> PyErr {
+    let messages = Lang::ALL.map(|lang| (lang, err.message(lang)));
+    let made = build(py, "ClientError", err.code(), "network", None, &messages).and_then(|exc| {
+        exc.setattr("http_status", err.status())?;
+        let body = match err.body() {
+            Some(b) => crate::json::to_py(py, b)?,
+            None => py.None().into_bound(py),
+        };
+        exc.setattr("body", body)?;
+        Ok(exc)
+    });
+    match made {
+        Ok(exc) => PyErr::from_value(exc),
+        Err(e) => e,
+    }
+}

@@ -6,6 +6,7 @@
 //! of `onr._errors`, enum values the members of `onr._enums`; every body runs through
 //! `convert::guard`, so a Rust panic reaches Python only as `onr.InternalError`.
 
+mod client;
 mod convert;
 mod duplicates;
 mod errors;
@@ -43,6 +44,8 @@ mod onr_native {
         OidGenerator, OidResult, OidResults, OidResultsIter,
     };
 
+    #[pymodule_export]
+    use crate::client::Client;
     #[pymodule_export]
     use crate::import::check_import;
     #[pymodule_export]

@@ -3,7 +3,8 @@
 //! Exit status, the same convention for every command (stated at the end of each `--help`):
 //! 0 when the command ran, whatever it found; 1 only when the user asked to fail on findings
 //! (`--fail-on`) and there are some; 2 for unusable input or usage (a missing file, a CSV
-//! without a header). A broken pipe ends the command silently with 0.
+//! without a header); `onr send` exits 1 when it sent nothing because ONR would refuse the
+//! batch. A broken pipe ends the command silently with 0.
 
 use std::process::ExitCode;
 
@@ -37,6 +38,13 @@ enum Command {
     Similarity(cmd::similarity::Args),
     /// List the duplicate candidates among the persons of a CSV file (pg_trgm self-join).
     Duplicates(cmd::duplicates::Args),
+    /// Check a batch, send it to ONR, follow the imports to the end and audit the result.
+    Send(cmd::send::SendArgs),
+    /// An import's progress or results.
+    #[command(subcommand)]
+    Import(cmd::send::ImportCommand),
+    /// Read ONR's change feed from a resumable state file, one JSON entry a line.
+    Feed(cmd::send::FeedArgs),
 }
 
 /// The command line, with the exit status convention at the end of every command's help
@@ -65,6 +73,9 @@ fn run() -> anyhow::Result<ExitCode> {
         Command::Links(c) => cmd::links::run(c),
         Command::Similarity(a) => cmd::similarity::run(a),
         Command::Duplicates(a) => cmd::duplicates::run(a),
+        Command::Send(a) => cmd::send::send(a),
+        Command::Import(c) => cmd::send::import(c),
+        Command::Feed(a) => cmd::send::feed(a),
     }
 }
 

@@ -12,7 +12,9 @@ converts. Modules follow python-stdnum's verbs (``is_valid``, ``validate``, ``no
 * ``onr.similarity``, ``onr.trigram``, ``onr.TrigramSet``, ``onr.names``, ``onr.DuplicateIndex``
   and ``onr.find_duplicates``: ONR's duplicate search (pg_trgm over ``lower(unaccent())``), bit for
   bit PostgreSQL's, at scale;
-* ``onr.check_import``: ONR's verdict on a whole import batch before it is sent.
+* ``onr.check_import``: ONR's verdict on a whole import batch before it is sent;
+* ``onr.client.Client``: send a checked batch to ONR, follow it to the end, audit the result,
+  and read the change feed (the protocol is onr-client's, in Rust).
 
 Errors are ``onr.OnrError`` (a ``ValueError``) subclasses carrying a stable ``code``.
 
@@ -28,6 +30,7 @@ from __future__ import annotations
 from onr import _onr
 from onr._enums import Category, Change, Edit, Environment, HetuWarning, Lang, Sex
 from onr._errors import (
+    ClientError,
     HetuError,
     ImportBatchError,
     InternalError,
@@ -42,12 +45,13 @@ from onr._onr import jaro_winkler_is_similar, jaro_winkler_many
 from onr._onr import jaro_winkler_similarity as jaro_winkler
 from onr._onr import trigram_similarity_fmt as similarity
 
-from onr import hetu, linking, name_match, names, oid, trigram  # noqa: E402  (submodules)
+from onr import client, hetu, linking, name_match, names, oid, trigram  # noqa: E402  (submodules)
 
 __version__: str = _onr.CORE_VERSION
 
 __all__ = [
     "Category",
+    "ClientError",
     "DuplicateIndex",
     "Change",
     "Edit",

@@ -57,6 +57,7 @@ class Category(_CodeEnum):
     POLICY = "policy"
     CONSISTENCY = "consistency"
     INTERNAL = "internal"
+    NETWORK = "network"
 
 
 class Sex(_CodeEnum):

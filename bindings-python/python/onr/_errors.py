@@ -12,7 +12,7 @@ from typing import Any, Mapping, Optional, Union
 
 from onr._enums import Category, Lang
 
-__all__ = ["HetuError", "ImportBatchError", "InternalError", "LinkError", "OidError", "OnrError", "PersonError", "SimilarityError"]
+__all__ = ["ClientError", "HetuError", "ImportBatchError", "InternalError", "LinkError", "OidError", "OnrError", "PersonError", "SimilarityError"]
 
 
 class OnrError(ValueError):
@@ -116,6 +116,19 @@ class PersonError(OnrError):
 class ImportBatchError(OnrError):
     """An import request body that is not a JSON object at all (``onr.check_import``); codes
     ``import.*``. ONR answers such a request with HTTP 400 before reading any row."""
+
+
+class ClientError(OnrError):
+    """A call to ONR that failed (``onr.client.Client``); codes ``client.*``: ``client.auth``,
+    ``client.http``, ``client.timeout``, ``client.io``, ``client.unconfirmed``,
+    ``client.rejected``, ``client.stalled``, ``client.caller_id``, ``client.config``,
+    ``client.protocol``. ``http_status`` is ONR's status (``None`` when it did not answer) and
+    ``body`` its parsed error body (``{"message", "field_errors": [{"field", "code",
+    "message"}]}``, hetus replaced by ``[hetu]``), or ``None``. No password, token, ticket,
+    session id or hetu is ever in it."""
+
+    http_status: Optional[int]
+    body: Optional[Mapping[str, Any]]
 
 
 class SimilarityError(OnrError):

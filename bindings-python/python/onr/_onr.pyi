@@ -1,14 +1,17 @@
 """Type stubs of the native module ``onr._onr``; the public names live in ``onr``."""
 
 import datetime
+import os
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Callable, Literal, Optional, Union, final, overload
 
 from onr._columns import HetuColumns
 from onr._enums import Category, Change, Edit, HetuWarning, Sex
 from onr._errors import HetuError, OidError
+from onr.client import FeedCursor, FeedRun, ImportReport, ImportResults, ImportStatus
 
 __all__ = [
+    "Client",
     "DuplicateIndex",
     "TrigramSet",
     "find_duplicates",
@@ -513,3 +516,33 @@ class DuplicateIndex:
 def find_duplicates(
     records: Union[Iterable[_Record], Any], /, threshold: float = 0.5
 ) -> list[tuple[str, str, float]]: ...
+
+@final
+class Client:
+    def __new__(
+        cls,
+        caller_id: str,
+        *,
+        env: Literal["qa", "test", "production"] = "qa",
+        base_url: Optional[str] = None,
+        credentials_file: Optional[Union[str, os.PathLike[str]]] = None,
+        timeout: float = 30.0,
+    ) -> Client: ...
+    @property
+    def base_url(self) -> str: ...
+    def send(
+        self,
+        batch: Union[str, Mapping[str, Any]],
+        *,
+        chunk_size: int = 1000,
+        only_accepted: bool = False,
+        sahkoposti: Optional[str] = None,
+        resend_unconfirmed: bool = False,
+        poll_first: float = 1.0,
+        poll_max: float = 30.0,
+        stall_after: float = 600.0,
+    ) -> ImportReport: ...
+    def import_status(self, id: int) -> ImportStatus: ...
+    def import_results(self, id: int) -> ImportResults: ...
+    def restart_import(self, id: int) -> ImportStatus: ...
+    def feed(self, cursor: Union[str, FeedCursor], *, count: int = 1000) -> FeedRun: ...

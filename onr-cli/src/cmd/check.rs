@@ -343,7 +343,7 @@ fn exit_status(fail_on: FailOn, s: &Summary) -> ExitCode {
 }
 
 /// Opens the input; returns it buffered, with its size when known.
-fn open(path: &Path) -> anyhow::Result<(Box<dyn BufRead>, Option<u64>)> {
+pub(crate) fn open(path: &Path) -> anyhow::Result<(Box<dyn BufRead>, Option<u64>)> {
     if path.as_os_str() == "-" {
         return Ok((Box::new(BufReader::new(io::stdin())), None));
     }
@@ -352,7 +352,7 @@ fn open(path: &Path) -> anyhow::Result<(Box<dyn BufRead>, Option<u64>)> {
     Ok((Box::new(BufReader::with_capacity(1 << 16, file)), size))
 }
 
-fn detect(path: &Path, input: &mut Box<dyn BufRead>) -> anyhow::Result<InputFormat> {
+pub(crate) fn detect(path: &Path, input: &mut Box<dyn BufRead>) -> anyhow::Result<InputFormat> {
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase());
@@ -375,7 +375,7 @@ fn detect(path: &Path, input: &mut Box<dyn BufRead>) -> anyhow::Result<InputForm
 }
 
 /// `,` unless the header line has no comma but a semicolon or a tab.
-fn sniff_delimiter(input: &mut Box<dyn BufRead>) -> anyhow::Result<u8> {
+pub(crate) fn sniff_delimiter(input: &mut Box<dyn BufRead>) -> anyhow::Result<u8> {
     let buf = input.fill_buf().context("cannot read the input")?;
     let line = buf.split(|&b| b == b'\n').next().unwrap_or_default();
     let has = |c: u8| line.contains(&c);

@@ -6,6 +6,7 @@ pub mod duplicates;
 pub mod hetu;
 pub mod links;
 pub mod oid;
+pub mod send;
 pub mod similarity;
 mod similarity_jw;
 
@@ -48,6 +49,11 @@ or usage (a missing or unreadable file, a CSV without the columns needed, a bad 
 pub const EXIT_STATUS: &str = "Exit status: 0 when the command ran; 2 for unusable input or \
 usage (a missing or unreadable file, a CSV without the columns needed, a bad option). (Only \
 commands with `--fail-on` exit with 1.)";
+
+/// The exit status of `onr send`: sending nothing is a failure of the command, not a finding.
+pub const EXIT_STATUS_SEND: &str = "Exit status: 0 when every chunk was sent and processed; 1 \
+when nothing was sent because ONR would refuse the batch (use `--only-accepted` to send the rows \
+ONR accepts); 2 for unusable input, usage, or a failed call to ONR (login, HTTP, timeout).";
 
 /// `--fail-on` of the line-by-line validators.
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq, Default)]

@@ -13,7 +13,9 @@ public enum Category {
     /** Well-formed but not allowed by the policy (e.g. a temporary hetu in production). */
     POLICY,
     /** A rule about several values or records together (links, duplicates, batches). */
-    CONSISTENCY;
+    CONSISTENCY,
+    /** A call to ONR failed ({@link OnrClient}, codes {@code client.*}). */
+    NETWORK;
 
     /** The category of onr-core's stable lowercase name, e.g. {@code "checksum"}. */
     static Category of(String name) {

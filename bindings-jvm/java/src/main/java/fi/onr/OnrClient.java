@@ -1,0 +1,185 @@
+package fi.onr;
+
+import fi.onr.ffi.NativeClient;
+import fi.onr.ffi.NativeClientException;
+import fi.onr.ffi.SendOptionsRecord;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A client of ONR's service API: sends a batch that onr-core checked ({@code PUT /oppija}, in
+ * chunks), follows every import to the end, reads the results and audits them against the
+ * prediction, and reads the change feed. The protocol is onr-client's (Rust): CAS or OAuth2
+ * login, the {@code Caller-Id} and CSRF headers, resends only where safe. Credentials come from
+ * a file of {@code KEY=VALUE} lines or the environment ({@code ONR_CAS_USERNAME} +
+ * {@code ONR_CAS_PASSWORD}, or {@code ONR_OAUTH2_CLIENT_ID} + {@code ONR_OAUTH2_CLIENT_SECRET}).
+ * Failures throw {@link ClientException}.
+ *
+ * <pre>{@code
+ * try (OnrClient client = OnrClient.qa("1.2.246.562.10.00000000001.my-sis")) {
+ *     OnrClient.SendReport report = client.send(batchJson, OnrClient.SendOptions.defaults());
+ *     report.chunks().get(0).id();   // ONR's import id
+ *     report.audit();                // differences from the prediction
+ * }
+ * }</pre>
+ */
+public final class OnrClient implements AutoCloseable {
+    static {
+        NativeLibrary.ensureLoaded();
+    }
+
+    private final NativeClient inner;
+
+    private OnrClient(NativeClient inner) {
+        this.inner = inner;
+    }
+
+    /** OPH's QA environment, checked with the test rules. */
+    public static OnrClient qa(String callerId) {
+        return open(callerId, "qa", null, null, Duration.ofSeconds(30));
+    }
+
+    /** OPH's production environment. */
+    public static OnrClient production(String callerId) {
+        return open(callerId, "production", null, null, Duration.ofSeconds(30));
+    }
+
+    /**
+     * Any ONR: {@code env} is {@code "qa"} or {@code "production"} (the rules of the pre-flight
+     * check, and the base URL when {@code baseUrl} is null); {@code credentialsFile} may be null
+     * (then the environment variables).
+     */
+    public static OnrClient open(String callerId, String env, String baseUrl, Path credentialsFile, Duration timeout) {
+        return new OnrClient(call(() -> new NativeClient(
+                callerId,
+                env,
+                baseUrl,
+                credentialsFile == null ? null : credentialsFile.toString(),
+                timeout.toMillis())));
+    }
+
+    /** The base URL. */
+    public String baseUrl() {
+        return inner.baseUrl();
+    }
+
+    /** An import's progress ({@code OppijaTuontiPerustiedotReadDto}). */
+    public record ImportStatus(long id, long kasiteltavia, long kasiteltyja, boolean kasitelty) {
+        static ImportStatus of(fi.onr.ffi.ImportStatusRecord r) {
+            return new ImportStatus(r.getId(), r.getKasiteltavia(), r.getKasiteltyja(), r.getKasitelty());
+        }
+    }
+
+    /** A result row: the source's tunniste, the person's OID and creation time, the conflict flag. */
+    public record ResultRow(Optional<String> tunniste, Optional<String> oid, long luotuMillis, boolean conflict) {
+        static ResultRow of(fi.onr.ffi.ResultRowRecord r) {
+            return new ResultRow(Optional.ofNullable(r.getTunniste()), Optional.ofNullable(r.getOid()), r.getLuotu(), r.getConflict());
+        }
+    }
+
+    /** An import's progress and rows. */
+    public record ImportResults(ImportStatus status, List<ResultRow> rows) {}
+
+    /** A row the pre-flight check held back, with ONR's reasons ({@code field: key}). */
+    public record HeldBack(long index, Optional<String> tunniste, List<String> reasons) {}
+
+    /** One import of a batch. */
+    public record Chunk(long id, List<Long> rows, ImportStatus status, boolean restarted, List<ResultRow> results) {}
+
+    /** A difference between the prediction and ONR's result (code {@code audit.*}). */
+    public record AuditDiff(long index, Optional<String> tunniste, String code, String detail) {}
+
+    /** The report over every chunk. */
+    public record SendReport(String target, String environment, long rows, long sent, List<HeldBack> heldBack, List<Chunk> chunks, List<AuditDiff> audit) {}
+
+    /** A change-feed entry. */
+    public record FeedEntry(String oid, String master, boolean passivoitu) {}
+
+    /** One run of the change feed, and the cursor (JSON text) to save and resume from. */
+    public record FeedRun(List<FeedEntry> entries, String cursor) {}
+
+    /** How a batch is sent. */
+    public record SendOptions(int chunkSize, boolean onlyAccepted, Optional<String> sahkoposti, boolean resendUnconfirmed,
+            Duration pollFirst, Duration pollMax, Duration stallAfter) {
+        /** 1000 rows a chunk, refuse a batch ONR would refuse, poll from 1 s to 30 s, stalled after 10 min. */
+        public static SendOptions defaults() {
+            return new SendOptions(1000, false, Optional.empty(), false, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMinutes(10));
+        }
+
+        SendOptionsRecord ffi() {
+            return new SendOptionsRecord(chunkSize, onlyAccepted, sahkoposti.orElse(null), resendUnconfirmed,
+                    pollFirst.toMillis(), pollMax.toMillis(), stallAfter.toMillis());
+        }
+    }
+
+    /**
+     * Checks a batch (ONR's import JSON) with onr-core's import check, sends it, follows every
+     * import to the end and audits the results.
+     *
+     * @throws ClientException {@code client.rejected} (nothing sent) when ONR would refuse the
+     *     batch and {@link SendOptions#onlyAccepted()} is off; the codes of the calls otherwise
+     */
+    public SendReport send(String json, SendOptions options) {
+        fi.onr.ffi.SendReportRecord r = call(() -> inner.send(Text.wellFormed(json), options.ffi()));
+        return new SendReport(
+                r.getTarget(),
+                r.getEnvironment(),
+                r.getRows(),
+                r.getSent(),
+                r.getHeldBack().stream().map(h -> new HeldBack(h.getIndex(), Optional.ofNullable(h.getTunniste()), List.copyOf(h.getReasons()))).toList(),
+                r.getChunks().stream().map(c -> new Chunk(c.getId(), List.copyOf(c.getRows()), ImportStatus.of(c.getStatus()), c.getRestarted(),
+                        c.getResults().stream().map(ResultRow::of).toList())).toList(),
+                r.getAudit().stream().map(d -> new AuditDiff(d.getIndex(), Optional.ofNullable(d.getTunniste()), d.getCode(), d.getDetail())).toList());
+    }
+
+    /** {@code GET .../oppija/tuonti={id}/perustiedot}. */
+    public ImportStatus importStatus(long id) {
+        return ImportStatus.of(call(() -> inner.importStatus(id)));
+    }
+
+    /** {@code GET .../oppija/tuonti={id}}. */
+    public ImportResults importResults(long id) {
+        fi.onr.ffi.ImportResultsRecord r = call(() -> inner.importResults(id));
+        return new ImportResults(ImportStatus.of(r.getStatus()), r.getRows().stream().map(ResultRow::of).toList());
+    }
+
+    /** {@code POST .../oppija/tuonti={id}}: restarts a stalled import. */
+    public ImportStatus restartImport(long id) {
+        return ImportStatus.of(call(() -> inner.restartImport(id)));
+    }
+
+    /**
+     * One run of the change feed from {@code cursor}: the cursor text of an earlier run, or an
+     * ISO 8601 time to start from.
+     */
+    public FeedRun feed(String cursor, int count) {
+        fi.onr.ffi.FeedRunRecord r = call(() -> inner.feed(cursor, count));
+        return new FeedRun(r.getEntries().stream().map(e -> new FeedEntry(e.getOid(), e.getMaster(), e.getPassivoitu())).toList(), r.getCursor());
+    }
+
+    /** Frees the native client. */
+    @Override
+    public void close() {
+        inner.close();
+    }
+
+    @FunctionalInterface
+    private interface Call<T> {
+        T call() throws Exception;
+    }
+
+    private static <T> T call(Call<T> call) {
+        try {
+            return call.call();
+        } catch (NativeClientException.Failed e) {
+            throw new ClientException(e.getCode(), e.getMessageEn(), e.getMessageFi(), e.getMessageSv(), e.getHttpStatus(), e.getBodyMessage(),
+                    e.getFieldErrors().stream().map(f -> new ClientException.FieldError(f.getField(), Optional.ofNullable(f.getCode()), Optional.ofNullable(f.getMessage()))).toList());
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw OnrException.internal(e);
+        }
+    }
+}

@@ -1,0 +1,361 @@
+//! `onr_client::Client` for the JVM (the Java facade is `fi.onr.OnrClient`): every operation is
+//! onr-client's; this file only converts records and errors.
+
+// UniFFI errors cross the boundary by value (a boxed error can't be exported), and this one
+// carries ONR's error body; its size is the cost of one failed network call.
+#![allow(clippy::result_large_err)]
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use onr_client::feed::{Feed, FeedCursor};
+use onr_client::import::{ImportOptions, ImportStatus, PollOptions, ResultRow};
+use onr_client::{CallerId, Client, ClientError, ClientOptions, Credentials, Target};
+use onr_core::import::action::Unknown;
+use onr_core::import::koodisto::Koodisto;
+use onr_core::import::{json as import_json, RowInput};
+use onr_core::{Environment, Lang};
+
+/// A failed call to ONR: onr-client's stable `client.*` code, the messages, ONR's HTTP status
+/// (-1 when it did not answer) and its parsed error body.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
+pub enum NativeClientError {
+    /// The only variant.
+    #[error("{message_en}")]
+    Failed {
+        code: String,
+        message_en: String,
+        message_fi: String,
+        message_sv: String,
+        http_status: i32,
+        body_message: Option<String>,
+        field_errors: Vec<FieldErrorRecord>,
+    },
+}
+
+/// One of ONR's `fieldErrors`.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct FieldErrorRecord {
+    pub field: String,
+    pub code: Option<String>,
+    pub message: Option<String>,
+}
+
+impl From<ClientError> for NativeClientError {
+    fn from(e: ClientError) -> Self {
+        let body = e.body().cloned().unwrap_or_default();
+        NativeClientError::Failed {
+            code: e.code().to_owned(),
+            message_en: e.message(Lang::En),
+            message_fi: e.message(Lang::Fi),
+            message_sv: e.message(Lang::Sv),
+            http_status: e.status().map_or(-1, i32::from),
+            body_message: body.message,
+            field_errors: body
+                .field_errors
+                .into_iter()
+                .map(|f| FieldErrorRecord {
+                    field: f.field,
+                    code: f.code,
+                    message: f.message,
+                })
+                .collect(),
+        }
+    }
+}
+
+fn config(message: String) -> NativeClientError {
+    NativeClientError::from(ClientError::Config(message))
+}
+
+/// An import's progress.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ImportStatusRecord {
+    pub id: i64,
+    pub kasiteltavia: i64,
+    pub kasiteltyja: i64,
+    pub kasitelty: bool,
+}
+
+impl From<ImportStatus> for ImportStatusRecord {
+    fn from(s: ImportStatus) -> Self {
+        ImportStatusRecord {
+            id: s.id,
+            kasiteltavia: s.kasiteltavia,
+            kasiteltyja: s.kasiteltyja,
+            kasitelty: s.kasitelty,
+        }
+    }
+}
+
+/// A result row.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ResultRowRecord {
+    pub tunniste: Option<String>,
+    pub oid: Option<String>,
+    /// ms since 1970, or -1.
+    pub luotu: i64,
+    pub conflict: bool,
+}
+
+impl From<ResultRow> for ResultRowRecord {
+    fn from(r: ResultRow) -> Self {
+        ResultRowRecord {
+            tunniste: r.tunniste,
+            oid: r.oid,
+            luotu: r.luotu.unwrap_or(-1),
+            conflict: r.conflict,
+        }
+    }
+}
+
+/// An import's progress and rows.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ImportResultsRecord {
+    pub status: ImportStatusRecord,
+    pub rows: Vec<ResultRowRecord>,
+}
+
+/// How a batch is sent.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct SendOptionsRecord {
+    pub chunk_size: i64,
+    pub only_accepted: bool,
+    pub sahkoposti: Option<String>,
+    pub resend_unconfirmed: bool,
+    pub poll_first_ms: i64,
+    pub poll_max_ms: i64,
+    pub stall_after_ms: i64,
+}
+
+/// A row held back by the pre-flight check.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct HeldBackRecord {
+    pub index: i64,
+    pub tunniste: Option<String>,
+    pub reasons: Vec<String>,
+}
+
+/// One import of a batch.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ChunkRecord {
+    pub id: i64,
+    pub rows: Vec<i64>,
+    pub status: ImportStatusRecord,
+    pub restarted: bool,
+    pub results: Vec<ResultRowRecord>,
+}
+
+/// A difference between the prediction and ONR's result.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct AuditRecord {
+    pub index: i64,
+    pub tunniste: Option<String>,
+    pub code: String,
+    pub detail: String,
+}
+
+/// The report over every chunk.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct SendReportRecord {
+    pub target: String,
+    pub environment: String,
+    pub rows: i64,
+    pub sent: i64,
+    pub held_back: Vec<HeldBackRecord>,
+    pub chunks: Vec<ChunkRecord>,
+    pub audit: Vec<AuditRecord>,
+}
+
+/// A change-feed entry.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct FeedEntryRecord {
+    pub oid: String,
+    pub master: String,
+    pub passivoitu: bool,
+}
+
+/// One run of the change feed and the cursor (JSON text) to resume from.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct FeedRunRecord {
+    pub entries: Vec<FeedEntryRecord>,
+    pub cursor: String,
+}
+
+fn idx(i: usize) -> i64 {
+    i64::try_from(i).unwrap_or(i64::MAX)
+}
+
+fn ms(v: i64) -> Duration {
+    Duration::from_millis(u64::try_from(v).unwrap_or(0))
+}
+
+/// A client of one ONR.
+#[derive(Debug, uniffi::Object)]
+pub struct NativeClient {
+    inner: Client,
+}
+
+#[uniffi::export]
+impl NativeClient {
+    /// `env`: `qa` or `production`; `base_url`: another ONR, checked with the rules of `env`;
+    /// credentials from `credentials_file` or the environment variables.
+    #[uniffi::constructor]
+    pub fn new(
+        caller_id: String,
+        env: String,
+        base_url: Option<String>,
+        credentials_file: Option<String>,
+        timeout_ms: i64,
+    ) -> Result<Arc<NativeClient>, NativeClientError> {
+        let production = match env.as_str() {
+            "qa" | "test" => false,
+            "production" => true,
+            other => {
+                return Err(config(format!(
+                    "unknown env {other:?}, expected qa or production"
+                )))
+            }
+        };
+        let target = match base_url {
+            Some(url) => Target::custom(
+                &url,
+                if production {
+                    Environment::Production
+                } else {
+                    Environment::Test
+                },
+            )?,
+            None if production => Target::Production,
+            None => Target::Qa,
+        };
+        let caller = CallerId::new(&caller_id)?;
+        let credentials = match credentials_file {
+            Some(path) => {
+                let text = std::fs::read_to_string(&path)
+                    .map_err(|e| config(format!("cannot read {path}: {}", e.kind())))?;
+                Credentials::from_file_text(&text)?
+            }
+            None => Credentials::from_vars(|k| std::env::var(k).ok())?,
+        };
+        let options = ClientOptions {
+            timeout: ms(timeout_ms),
+            ..ClientOptions::default()
+        };
+        Ok(Arc::new(NativeClient {
+            inner: Client::new(target, caller, credentials, options),
+        }))
+    }
+
+    /// The base URL.
+    pub fn base_url(&self) -> String {
+        self.inner.target().base_url().to_owned()
+    }
+
+    /// Checks and sends a batch (ONR's import JSON), follows every import, audits the result.
+    pub fn send(
+        &self,
+        json: String,
+        options: SendOptionsRecord,
+    ) -> Result<SendReportRecord, NativeClientError> {
+        let mut rows: Vec<RowInput> = Vec::new();
+        let header = import_json::read(&json, |r| rows.push(r))
+            .map_err(|e| config(format!("not an import batch: {e}")))?;
+        if let Some(p) = header.problems.first() {
+            return Err(config(format!(
+                "{}: {} (ONR refuses the whole request)",
+                p.field, p.detail
+            )));
+        }
+        let opts = ImportOptions {
+            chunk_size: usize::try_from(options.chunk_size).unwrap_or(1).max(1),
+            only_accepted: options.only_accepted,
+            sahkoposti: options.sahkoposti.or(header.sahkoposti),
+            resend_unconfirmed: options.resend_unconfirmed,
+            poll: PollOptions {
+                first: ms(options.poll_first_ms),
+                max: ms(options.poll_max_ms),
+                stall_after: ms(options.stall_after_ms),
+            },
+        };
+        let r = self
+            .inner
+            .send_batch(rows, &Koodisto::bundled(), &Unknown, &opts, &mut |_| {})?;
+        Ok(SendReportRecord {
+            target: r.target,
+            environment: r.environment.to_owned(),
+            rows: idx(r.rows),
+            sent: idx(r.sent),
+            held_back: r
+                .held_back
+                .into_iter()
+                .map(|h| HeldBackRecord {
+                    index: idx(h.index),
+                    tunniste: h.tunniste,
+                    reasons: h.reasons,
+                })
+                .collect(),
+            chunks: r
+                .chunks
+                .into_iter()
+                .map(|c| ChunkRecord {
+                    id: c.id,
+                    rows: c.rows.into_iter().map(idx).collect(),
+                    status: c.status.into(),
+                    restarted: c.restarted,
+                    results: c.results.into_iter().map(Into::into).collect(),
+                })
+                .collect(),
+            audit: r
+                .audit
+                .into_iter()
+                .map(|d| AuditRecord {
+                    index: idx(d.index),
+                    tunniste: d.tunniste,
+                    code: d.code.to_owned(),
+                    detail: d.detail,
+                })
+                .collect(),
+        })
+    }
+
+    /// `GET .../oppija/tuonti={id}/perustiedot`.
+    pub fn import_status(&self, id: i64) -> Result<ImportStatusRecord, NativeClientError> {
+        Ok(self.inner.import_status(id)?.into())
+    }
+
+    /// `GET .../oppija/tuonti={id}`.
+    pub fn import_results(&self, id: i64) -> Result<ImportResultsRecord, NativeClientError> {
+        let r = self.inner.import_results(id)?;
+        Ok(ImportResultsRecord {
+            status: r.status.into(),
+            rows: r.rows.into_iter().map(Into::into).collect(),
+        })
+    }
+
+    /// `POST .../oppija/tuonti={id}`.
+    pub fn restart_import(&self, id: i64) -> Result<ImportStatusRecord, NativeClientError> {
+        Ok(self.inner.restart_import(id)?.into())
+    }
+
+    /// One run of the change feed from `cursor` (a cursor's JSON text from an earlier run, or
+    /// an ISO 8601 time).
+    pub fn feed(&self, cursor: String, count: i32) -> Result<FeedRunRecord, NativeClientError> {
+        let start: FeedCursor = if cursor.trim_start().starts_with('{') {
+            serde_json::from_str(&cursor).map_err(|_| config("not a feed cursor".into()))?
+        } else {
+            FeedCursor::new(cursor)
+        };
+        let mut feed = Feed::new(&self.inner, start, u32::try_from(count).unwrap_or(1));
+        let mut entries = Vec::new();
+        for page in feed.by_ref() {
+            entries.extend(page?.into_iter().map(|e| FeedEntryRecord {
+                oid: e.oid,
+                master: e.master,
+                passivoitu: e.passivoitu,
+            }));
+        }
+        let cursor = serde_json::to_string(feed.cursor()).map_err(|e| config(e.to_string()))?;
+        Ok(FeedRunRecord { entries, cursor })
+    }
+}

@@ -1,0 +1,233 @@
+//! `onr.client.Client`: onr-client's `Client`, converted. Every call runs detached from the
+//! interpreter (other Python threads run during the network I/O); the protocol, the
+//! pre-flight check, the polling and the audit all live in onr-client.
+
+use std::time::Duration;
+
+use onr_client::feed::{Feed, FeedCursor};
+use onr_client::import::{ImportOptions, PollOptions};
+use onr_client::{CallerId, Client as RustClient, ClientError, ClientOptions, Credentials, Target};
+use onr_core::import::action::Unknown;
+use onr_core::import::koodisto::Koodisto;
+use onr_core::import::{json as import_json, RowInput};
+use onr_core::Environment;
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::PyString;
+
+use crate::convert::{self, detached, guard};
+use crate::{errors, json};
+
+/// A client of one ONR (see ``onr.client``).
+#[pyclass(name = "Client", module = "onr.client", frozen)]
+#[derive(Debug)]
+pub struct Client {
+    inner: RustClient,
+}
+
+fn secs(what: &str, v: f64) -> PyResult<Duration> {
+    Duration::try_from_secs_f64(v).map_err(|_| {
+        PyValueError::new_err(format!("{what} must be a non-negative number of seconds"))
+    })
+}
+
+fn batch_text(batch: &Bound<'_, PyAny>) -> PyResult<String> {
+    if let Ok(s) = batch.cast::<PyString>() {
+        return Ok(convert::str_text(s)?.into_owned());
+    }
+    if batch.hasattr("keys")? {
+        let v: serde_json::Value = json::from_py(batch, "batch")?;
+        return Ok(v.to_string());
+    }
+    Err(PyTypeError::new_err(format!(
+        "batch must be JSON text (str) or a dict, not {}",
+        convert::type_name(batch)
+    )))
+}
+
+#[pymethods]
+impl Client {
+    /// A client. ``env`` is ``"qa"`` (default) or ``"production"``; ``base_url`` another ONR (a
+    /// local stand-in), checked with the rules of ``env`` (test rules unless ``"production"``).
+    /// Credentials come from ``credentials_file`` (``KEY=VALUE`` lines) or the environment:
+    /// ``ONR_CAS_USERNAME`` + ``ONR_CAS_PASSWORD``, or ``ONR_OAUTH2_CLIENT_ID`` +
+    /// ``ONR_OAUTH2_CLIENT_SECRET``.
+    #[new]
+    #[pyo3(signature = (caller_id, *, env = "qa", base_url = None, credentials_file = None, timeout = 30.0))]
+    fn new(
+        py: Python<'_>,
+        caller_id: &str,
+        env: &str,
+        base_url: Option<&str>,
+        credentials_file: Option<std::path::PathBuf>,
+        timeout: f64,
+    ) -> PyResult<Client> {
+        guard(py, || {
+            let production = match env {
+                "qa" | "test" => false,
+                "production" => true,
+                other => {
+                    return Err(PyValueError::new_err(format!(
+                        "unknown env {other:?}, expected \"qa\" or \"production\""
+                    )))
+                }
+            };
+            let target = match base_url {
+                Some(url) => Target::custom(
+                    url,
+                    if production {
+                        Environment::Production
+                    } else {
+                        Environment::Test
+                    },
+                ),
+                None if production => Ok(Target::Production),
+                None => Ok(Target::Qa),
+            }
+            .map_err(|e| errors::client(py, &e))?;
+            let caller = CallerId::new(caller_id).map_err(|e| errors::client(py, &e))?;
+            let credentials = match credentials_file {
+                Some(path) => {
+                    let text = std::fs::read_to_string(&path).map_err(|e| {
+                        PyValueError::new_err(format!("cannot read {}: {e}", path.display()))
+                    })?;
+                    Credentials::from_file_text(&text)
+                }
+                None => Credentials::from_vars(|k| std::env::var(k).ok()),
+            }
+            .map_err(|e| errors::client(py, &e))?;
+            let options = ClientOptions {
+                timeout: secs("timeout", timeout)?,
+                ..ClientOptions::default()
+            };
+            Ok(Client {
+                inner: RustClient::new(target, caller, credentials, options),
+            })
+        })
+    }
+
+    /// The base URL.
+    #[getter]
+    fn base_url(&self) -> String {
+        self.inner.target().base_url().to_owned()
+    }
+
+    /// Checks a batch (ONR's import JSON as text or a dict) with onr-core's import check, sends
+    /// it in chunks of ``chunk_size`` rows, follows every import to the end and returns the
+    /// report: ``rows``, ``sent``, ``held_back``, ``chunks`` (``id``, ``rows``, ``status``,
+    /// ``restarted``, ``results``) and ``audit`` (the differences from the prediction).
+    /// A batch ONR would refuse raises ``onr.ClientError`` (code ``client.rejected``) unless
+    /// ``only_accepted``.
+    #[pyo3(signature = (batch, *, chunk_size = 1000, only_accepted = false, sahkoposti = None, resend_unconfirmed = false, poll_first = 1.0, poll_max = 30.0, stall_after = 600.0))]
+    #[allow(clippy::too_many_arguments)]
+    fn send<'py>(
+        &self,
+        py: Python<'py>,
+        batch: &Bound<'py, PyAny>,
+        chunk_size: usize,
+        only_accepted: bool,
+        sahkoposti: Option<String>,
+        resend_unconfirmed: bool,
+        poll_first: f64,
+        poll_max: f64,
+        stall_after: f64,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        guard(py, || {
+            let text = batch_text(batch)?;
+            let mut rows: Vec<RowInput> = Vec::new();
+            let header = import_json::read(&text, |r| rows.push(r))
+                .map_err(|e| errors::coded(py, "ImportBatchError", &e))?;
+            if let Some(p) = header.problems.first() {
+                return Err(PyValueError::new_err(format!(
+                    "{}: {} (ONR refuses the whole request)",
+                    p.field, p.detail
+                )));
+            }
+            let options = ImportOptions {
+                chunk_size: chunk_size.max(1),
+                only_accepted,
+                sahkoposti: sahkoposti.or(header.sahkoposti),
+                resend_unconfirmed,
+                poll: PollOptions {
+                    first: secs("poll_first", poll_first)?,
+                    max: secs("poll_max", poll_max)?,
+                    stall_after: secs("stall_after", stall_after)?,
+                },
+            };
+            let inner = &self.inner;
+            let result = detached(py, move || {
+                inner.send_batch(rows, &Koodisto::bundled(), &Unknown, &options, &mut |_| {})
+            })?;
+            let report = result.map_err(|e| errors::client(py, &e))?;
+            json::to_py(py, &report)
+        })
+    }
+
+    /// An import's progress: ``id``, ``kasiteltavia``, ``kasiteltyja``, ``kasitelty``.
+    fn import_status<'py>(&self, py: Python<'py>, id: i64) -> PyResult<Bound<'py, PyAny>> {
+        guard(py, || {
+            let inner = &self.inner;
+            let s = detached(py, move || inner.import_status(id))?
+                .map_err(|e| errors::client(py, &e))?;
+            json::to_py(py, &s)
+        })
+    }
+
+    /// An import's results: ``status`` and ``rows`` (``tunniste``, ``oid``, ``luotu``, ``conflict``).
+    fn import_results<'py>(&self, py: Python<'py>, id: i64) -> PyResult<Bound<'py, PyAny>> {
+        guard(py, || {
+            let inner = &self.inner;
+            let r = detached(py, move || inner.import_results(id))?
+                .map_err(|e| errors::client(py, &e))?;
+            json::to_py(py, &r)
+        })
+    }
+
+    /// Restarts a stalled import (``POST .../oppija/tuonti={id}``); returns its progress.
+    fn restart_import<'py>(&self, py: Python<'py>, id: i64) -> PyResult<Bound<'py, PyAny>> {
+        guard(py, || {
+            let inner = &self.inner;
+            let s = detached(py, move || inner.restart_import(id))?
+                .map_err(|e| errors::client(py, &e))?;
+            json::to_py(py, &s)
+        })
+    }
+
+    /// Reads one run of the change feed from ``cursor`` (a cursor dict saved from an earlier
+    /// call, or an ISO 8601 time to start from); returns ``{"entries": [{oid, master,
+    /// passivoitu}], "cursor": {...}}``. Save the cursor to resume. A failed page raises
+    /// ``onr.ClientError``.
+    #[pyo3(signature = (cursor, *, count = 1000))]
+    fn feed<'py>(
+        &self,
+        py: Python<'py>,
+        cursor: &Bound<'py, PyAny>,
+        count: u32,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        guard(py, || {
+            let cursor: FeedCursor = if let Ok(s) = cursor.cast::<PyString>() {
+                FeedCursor::new(convert::str_text(s)?.into_owned())
+            } else {
+                json::from_py(cursor, "feed cursor")?
+            };
+            let inner = &self.inner;
+            let (entries, cursor) = detached(py, move || {
+                let mut feed = Feed::new(inner, cursor, count);
+                let mut entries = Vec::new();
+                for page in feed.by_ref() {
+                    entries.extend(page?);
+                }
+                Ok::<_, ClientError>((entries, feed.cursor().clone()))
+            })?
+            .map_err(|e| errors::client(py, &e))?;
+            json::to_py(
+                py,
+                &serde_json::json!({"entries": entries, "cursor": cursor}),
+            )
+        })
+    }
+
+    fn __repr__(&self) -> String {
+        format!("Client(base_url={:?})", self.inner.target().base_url())
+    }
+}

@@ -1,0 +1,191 @@
+"""onr.client.Client against a test stand-in: a real HTTP server on 127.0.0.1, started here,
+answering with scripted replies (CAS, the edge's Caller-Id/CSRF checks, an import processed
+asynchronously, the feed). It applies none of ONR's rules."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any, Dict, Iterator, List, Tuple
+
+import pytest
+
+import onr
+from onr.client import Client
+
+SVC = "/oppijanumerorekisteri-service"
+Reply = Tuple[int, Dict[str, str], str, float]
+
+
+class StandIn:
+    """Scripted replies per (method, path-with-query or path); the last reply repeats."""
+
+    def __init__(self, routes: Dict[Tuple[str, str], List[Reply]]) -> None:
+        self.routes = routes
+        self.requests: List[Dict[str, Any]] = []
+        self.lock = threading.Lock()
+        stand_in = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args: Any) -> None:
+                pass
+
+            def handle_one(self, method: str) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length).decode() if length else ""
+                cookies = dict(c.strip().split("=", 1) for c in (self.headers.get("Cookie") or "").split(";") if "=" in c)
+                with stand_in.lock:
+                    stand_in.requests.append({"method": method, "url": self.path, "headers": dict(self.headers), "cookies": cookies, "body": body})
+                    status, headers, text, delay = stand_in.reply(method, self.path, self.headers, cookies)
+                time.sleep(delay)
+                data = text.encode()
+                self.send_response(status)
+                for k, v in headers.items():
+                    self.send_header(k, v)
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            def do_GET(self) -> None:
+                self.handle_one("GET")
+
+            def do_POST(self) -> None:
+                self.handle_one("POST")
+
+            def do_PUT(self) -> None:
+                self.handle_one("PUT")
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+
+    def reply(self, method: str, url: str, headers: Any, cookies: Dict[str, str]) -> Reply:
+        caller = headers.get("Caller-Id") or ""
+        if not caller or any(not (c.isascii() and (c.isalnum() or c in ".-()")) for c in caller):
+            return (403, {}, "Caller-Id header is missing or invalid", 0.0)
+        if headers.get("CSRF") is None or headers.get("CSRF") != cookies.get("CSRF"):
+            return (403, {}, "CSRF header and cookie are missing or differ", 0.0)
+        path = url.split("?")[0]
+        for key in ((method, url), (method, path)):
+            if key in self.routes:
+                replies = self.routes[key]
+                return replies.pop(0) if len(replies) > 1 else replies[0]
+        return (404, {}, '{"message":"no scripted route"}', 0.0)
+
+    def to(self, method: str, path: str) -> List[Dict[str, Any]]:
+        return [r for r in self.requests if r["method"] == method and r["url"].split("?")[0] == path]
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def js(body: Any, status: int = 200, delay: float = 0.0) -> Reply:
+    return (status, {"Content-Type": "application/json"}, json.dumps(body), delay)
+
+
+def cas_routes() -> Dict[Tuple[str, str], List[Reply]]:
+    return {
+        ("POST", "/cas/v1/tickets"): [(201, {"Location": "/cas/v1/tickets/TGT-1"}, "", 0.0)],
+        ("POST", "/cas/v1/tickets/TGT-1"): [(200, {}, "ST-1", 0.0)],
+        ("GET", f"{SVC}/j_spring_cas_security_check"): [(200, {"Set-Cookie": "JSESSIONID=s1; Path=/"}, "", 0.0)],
+    }
+
+
+def status(id: int, n: int, done: int, delay: float = 0.0) -> Reply:
+    return js({"id": id, "kasiteltavia": n, "kasiteltyja": done, "kasitelty": n == done}, delay=delay)
+
+
+@pytest.fixture
+def creds(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ONR_CAS_USERNAME", "svc")
+    monkeypatch.setenv("ONR_CAS_PASSWORD", "pw-secret")
+    monkeypatch.delenv("ONR_OAUTH2_CLIENT_ID", raising=False)
+
+
+@pytest.fixture
+def standin() -> Iterator[StandIn]:
+    routes = cas_routes()
+    routes[("PUT", f"{SVC}/oppija")] = [js({"id": 3, "kasiteltavia": 1, "kasiteltyja": 0, "kasitelty": False})]
+    routes[("GET", f"{SVC}/oppija/tuonti=3/perustiedot")] = [status(3, 1, 0), status(3, 1, 1)]
+    routes[("GET", f"{SVC}/oppija/tuonti=3")] = [js({"id": 3, "kasiteltavia": 1, "kasiteltyja": 1, "kasitelty": True,
+        "henkilot": [{"tunniste": "t1", "henkilo": {"oid": "1.2.246.562.24.10000000003", "luotu": 0}, "conflict": True}]})]
+    routes[("GET", f"{SVC}/oppija/tuonti=4/perustiedot")] = [status(4, 1, 1, delay=0.6)]
+    routes[("GET", f"{SVC}/oppija/muuttuneet")] = [js({"results": [{"oid": "S", "master": {"oid": "M"}}]})]
+    s = StandIn(routes)
+    yield s
+    s.close()
+
+
+BATCH = {"sahkoposti": "kirjaamo@example.fi", "henkilot": [{"tunniste": "t1", "henkilo": {
+    "hetu": "010101A900R", "etunimet": "Aino Maria", "kutsumanimi": "Aino", "sukunimi": "Virtanen",
+    "kansalaisuus": [{"koodi": "246"}]}}]}
+
+
+def test_send_follows_the_import_and_reports(standin: StandIn, creds: None) -> None:
+    c = Client("1.2.246.562.10.00000000001.py", base_url=standin.url)
+    report = c.send(BATCH, poll_first=0.01, poll_max=0.05)
+    assert report["sent"] == 1 and report["environment"] == "test"
+    assert [ch["id"] for ch in report["chunks"]] == [3]
+    assert report["chunks"][0]["results"][0]["conflict"] is True
+    put = standin.to("PUT", f"{SVC}/oppija")[0]
+    assert json.loads(put["body"])["sahkoposti"] == "kirjaamo@example.fi"
+    assert put["cookies"]["JSESSIONID"] == "s1"
+    assert all(r["headers"]["Caller-Id"] == "1.2.246.562.10.00000000001.py" for r in standin.requests)
+    assert c.import_status(3)["kasitelty"] is True
+    assert c.import_results(3)["rows"][0]["tunniste"] == "t1"
+
+
+def test_a_batch_onr_would_refuse_raises_client_rejected(standin: StandIn, creds: None) -> None:
+    bad = json.loads(json.dumps(BATCH))
+    bad["henkilot"][0]["henkilo"]["hetu"] = "010101A900X"
+    with pytest.raises(onr.ClientError) as info:
+        Client("py", base_url=standin.url).send(bad)
+    assert info.value.code == "client.rejected"
+    assert info.value.category is onr.Category.NETWORK
+    assert "010101A900X" not in str(info.value) and "pw-secret" not in repr(info.value)
+    assert standin.to("PUT", f"{SVC}/oppija") == []
+
+
+def test_errors_carry_codes_status_and_body(standin: StandIn, creds: None) -> None:
+    with pytest.raises(onr.ClientError) as info:
+        Client("bad id", base_url=standin.url)
+    assert info.value.code == "client.caller_id"
+    with pytest.raises(onr.ClientError) as info:
+        Client("py", base_url=standin.url).import_status(99)
+    assert info.value.code == "client.http"
+    assert info.value.http_status == 404
+    assert info.value.body == {"message": "no scripted route", "field_errors": []}
+
+
+def test_the_feed_returns_entries_and_a_resumable_cursor(standin: StandIn, creds: None) -> None:
+    c = Client("py", base_url=standin.url)
+    run = c.feed("2024-01-01T00:00:00Z", count=10)
+    assert run["entries"] == [{"oid": "S", "master": "M", "passivoitu": False}]
+    again = c.feed(run["cursor"], count=10)
+    assert again["cursor"]["page"] == 1
+    urls = [r["url"] for r in standin.to("GET", f"{SVC}/oppija/muuttuneet")]
+    assert "muokattuJalkeen=2024-01-01T00%3A00%3A00Z&page=1&count=10" in urls[0]
+    assert "2024-01-01" not in urls[1]
+
+
+def test_the_gil_is_released_while_waiting(standin: StandIn, creds: None) -> None:
+    c = Client("py", base_url=standin.url)
+    c.import_status(3)  # log in first
+    ticks = 0
+    done = threading.Event()
+
+    def call() -> None:
+        c.import_status(4)  # the stand-in answers after 0.6 s
+        done.set()
+
+    t = threading.Thread(target=call)
+    t.start()
+    while not done.is_set():
+        ticks += 1
+        time.sleep(0.01)
+    t.join()
+    assert ticks > 20

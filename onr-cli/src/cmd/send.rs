@@ -1,0 +1,365 @@
+//! `onr send FILE`, `onr import status|results ID` and `onr feed`: talking to ONR through
+//! onr-client. Credentials come from the environment (`ONR_CAS_USERNAME` +
+//! `ONR_CAS_PASSWORD`, or `ONR_OAUTH2_CLIENT_ID` + `ONR_OAUTH2_CLIENT_SECRET`) or from a
+//! `--credentials` file of `KEY=VALUE` lines with the same names; never from arguments.
+
+use std::io::{IsTerminal, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use onr_client::feed::{Feed, FeedCursor};
+use onr_client::import::{ImportOptions, Progress, DEFAULT_CHUNK_SIZE};
+use onr_client::{CallerId, Client, ClientError, ClientOptions, Credentials, Target};
+use onr_core::import::action::Unknown;
+use onr_core::import::csv::{CsvOptions, EmptyCell};
+use onr_core::import::koodisto::Koodisto;
+use onr_core::import::{json, RowInput};
+use onr_core::Environment;
+
+use super::check::{detect, open, sniff_delimiter, InputFormat};
+use crate::io as cli_io;
+
+/// ONR's environments.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OnrEnv {
+    /// OPH's QA (virkailija.testiopintopolku.fi): test rules, temporary hetus allowed.
+    Qa,
+    /// OPH's production (virkailija.opintopolku.fi).
+    Production,
+}
+
+/// Where and as whom.
+#[derive(clap::Args, Debug)]
+pub struct Conn {
+    /// The ONR environment (for `--base-url`, the rules to check with; default `qa`).
+    #[arg(long, value_enum)]
+    pub env: Option<OnrEnv>,
+    /// Another base URL (a local stand-in); the rules are those of `--env`.
+    #[arg(long)]
+    pub base_url: Option<String>,
+    /// Your Caller-Id (OPH requires it: `A-Z a-z 0-9 . - ( )`, e.g. `1.2.246.562.10.xxx.my-sis`).
+    #[arg(long)]
+    pub caller_id: String,
+    /// A file of `KEY=VALUE` credentials (else the environment variables).
+    #[arg(long)]
+    pub credentials: Option<PathBuf>,
+    /// The timeout of each call, in seconds.
+    #[arg(long, default_value_t = 30)]
+    pub timeout: u64,
+}
+
+impl Conn {
+    fn client(&self) -> anyhow::Result<Client> {
+        let target = match (&self.base_url, self.env) {
+            (Some(url), env) => Target::custom(
+                url,
+                if env == Some(OnrEnv::Production) {
+                    Environment::Production
+                } else {
+                    Environment::Test
+                },
+            )
+            .map_err(coded)?,
+            (None, Some(OnrEnv::Production)) => Target::Production,
+            (None, _) => Target::Qa,
+        };
+        let caller = CallerId::new(&self.caller_id).map_err(coded)?;
+        let credentials = match &self.credentials {
+            Some(path) => {
+                let text = std::fs::read_to_string(path)
+                    .with_context(|| format!("cannot read {}", path.display()))?;
+                Credentials::from_file_text(&text)
+            }
+            None => Credentials::from_vars(|k| std::env::var(k).ok()),
+        }
+        .map_err(coded)?;
+        let options = ClientOptions {
+            timeout: std::time::Duration::from_secs(self.timeout),
+            ..ClientOptions::default()
+        };
+        Ok(Client::new(target, caller, credentials, options))
+    }
+}
+
+fn coded(e: ClientError) -> anyhow::Error {
+    anyhow::anyhow!("{} [{}]", e, e.code())
+}
+
+/// Report formats.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Format {
+    /// Readable text.
+    #[default]
+    Text,
+    /// One JSON document.
+    Json,
+}
+
+#[derive(clap::Args, Debug)]
+#[command(after_help = super::EXIT_STATUS_SEND)]
+pub struct SendArgs {
+    /// The batch: ONR's import JSON or CSV, as `onr check` reads them.
+    pub file: PathBuf,
+    #[command(flatten)]
+    pub conn: Conn,
+    /// Rows per import.
+    #[arg(long, default_value_t = DEFAULT_CHUNK_SIZE)]
+    pub chunk_size: usize,
+    /// Send the rows ONR accepts and report the others, instead of refusing the batch.
+    #[arg(long)]
+    pub only_accepted: bool,
+    /// The batch's notification e-mail address (overrides the JSON's `sahkoposti`).
+    #[arg(long)]
+    pub sahkoposti: Option<String>,
+    /// Resend `PUT /oppija` after a timeout or broken connection (may import twice).
+    #[arg(long)]
+    pub resend_unconfirmed: bool,
+    /// Report format.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+}
+
+#[derive(clap::Subcommand, Debug)]
+pub enum ImportCommand {
+    /// An import's progress (`GET .../oppija/tuonti={ID}/perustiedot`).
+    Status {
+        /// The import id.
+        id: i64,
+        #[command(flatten)]
+        conn: Conn,
+    },
+    /// An import's result rows (`GET .../oppija/tuonti={ID}`), as JSON.
+    Results {
+        /// The import id.
+        id: i64,
+        #[command(flatten)]
+        conn: Conn,
+    },
+}
+
+#[derive(clap::Args, Debug)]
+pub struct FeedArgs {
+    /// Where to start when the state file does not exist yet (ISO 8601, e.g. 2024-01-01T00:00:00Z).
+    #[arg(long)]
+    pub since: Option<String>,
+    /// The state file: read to resume, written after every page.
+    #[arg(long)]
+    pub state: PathBuf,
+    /// Entries per page (at most 10000).
+    #[arg(long, default_value_t = 1000)]
+    pub count: u32,
+    #[command(flatten)]
+    pub conn: Conn,
+}
+
+fn read_rows(path: &std::path::Path) -> anyhow::Result<(Vec<RowInput>, Option<String>)> {
+    let (mut input, _) = open(path)?;
+    let mut rows = Vec::new();
+    match detect(path, &mut input)? {
+        InputFormat::Csv => {
+            let delimiter = sniff_delimiter(&mut input)?;
+            let reader = onr_core::import::csv::Reader::new(
+                input,
+                CsvOptions {
+                    empty: EmptyCell::Null,
+                    delimiter,
+                },
+            )
+            .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+            for row in reader {
+                rows.push(row.map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?);
+            }
+            Ok((rows, None))
+        }
+        _ => {
+            let mut text = String::new();
+            input
+                .read_to_string(&mut text)
+                .with_context(|| format!("cannot read {}", path.display()))?;
+            let header = json::read(&text, |r| rows.push(r))
+                .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+            if let Some(p) = header.problems.first() {
+                anyhow::bail!(
+                    "{}: {}: {} (ONR refuses the whole request)",
+                    path.display(),
+                    p.field,
+                    p.detail
+                );
+            }
+            Ok((rows, header.sahkoposti))
+        }
+    }
+}
+
+pub fn send(args: &SendArgs) -> anyhow::Result<ExitCode> {
+    let (rows, sahkoposti) = read_rows(&args.file)?;
+    let client = args.conn.client()?;
+    let options = ImportOptions {
+        chunk_size: args.chunk_size.max(1),
+        only_accepted: args.only_accepted,
+        sahkoposti: args.sahkoposti.clone().or(sahkoposti),
+        resend_unconfirmed: args.resend_unconfirmed,
+        ..ImportOptions::default()
+    };
+    let bar = if std::io::stderr().is_terminal() {
+        let b = indicatif::ProgressBar::new_spinner();
+        b.enable_steady_tick(std::time::Duration::from_millis(120));
+        b
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let koodisto = Koodisto::bundled();
+    let result = client.send_batch(rows, &koodisto, &Unknown, &options, &mut |p| match p {
+        Progress::Sent {
+            chunk,
+            chunks,
+            id,
+            rows,
+        } => bar.set_message(format!(
+            "chunk {chunk}/{chunks}: import {id} ({rows} rows) sent"
+        )),
+        Progress::Polled {
+            chunk,
+            chunks,
+            status,
+        } => bar.set_message(format!(
+            "chunk {chunk}/{chunks}: import {}: {}/{} processed",
+            status.id, status.kasiteltyja, status.kasiteltavia
+        )),
+    });
+    bar.finish_and_clear();
+    let mut out = cli_io::stdout();
+    let report = match result {
+        Ok(r) => r,
+        Err(ClientError::Rejected {
+            rejected,
+            batch_errors,
+            reasons,
+        }) => {
+            writeln!(out, "not sent: ONR would refuse the whole batch ({rejected} rejected rows, {batch_errors} batch errors); nothing was imported")?;
+            for r in &reasons {
+                writeln!(out, "  {r}")?;
+            }
+            writeln!(out, "fix the rows (see `onr check`), or send the accepted rows only with --only-accepted")?;
+            out.flush()?;
+            return Ok(ExitCode::from(1));
+        }
+        Err(e) => return Err(coded(e)),
+    };
+    match args.format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut out, &report)?;
+            writeln!(out)?;
+        }
+        Format::Text => {
+            writeln!(
+                out,
+                "target: {} (rules: {})",
+                report.target, report.environment
+            )?;
+            writeln!(
+                out,
+                "rows: {} read, {} sent, {} held back",
+                report.rows,
+                report.sent,
+                report.held_back.len()
+            )?;
+            for c in &report.chunks {
+                writeln!(
+                    out,
+                    "import {}: {} rows, {}/{} processed{}",
+                    c.id,
+                    c.rows.len(),
+                    c.status.kasiteltyja,
+                    c.status.kasiteltavia,
+                    if c.restarted {
+                        " (restarted after a stall)"
+                    } else {
+                        ""
+                    }
+                )?;
+            }
+            for h in &report.held_back {
+                writeln!(
+                    out,
+                    "held back: row {} ({}): {}",
+                    h.index,
+                    h.tunniste.as_deref().unwrap_or("-"),
+                    h.reasons.join("; ")
+                )?;
+            }
+            if report.audit.is_empty() {
+                writeln!(
+                    out,
+                    "audit: ONR's result matches the prediction for every row"
+                )?;
+            } else {
+                writeln!(
+                    out,
+                    "audit: {} differences from the prediction",
+                    report.audit.len()
+                )?;
+                for d in &report.audit {
+                    writeln!(
+                        out,
+                        "  row {} ({}): {}: {}",
+                        d.index,
+                        d.tunniste.as_deref().unwrap_or("-"),
+                        d.code,
+                        d.detail
+                    )?;
+                }
+            }
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn import(cmd: &ImportCommand) -> anyhow::Result<ExitCode> {
+    let mut out = cli_io::stdout();
+    match cmd {
+        ImportCommand::Status { id, conn } => {
+            let s = conn.client()?.import_status(*id).map_err(coded)?;
+            serde_json::to_writer(&mut out, &s)?;
+        }
+        ImportCommand::Results { id, conn } => {
+            let r = conn.client()?.import_results(*id).map_err(coded)?;
+            serde_json::to_writer_pretty(&mut out, &r)?;
+        }
+    }
+    writeln!(out)?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn feed(args: &FeedArgs) -> anyhow::Result<ExitCode> {
+    let cursor: FeedCursor = match std::fs::read_to_string(&args.state) {
+        Ok(text) => serde_json::from_str(&text)
+            .with_context(|| format!("{} is not a feed state file", args.state.display()))?,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => match &args.since {
+            Some(s) => FeedCursor::new(s.clone()),
+            None => anyhow::bail!(
+                "{} does not exist: give --since to start",
+                args.state.display()
+            ),
+        },
+        Err(e) => return Err(e).with_context(|| format!("cannot read {}", args.state.display())),
+    };
+    let client = args.conn.client()?;
+    let mut feed = Feed::new(&client, cursor, args.count);
+    let mut out = cli_io::stdout();
+    while let Some(page) = feed.next() {
+        let page = page.map_err(coded)?;
+        for e in &page {
+            serde_json::to_writer(&mut out, e)?;
+            writeln!(out)?;
+        }
+        out.flush()?;
+        let tmp = args.state.with_extension("tmp");
+        std::fs::write(&tmp, serde_json::to_string_pretty(feed.cursor())?)?;
+        std::fs::rename(&tmp, &args.state)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -143,10 +143,11 @@ pub struct Args {
     /// in-batch duplicate search off.
     #[arg(long, default_value_t = 5)]
     pub max_duplicates: usize,
-    /// Search likely duplicates inside the batch only when it has at most this many rows (the
-    /// search grows with the square of the rows when names repeat).
-    #[arg(long, default_value_t = 50_000)]
-    pub max_duplicate_rows: usize,
+    /// Search likely duplicates inside the batch only when it has at most this many rows (no
+    /// limit by default: the search's memory is linear in the rows; its time grows with the
+    /// number of similar pairs).
+    #[arg(long)]
+    pub max_duplicate_rows: Option<usize>,
 }
 
 pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
@@ -182,7 +183,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
             RuleArg::Ui => KutsumanimiRule::Ui,
         },
         max_duplicates_per_row: args.max_duplicates,
-        max_duplicate_rows: args.max_duplicate_rows,
+        max_duplicate_rows: args.max_duplicate_rows.unwrap_or(usize::MAX),
         ..CheckOptions::default()
     };
     let index = records

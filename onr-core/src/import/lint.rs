@@ -19,6 +19,7 @@
 //! | `import.lint.sex_mismatch` | `sukupuoli` differs from the hetu's (ONR keeps the hetu's) |
 //! | `import.lint.likely_duplicate` | names and birth date trigram-similar (≥ 0.5) to another person of the batch |
 //! | `import.lint.existing_duplicates` | ONR's duplicate search lists existing persons as duplicate candidates of the row |
+//! | `import.lint.name_too_long` | a name longer than ONR's database column (255 characters): the batch is accepted, but processing stops at the row's chunk |
 //! | `import.lint.same_person_other_identifiers` | same names and birth date as an earlier row, but it resolves to another person |
 //! | `import.lint.name_conflict` | the names do not match the person the row resolves to: ONR flags a conflict |
 //! | `import.lint.hetu_typo` | an invalid hetu one typo away from a valid one |
@@ -146,11 +147,27 @@ pub enum Lint {
         /// The similarity of the most similar one.
         best: f32,
     },
+    /// A name longer than ONR's database columns hold ([`MAX_NAME_CHARS`] characters,
+    /// `varchar(255)` in ONR's schema). ONR's import accepts the request (its DTO has no
+    /// maximum), but when the row creates or updates a person the database refuses the
+    /// value: the transaction of the row's chunk of 100 rolls back, and ONR's import job
+    /// stops there ("Unexpected failure. Stopping execution."): that chunk and every later one
+    /// are never processed until the import is restarted by hand. The checker does not
+    /// compare such a name (name conflicts, duplicates), which also keeps a row's cost
+    /// bounded.
+    NameTooLong {
+        /// Which name.
+        field: NameField,
+    },
 }
+
+/// The longest name ONR's database stores, in characters (`etunimet`, `kutsumanimi` and
+/// `sukunimi` are `varchar(255)` in ONR's schema migrations).
+pub const MAX_NAME_CHARS: usize = 255;
 
 impl Lint {
     /// Every lint code, for documentation and binding tests.
-    pub const ALL_CODES: [&'static str; 17] = [
+    pub const ALL_CODES: [&'static str; 18] = [
         "import.lint.empty_hetu",
         "import.lint.empty_hetu_merged",
         "import.lint.kutsumanimi_not_in_etunimet",
@@ -168,6 +185,7 @@ impl Lint {
         "import.lint.hetu_typo",
         "import.lint.email_not_strict",
         "import.lint.existing_duplicates",
+        "import.lint.name_too_long",
     ];
 
     /// The ONR field the lint is about, relative to `henkilot[i].henkilo` (`None` for the
@@ -188,7 +206,9 @@ impl Lint {
             Lint::KutsumanimiNotInEtunimet { .. } => "kutsumanimi",
             Lint::UnknownOid | Lint::OidFormat => "oid",
             Lint::BlankPassinumero => "passinumero",
-            Lint::UntrimmedName { field } | Lint::BlankName { field } => field.as_str(),
+            Lint::UntrimmedName { field }
+            | Lint::BlankName { field }
+            | Lint::NameTooLong { field } => field.as_str(),
             Lint::BirthDateMismatch => "syntymaaika",
             Lint::SexMismatch => "sukupuoli",
             Lint::EmailNotStrict => "sahkoposti",
@@ -265,6 +285,7 @@ impl Coded for Lint {
             Lint::HetuTypo { .. } => 14,
             Lint::EmailNotStrict => 15,
             Lint::ExistingDuplicates { .. } => 16,
+            Lint::NameTooLong { .. } => 17,
         };
         Lint::ALL_CODES[i]
     }
@@ -277,6 +298,7 @@ impl Coded for Lint {
             | Lint::OidFormat
             | Lint::EmailNotStrict => Category::Format,
             Lint::TemporaryHetu { .. } => Category::Policy,
+            Lint::NameTooLong { .. } => Category::Length,
             Lint::HetuTypo { .. } => Category::Checksum,
             _ => Category::Consistency,
         }
@@ -372,6 +394,18 @@ impl Coded for Lint {
             (Lint::EmailNotStrict, En) => "ONR's import accepts this e-mail address, but ONR's contact information would not (a top-level domain is needed)".into(),
             (Lint::EmailNotStrict, Fi) => "ONR:n tuonti hyväksyy tämän sähköpostiosoitteen, mutta ONR:n yhteystiedot eivät (ylätason verkkotunnus tarvitaan)".into(),
             (Lint::EmailNotStrict, Sv) => "ONR:s import godkänner denna e-postadress, men ONR:s kontaktuppgifter skulle inte göra det (toppdomän krävs)".into(),
+            (Lint::NameTooLong { field }, En) => format!(
+                "{} is longer than the {MAX_NAME_CHARS} characters ONR's database holds: ONR accepts the batch, but its processing fails at this row's chunk of 100 rows and stops there",
+                field.as_str()
+            ),
+            (Lint::NameTooLong { field }, Fi) => format!(
+                "{} on pidempi kuin ONR:n tietokantaan mahtuvat {MAX_NAME_CHARS} merkkiä: ONR hyväksyy erän, mutta sen käsittely epäonnistuu tämän rivin 100 rivin osassa ja pysähtyy siihen",
+                field.as_str()
+            ),
+            (Lint::NameTooLong { field }, Sv) => format!(
+                "{} är längre än de {MAX_NAME_CHARS} tecken som ONR:s databas rymmer: ONR godkänner partiet, men behandlingen misslyckas i denna rads del om 100 rader och stannar där",
+                field.as_str()
+            ),
             (Lint::ExistingDuplicates { candidates, best }, En) => format!(
                 "ONR's duplicate search lists {candidates} existing person(s) as duplicate candidates (names and birth date up to {:.0} % similar)", best * 100.0),
             (Lint::ExistingDuplicates { candidates, best }, Fi) => format!(
@@ -471,11 +505,14 @@ mod tests {
                 candidates: 2,
                 best: 0.75,
             },
+            Lint::NameTooLong {
+                field: NameField::Kutsumanimi,
+            },
         ];
         let mut codes: Vec<&str> = all.iter().map(Coded::code).collect();
         assert_eq!(codes, Lint::ALL_CODES);
         codes.dedup();
-        assert_eq!(codes.len(), 17);
+        assert_eq!(codes.len(), 18);
         for l in all {
             for lang in Lang::ALL {
                 let m = l.message(lang);

@@ -17,7 +17,10 @@ pub fn open_input(path: Option<&Path>) -> anyhow::Result<Box<dyn BufRead>> {
 
 /// Opens a file that must exist (not standard input).
 pub fn open_file(path: &PathBuf) -> anyhow::Result<Box<dyn Read>> {
-    Ok(Box::new(BufReader::with_capacity(1 << 16, open_path(path)?)))
+    Ok(Box::new(BufReader::with_capacity(
+        1 << 16,
+        open_path(path)?,
+    )))
 }
 
 /// Opens a regular file for reading; the error names the path (a directory included).

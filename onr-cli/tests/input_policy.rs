@@ -20,7 +20,8 @@ const HEADER: &str = "tunniste,hetu,etunimet,kutsumanimi,sukunimi\n";
 #[test]
 fn check_refuses_an_unclosed_quote_naming_its_line() {
     // Row 2 (line 3) opens a quote that never closes; 998 rows follow.
-    let mut text = format!("{HEADER}A,131052-308T,Aino,Aino,Virtanen\nB,\"131052-308T,Eino,Eino,Virtanen\n");
+    let mut text =
+        format!("{HEADER}A,131052-308T,Aino,Aino,Virtanen\nB,\"131052-308T,Eino,Eino,Virtanen\n");
     for i in 0..998 {
         text.push_str(&format!("R{i},,Anna,Anna,Virtanen\n"));
     }
@@ -30,7 +31,9 @@ fn check_refuses_an_unclosed_quote_naming_its_line() {
         .arg(f.path())
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("line 3: a quote opens a cell here and never closes"));
+        .stderr(predicate::str::contains(
+            "line 3: a quote opens a cell here and never closes",
+        ));
 }
 
 #[test]
@@ -48,7 +51,11 @@ fn check_line_numbers_with_crlf_and_blank_lines() {
         .split("\"line\":")
         .skip(1)
         .filter_map(|rest| {
-            let digits: String = rest.trim_start().chars().take_while(char::is_ascii_digit).collect();
+            let digits: String = rest
+                .trim_start()
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect();
             digits.parse().ok()
         })
         .collect();
@@ -59,7 +66,11 @@ fn check_line_numbers_with_crlf_and_blank_lines() {
 fn check_reads_bom_json_and_windows_1252_csv_or_refuses_it() {
     let json = b"\xEF\xBB\xBF{\"henkilot\": [{\"tunniste\": \"1\", \"henkilo\": {\"hetu\": \"131052-308T\", \"etunimet\": \"Anna\", \"kutsumanimi\": \"Anna\", \"sukunimi\": \"Virtanen\"}}]}";
     let f = file(".json", json);
-    onr().arg("check").arg(f.path()).assert().code(predicate::ne(2));
+    onr()
+        .arg("check")
+        .arg(f.path())
+        .assert()
+        .code(predicate::ne(2));
     let csv = b"tunniste,hetu,etunimet,kutsumanimi,sukunimi\nA,131052-308T,J\xe4nis,J\xe4nis,M\xe4kel\xe4\n";
     let f = file(".csv", csv);
     onr()
@@ -67,7 +78,9 @@ fn check_reads_bom_json_and_windows_1252_csv_or_refuses_it() {
         .arg(f.path())
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("line 2: the file is not UTF-8 text: it looks like Windows-1252"));
+        .stderr(predicate::str::contains(
+            "line 2: the file is not UTF-8 text: it looks like Windows-1252",
+        ));
     onr()
         .args(["check", "--format", "json", "--encoding", "windows-1252"])
         .arg(f.path())
@@ -92,13 +105,18 @@ fn check_empty_file_directory_and_extra_cells() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(dir.path().display().to_string()));
-    let f = file(".csv", format!("{HEADER}A,131052-308T,Aino,Aino,Virtanen,extra\n").as_bytes());
+    let f = file(
+        ".csv",
+        format!("{HEADER}A,131052-308T,Aino,Aino,Virtanen,extra\n").as_bytes(),
+    );
     onr()
         .arg("check")
         .arg(f.path())
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("line 2 has 6 cells, the header has 5"))
+        .stderr(predicate::str::contains(
+            "line 2 has 6 cells, the header has 5",
+        ))
         .stderr(predicate::str::contains("JSON").not());
 }
 
@@ -113,7 +131,9 @@ fn duplicates_refuses_repeated_columns_and_unclosed_quotes() {
         .arg(f.path())
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("the column `etunimet` appears twice"));
+        .stderr(predicate::str::contains(
+            "the column `etunimet` appears twice",
+        ));
     let f = file(
         ".csv",
         b"id,etunimet,kutsumanimi,sukunimi,syntymaaika\n1,Anna,Anna,Virtanen,\n2,\"Anna,Anna,Virtanen,\n3,Anna,Anna,Virtanen,\n",
@@ -150,7 +170,9 @@ fn line_commands_drop_a_bom_and_refuse_what_they_cannot_read() {
         .write_stdin("a\tb\tc\n")
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("line 1: expected two strings separated by one tab"));
+        .stderr(predicate::str::contains(
+            "line 1: expected two strings separated by one tab",
+        ));
 }
 
 #[test]
@@ -160,9 +182,20 @@ fn links_check_tsv_cannot_be_forged() {
         ".csv",
         b"master_oid,slave_oid\n\"A\tinvented\nfake_violation\tX\x00\",\"A\tinvented\nfake_violation\tX\x00\"\n",
     );
-    let out = onr().args(["links", "check"]).arg(f.path()).output().unwrap();
+    let out = onr()
+        .args(["links", "check"])
+        .arg(f.path())
+        .output()
+        .unwrap();
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert_eq!(stdout.lines().count(), 1, "{stdout}");
-    assert_eq!(stdout.lines().next().unwrap().split('\t').count(), 3, "{stdout}");
-    assert!(stdout.contains("A\\tinvented\\nfake_violation\\tX\\0"), "{stdout}");
+    assert_eq!(
+        stdout.lines().next().unwrap().split('\t').count(),
+        3,
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("A\\tinvented\\nfake_violation\\tX\\0"),
+        "{stdout}"
+    );
 }

@@ -227,7 +227,9 @@ pub fn lines(text: &str) -> impl Iterator<Item = (u64, &str)> {
 /// assert_eq!(line_text(b"\xe4\n", false), None);
 /// ```
 pub fn line_text(raw: &[u8], first: bool) -> Option<&str> {
-    let raw = raw.strip_suffix(b"\n").map_or(raw, |l| l.strip_suffix(b"\r").unwrap_or(l));
+    let raw = raw
+        .strip_suffix(b"\n")
+        .map_or(raw, |l| l.strip_suffix(b"\r").unwrap_or(l));
     let raw = if first {
         raw.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(raw)
     } else {
@@ -248,7 +250,10 @@ pub fn line_text(raw: &[u8], first: bool) -> Option<&str> {
 /// assert_eq!(tsv_field("plain"), "plain");
 /// ```
 pub fn tsv_field(value: &str) -> std::borrow::Cow<'_, str> {
-    if !value.bytes().any(|b| matches!(b, b'\\' | b'\t' | b'\n' | b'\r' | 0)) {
+    if !value
+        .bytes()
+        .any(|b| matches!(b, b'\\' | b'\t' | b'\n' | b'\r' | 0))
+    {
         return value.into();
     }
     let mut out = String::with_capacity(value.len() + 8);
@@ -547,6 +552,9 @@ mod tests {
             }
         }
         assert_eq!(lines("").count(), 0);
-        assert_eq!(lines("\u{feff}a\tb\tc").collect::<Vec<_>>(), [(1, "a\tb\tc")]);
+        assert_eq!(
+            lines("\u{feff}a\tb\tc").collect::<Vec<_>>(),
+            [(1, "a\tb\tc")]
+        );
     }
 }

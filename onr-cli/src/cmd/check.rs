@@ -285,7 +285,8 @@ fn open(path: &Path) -> anyhow::Result<(Box<dyn BufRead>, Option<u64>)> {
 }
 
 fn parse_encoding(label: &str) -> Result<Encoding, String> {
-    Encoding::from_label(label).ok_or_else(|| format!("unknown encoding `{label}`, expected utf-8 or windows-1252"))
+    Encoding::from_label(label)
+        .ok_or_else(|| format!("unknown encoding `{label}`, expected utf-8 or windows-1252"))
 }
 
 /// The whole input as text, by onr-core's input policy ([`onr_core::input::decode`]).

@@ -608,14 +608,14 @@ impl<'a> Checker<'a> {
         action.conflict = names
             .filter(|(e, s)| certain && comparable && !too_long(e) && !too_long(s))
             .map(|(e, s)| {
-            let given = PersonNames::new(
-                p.etunimet.as_deref().unwrap_or_default(),
-                p.sukunimi.as_deref().unwrap_or_default(),
-            );
-            !NameRules::ONR
-                .names_match(given, PersonNames::new(&e, &s))
-                .is_match()
-        });
+                let given = PersonNames::new(
+                    p.etunimet.as_deref().unwrap_or_default(),
+                    p.sukunimi.as_deref().unwrap_or_default(),
+                );
+                !NameRules::ONR
+                    .names_match(given, PersonNames::new(&e, &s))
+                    .is_match()
+            });
         if action.conflict == Some(true) {
             match action.kind {
                 ActionKind::SameAsRow => warnings.push(Lint::NameConflict { row: action.row }),
@@ -1228,7 +1228,9 @@ mod tests {
         );
         assert_eq!(r1.action.conflict, None);
         let s = c.finish(None, Some(2));
-        assert!(!s.warnings_by_code.contains_key("import.lint.likely_duplicate"));
+        assert!(!s
+            .warnings_by_code
+            .contains_key("import.lint.likely_duplicate"));
         // 255 characters (not bytes) is still stored.
         let mut ok = person(Some("010101A900R"));
         ok.sukunimi = Some("ä".repeat(255));

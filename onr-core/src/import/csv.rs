@@ -209,7 +209,10 @@ impl<R: io::Read> Reader<R> {
         if header.is_empty() || (header.len() == 1 && header.as_slice() == b"\xEF\xBB\xBF") {
             return Err(CsvError::Empty);
         }
-        let found = crate::input::header_columns(names.iter().map(String::as_str), &COLUMNS, |a, b| a == b)?;
+        let found =
+            crate::input::header_columns(names.iter().map(String::as_str), &COLUMNS, |a, b| {
+                a == b
+            })?;
         let mut columns = [None; 12];
         columns.copy_from_slice(&found);
         let unknown = names
@@ -444,11 +447,17 @@ mod tests {
         ));
         assert!(err.to_string().starts_with("line 3: a quote"));
         // In the header too.
-        let err = Reader::new("\"hetu,etunimet\n1,2\n".as_bytes(), CsvOptions::default()).unwrap_err();
+        let err =
+            Reader::new("\"hetu,etunimet\n1,2\n".as_bytes(), CsvOptions::default()).unwrap_err();
         assert_eq!(err.code(), "input.csv.unclosed_quote");
         // A closed multi-line cell is fine.
         let r = all(b"tunniste,etunimet\nA,\"Aino\nMaria\"\nB,Eino\n");
-        assert_eq!(r.iter().map(|r| r.as_ref().unwrap().line).collect::<Vec<_>>(), [Some(2), Some(4)]);
+        assert_eq!(
+            r.iter()
+                .map(|r| r.as_ref().unwrap().line)
+                .collect::<Vec<_>>(),
+            [Some(2), Some(4)]
+        );
     }
 
     #[test]
@@ -460,7 +469,10 @@ mod tests {
             .iter()
             .map(|r| r.as_ref().unwrap().row.as_ref().unwrap().tunniste.clone())
             .collect();
-        assert_eq!(tunniste, [Some("A".into()), Some("B".into()), Some("C".into())]);
+        assert_eq!(
+            tunniste,
+            [Some("A".into()), Some("B".into()), Some("C".into())]
+        );
     }
 
     #[test]
@@ -471,7 +483,8 @@ mod tests {
         assert_eq!(err.code(), "input.csv.extra_cells");
         assert_eq!(err.to_string(), "line 3 has 4 cells, the header has 2");
         assert_eq!(r.len(), 2);
-        let err = Reader::new("hetu,etunimet,HETU\n".as_bytes(), CsvOptions::default()).unwrap_err();
+        let err =
+            Reader::new("hetu,etunimet,HETU\n".as_bytes(), CsvOptions::default()).unwrap_err();
         assert_eq!(err.code(), "input.csv.repeated_column");
         // Fewer cells: the missing ones are empty.
         let r = all(b"tunniste,etunimet\nA\n");

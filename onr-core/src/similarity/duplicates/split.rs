@@ -288,6 +288,13 @@ struct Entry {
     /// Whether the key lies in the record's index prefixes, so that it can also be the
     /// earlier record of a pair.
     indexed: bool,
+    /// The record's first name rank: two records whose first ranks are equal and are not
+    /// the group's share a name trigram before it, so the group is not their canonical one.
+    first: u32,
+    /// Class L: the name rank right after the group's in the record; class H: the record's
+    /// first date rank. Equal in two records and not the key: they share a trigram before
+    /// the key, which is then not their canonical one.
+    next: u32,
 }
 
 /// Per-thread working space of the groups.
@@ -302,9 +309,15 @@ struct GroupScratch {
     fill: Vec<[usize; 2]>,
     entries: Vec<Entry>,
     sorted: Vec<Entry>,
+    /// Candidates `[earlier, later, key]` (order positions) not yet verified (at most
+    /// [`CANDIDATES`]): verified in order of the earlier record, for locality.
+    cands: Vec<[u32; 3]>,
     /// Verified pairs not yet handed to the sink (at most [`BLOCK`]).
     found: Vec<Pair>,
 }
+
+/// Candidates gathered before they are sorted and verified.
+const CANDIDATES: usize = 1 << 16;
 
 impl GroupScratch {
     fn new(keys: usize) -> Self {
@@ -315,6 +328,7 @@ impl GroupScratch {
             fill: Vec::new(),
             entries: Vec::new(),
             sorted: Vec::new(),
+            cands: Vec::new(),
             found: Vec::new(),
         }
     }
@@ -367,14 +381,38 @@ impl GroupScratch {
                 return;
             }
             for (i, x) in indexed.iter().enumerate().skip(1) {
-                candidates(x, &indexed[..i], cx, class, r, &mut self.found);
+                candidates(x, &indexed[..i], cx.bounds, r, &mut self.cands);
+                if self.cands.len() >= CANDIDATES {
+                    verify(&mut self.cands, &mut self.found, cx, class, r);
+                }
             }
             for x in &self.sorted[mid..end] {
                 let before = indexed.partition_point(|y| y.order < x.order);
-                candidates(x, &indexed[..before], cx, class, r, &mut self.found);
+                candidates(x, &indexed[..before], cx.bounds, r, &mut self.cands);
+                if self.cands.len() >= CANDIDATES {
+                    verify(&mut self.cands, &mut self.found, cx, class, r);
+                }
+            }
+        }
+        verify(&mut self.cands, &mut self.found, cx, class, r);
+    }
+}
+
+/// Verifies the gathered candidates of group `r`: sorted, each pair once under the smallest
+/// key it was found with (its canonical key if it has been found under that: the canonical
+/// key is the smallest common one), into `found`, handed on in blocks.
+fn verify(cands: &mut Vec<[u32; 3]>, found: &mut Vec<Pair>, cx: &Ctx<'_>, class: Class, r: u32) {
+    cands.sort_unstable();
+    cands.dedup_by(|b, a| a[0] == b[0] && a[1] == b[1]);
+    for &[y, x, key] in cands.iter() {
+        if let Some(p) = cx.verify(y, x, class, r, key) {
+            found.push(p);
+            if found.len() >= BLOCK {
+                cx.flush(found);
             }
         }
     }
+    cands.clear();
 }
 
 /// The class of a group's keys: L (pairs of name trigrams) or H (date trigram, name trigram).
@@ -487,19 +525,12 @@ impl Ctx<'_> {
     }
 }
 
-/// The pairs of `x` with the records of `earlier` (indexed, ascending order, so ascending
-/// size) that it can pair with (size in `[lo, reach]`, a signature that passes the bitmap
-/// filter) and for which this is the canonical key, verified, into `found`.
+/// The candidates of `x` among the records of `earlier` (indexed, ascending order, so
+/// ascending size) in group `r`: size in `[lo, reach]`, a signature that passes the bitmap
+/// filter, and not shown non-canonical by the entries alone (see [`Entry::first`]), added
+/// to `cands` as `[earlier, later, key]`.
 #[inline]
-fn candidates(
-    x: &Entry,
-    earlier: &[Entry],
-    cx: &Ctx<'_>,
-    class: Class,
-    r: u32,
-    found: &mut Vec<Pair>,
-) {
-    let bounds = cx.bounds;
+fn candidates(x: &Entry, earlier: &[Entry], bounds: &Bounds, r: u32, cands: &mut Vec<[u32; 3]>) {
     let a = x.size as usize;
     let (lo, reach) = (bounds.lo(a), x.reach as usize);
     if reach < lo {
@@ -509,13 +540,10 @@ fn candidates(
     let to = earlier.partition_point(|y| y.size as usize <= reach);
     for y in &earlier[from..to] {
         let diff = (x.sig[0] ^ y.sig[0]).count_ones() + (x.sig[1] ^ y.sig[1]).count_ones();
-        if diff as i64 <= bounds.max_diff(a, y.size as usize) {
-            if let Some(p) = cx.verify(y.order, x.order, class, r, x.key) {
-                found.push(p);
-                if found.len() >= BLOCK {
-                    cx.flush(found);
-                }
-            }
+        let elsewhere =
+            (x.first == y.first && x.first != r) || (x.next == y.next && x.next != x.key);
+        if !elsewhere && diff as i64 <= bounds.max_diff(a, y.size as usize) {
+            cands.push([y.order, x.order, x.key]);
         }
     }
 }
@@ -630,6 +658,8 @@ pub(super) fn self_join(
                     size: rec.size,
                     reach: bounds.reach(rec.size as usize, nx.len() + 1 - j + k_own) as u32,
                     indexed: j < l.l_idx as usize,
+                    first: nx[0],
+                    next: nx[p + 1],
                 });
             }
         }
@@ -652,6 +682,8 @@ pub(super) fn self_join(
                     size: rec.size,
                     reach,
                     indexed: j < l.h_idx as usize,
+                    first: nx[0],
+                    next: dx[0],
                 });
             }
         }

@@ -2,7 +2,7 @@
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::Context;
 
@@ -16,7 +16,7 @@ pub fn open_input(path: Option<&Path>) -> anyhow::Result<Box<dyn BufRead>> {
 }
 
 /// Opens a file that must exist (not standard input).
-pub fn open_file(path: &PathBuf) -> anyhow::Result<Box<dyn Read>> {
+pub fn open_file(path: &Path) -> anyhow::Result<Box<dyn Read>> {
     Ok(Box::new(BufReader::with_capacity(
         1 << 16,
         open_path(path)?,

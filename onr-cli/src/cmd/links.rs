@@ -55,7 +55,7 @@ fn load(path: &Path) -> anyhow::Result<Vec<LinkRow>> {
     let input: Box<dyn std::io::Read> = if path.as_os_str() == "-" {
         Box::new(std::io::stdin())
     } else {
-        io::open_file(&path.to_path_buf())?
+        io::open_file(path)?
     };
     let name = path.display();
     let mut reader = csv::ReaderBuilder::new()
@@ -67,10 +67,7 @@ fn load(path: &Path) -> anyhow::Result<Vec<LinkRow>> {
         .with_context(|| format!("{name}: cannot read the header"))?
         .clone();
     reader.get_mut().next_record_line();
-    let header: Vec<&str> = header
-        .iter()
-        .map(|h| onr_core::input::strip_bom(h))
-        .collect();
+    let header: Vec<&str> = header.iter().map(onr_core::input::strip_bom).collect();
     let layout =
         TableLayout::from_header(&header).with_context(|| format!("{name}: bad header"))?;
     let mut rows = Vec::new();
@@ -161,7 +158,7 @@ fn resolve(args: &ResolveArgs) -> anyhow::Result<ExitCode> {
                         out,
                         "{}\t{}",
                         tsv_field(oid),
-                        tsv_field(&registry.resolve(oid).to_string())
+                        tsv_field(registry.resolve(oid))
                     )?;
                 }
             }

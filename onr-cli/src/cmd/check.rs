@@ -352,8 +352,9 @@ fn read_persons(path: &Path) -> anyhow::Result<(Persons, Option<Vec<PersonRecord
     {
         let text = std::fs::read_to_string(path)
             .with_context(|| format!("cannot open {}", path.display()))?;
-        let persons: Vec<onr_core::person::Person> = serde_json::from_str(&text)
-            .with_context(|| format!("{}: not a JSON array of persons", path.display()))?;
+        let persons: Vec<onr_core::person::Person> =
+            serde_json::from_str(onr_core::input::strip_bom(&text))
+                .with_context(|| format!("{}: not a JSON array of persons", path.display()))?;
         let records = persons
             .iter()
             .map(|p| PersonRecord {

@@ -64,7 +64,8 @@ SELECT a.id, b.id, similarity(a.duplicate_search_str, b.duplicate_search_str)
  WHERE NOT a.passivoitu AND NOT a.duplicate AND NOT b.passivoitu AND NOT b.duplicate
  ORDER BY a.id, b.id;
 SQL
-"$ONR" duplicates "$TMP/persons.csv" 2>/dev/null | tail -n +2 > "$TMP/ours-dups.txt"
+# onr writes the pairs as its search finds them (in no particular order): sort them as the SQL does.
+"$ONR" duplicates "$TMP/persons.csv" 2>/dev/null | tail -n +2 | sort -t, -k1,1n -k2,2n > "$TMP/ours-dups.txt"
 DUP_MISMATCH=$(diff "$TMP/pg-dups.txt" "$TMP/ours-dups.txt" | grep -c '^[<>]' || true)
 echo "self-join: $NPERSONS persons, PostgreSQL $(wc -l < "$TMP/pg-dups.txt") pairs, onr $(wc -l < "$TMP/ours-dups.txt") pairs, $DUP_MISMATCH mismatches"
 diff "$TMP/pg-dups.txt" "$TMP/ours-dups.txt" | head -5 || true

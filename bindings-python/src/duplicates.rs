@@ -483,7 +483,7 @@ fn ids(values: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
 /// [('1', '2', 0.5365854)]
 #[pyclass(module = "onr", name = "DuplicateIndex", frozen)]
 #[derive(Debug)]
-pub struct DuplicateIndex(core::DuplicateIndex);
+pub struct DuplicateIndex(std::sync::Arc<core::DuplicateIndex>);
 
 fn candidates(index: &core::DuplicateIndex, found: Vec<core::Candidate>) -> Vec<(String, f64)> {
     found
@@ -503,7 +503,7 @@ impl DuplicateIndex {
         guard(py, || {
             let records = self::records(records)?;
             detached(py, || core::DuplicateIndex::new(&records, threshold))?
-                .map(DuplicateIndex)
+                .map(|i| DuplicateIndex(i.into()))
                 .map_err(|e| errors::coded(py, "SimilarityError", &e))
         })
     }
@@ -558,7 +558,7 @@ impl DuplicateIndex {
             detached(py, || {
                 core::DuplicateIndex::try_from_sets(ids, sets, threshold)
             })?
-            .map(DuplicateIndex)
+            .map(|i| DuplicateIndex(i.into()))
             .map_err(|e| errors::coded(py, "SimilarityError", &e))
         })
     }
@@ -631,8 +631,9 @@ impl DuplicateIndex {
     }
 
     /// Every pair of indexed records at the threshold (PostgreSQL's self-join ``a.s % b.s``):
-    /// ``(id_a, id_b, similarity)`` with ``a`` before ``b`` in record order. Uses every core,
-    /// detached from the interpreter.
+    /// ``(id_a, id_b, similarity)`` with ``a`` before ``b`` in record order, sorted. Uses every
+    /// core, detached from the interpreter. The list holds every pair: for batches with many
+    /// (repeated names), iterate ``pair_chunks()`` instead.
     ///
     /// ``progress``, if given, is called as ``progress(done, total)`` from the calling thread
     /// while the search runs: ``done`` records of ``total`` (``len(index)``), increasing,
@@ -667,6 +668,32 @@ impl DuplicateIndex {
                 })
                 .collect())
         })
+    }
+
+    /// The self-join as it runs, in chunks: an iterator whose items are the pairs found so
+    /// far and not yet given, at most 65,536 at a time, in no particular order (each pair
+    /// once). Memory stays bounded by the index and a few chunks, whatever the number of
+    /// pairs, so it suits batches whose names repeat (millions of pairs): consume each chunk
+    /// and drop it. Stopping early (``break``, dropping the iterator) stops the search.
+    ///
+    /// Each chunk is a list of ``(id_a, id_b, similarity)`` tuples, or with ``columns=True``
+    /// a dict of equal-length lists ``{"a", "b", "id_a", "id_b", "similarity"}`` (``a`` and
+    /// ``b`` are record positions) that ``pandas.DataFrame(chunk)`` and
+    /// ``pyarrow.Table.from_pydict(chunk)`` take as is.
+    ///
+    /// >>> import onr
+    /// >>> index = onr.DuplicateIndex.from_texts(["a", "b", "c"], ["Anna Virtanen"] * 3)
+    /// >>> sorted(p for chunk in index.pair_chunks() for p in chunk)
+    /// [('a', 'b', 1.0), ('a', 'c', 1.0), ('b', 'c', 1.0)]
+    /// >>> [sorted(chunk["b"]) for chunk in index.pair_chunks(columns=True)]
+    /// [[1, 2, 2]]
+    #[pyo3(signature = (*, columns = false))]
+    fn pair_chunks(&self, columns: bool) -> PairChunks {
+        PairChunks {
+            index: std::sync::Arc::clone(&self.0),
+            blocks: std::sync::Mutex::new(Some(core::DuplicateIndex::pair_blocks(&self.0))),
+            columns,
+        }
     }
 
     fn __repr__(&self) -> String {
@@ -708,10 +735,59 @@ impl DuplicateIndex {
                 }
             })
         })?;
+        pairs.sort_unstable_by_key(|p| (p.a, p.b));
         match failed {
             Some(err) => Err(err),
             None => Ok(pairs),
         }
+    }
+}
+
+/// The iterator of ``DuplicateIndex.pair_chunks()``: chunks of the self-join as it runs.
+#[pyclass(module = "onr", name = "PairChunks", frozen)]
+#[derive(Debug)]
+pub struct PairChunks {
+    index: std::sync::Arc<core::DuplicateIndex>,
+    blocks: std::sync::Mutex<Option<core::PairBlocks>>,
+    columns: bool,
+}
+
+#[pymethods]
+impl PairChunks {
+    fn __iter__(slf: Bound<'_, Self>) -> Bound<'_, Self> {
+        slf
+    }
+
+    fn __next__(&self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
+        guard(py, || {
+            let mut lock = self.blocks.lock().map_err(|_| errors::internal(py))?;
+            let Some(blocks) = lock.as_mut() else {
+                return Ok(None);
+            };
+            let Some(block) = detached(py, || blocks.next())? else {
+                *lock = None;
+                return Ok(None);
+            };
+            let index = &self.index;
+            let id = |i: u32| index.id(i as usize);
+            let pairs = &block.pairs;
+            if self.columns {
+                let chunk = pyo3::types::PyDict::new(py);
+                chunk.set_item("a", pairs.iter().map(|p| p.a).collect::<Vec<_>>())?;
+                chunk.set_item("b", pairs.iter().map(|p| p.b).collect::<Vec<_>>())?;
+                chunk.set_item("id_a", pairs.iter().map(|p| id(p.a)).collect::<Vec<_>>())?;
+                chunk.set_item("id_b", pairs.iter().map(|p| id(p.b)).collect::<Vec<_>>())?;
+                let sims: Vec<f64> = pairs.iter().map(|p| f32_to_py(p.similarity)).collect();
+                chunk.set_item("similarity", sims)?;
+                Ok(Some(chunk.into_any().unbind()))
+            } else {
+                let list: Vec<(&str, &str, f64)> = pairs
+                    .iter()
+                    .map(|p| (id(p.a), id(p.b), f32_to_py(p.similarity)))
+                    .collect();
+                Ok(Some(list.into_pyobject(py)?.into_any().unbind()))
+            }
+        })
     }
 }
 

@@ -28,7 +28,7 @@ mod onr_native {
         find_duplicates, names_duplicate_search_fmt, names_lower, names_query_search_string,
         names_stored_search_string, names_unaccent, trigram_distance, trigram_is_similar,
         trigram_pg_float4_text, trigram_similarity, trigram_similarity_fmt,
-        trigram_similarity_many, DuplicateIndex, TrigramSet,
+        trigram_similarity_many, DuplicateIndex, PairChunks, TrigramSet,
     };
     #[pymodule_export]
     use crate::hetu::{

@@ -157,3 +157,25 @@ def test_data_frames_and_errors() -> None:
     with pytest.raises(TypeError):
         onr.find_duplicates([{"etunimet": "Anna"}])
     assert repr(onr.DuplicateIndex(records[:3])) == "DuplicateIndex(3 records, threshold=0.5)"
+
+
+def test_pair_chunks_stream_every_pair_once() -> None:
+    # 1,200 identical persons: 719,400 pairs in chunks of at most 65,536, each pair once.
+    n = 1200
+    index = onr.DuplicateIndex.from_texts([str(i) for i in range(n)], ["Anna Virtanen 2001-01-01"] * n)
+    seen = set()
+    chunks = 0
+    for chunk in index.pair_chunks():
+        assert 0 < len(chunk) <= 65536
+        chunks += 1
+        for a, b, sim in chunk:
+            assert sim == 1.0 and int(a) < int(b)
+            seen.add((a, b))
+    assert len(seen) == n * (n - 1) // 2 and chunks >= 10
+    columns = next(iter(index.pair_chunks(columns=True)))
+    assert set(columns) == {"a", "b", "id_a", "id_b", "similarity"}
+    assert len({len(v) for v in columns.values()}) == 1
+    assert all(index.id(a) == ia for a, ia in zip(columns["a"], columns["id_a"]))
+    # Stopping early is fine: the search ends with the iterator.
+    for _ in index.pair_chunks():
+        break

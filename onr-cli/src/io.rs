@@ -2,7 +2,7 @@
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::Context;
 
@@ -11,17 +11,24 @@ pub fn open_input(path: Option<&Path>) -> anyhow::Result<Box<dyn BufRead>> {
     match path {
         None => Ok(Box::new(BufReader::new(io::stdin()))),
         Some(p) if p.as_os_str() == "-" => Ok(Box::new(BufReader::new(io::stdin()))),
-        Some(p) => {
-            let f = File::open(p).with_context(|| format!("cannot open {}", p.display()))?;
-            Ok(Box::new(BufReader::with_capacity(1 << 16, f)))
-        }
+        Some(p) => Ok(Box::new(BufReader::with_capacity(1 << 16, open_path(p)?))),
     }
 }
 
 /// Opens a file that must exist (not standard input).
-pub fn open_file(path: &PathBuf) -> anyhow::Result<Box<dyn Read>> {
-    let f = File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
-    Ok(Box::new(BufReader::with_capacity(1 << 16, f)))
+pub fn open_file(path: &Path) -> anyhow::Result<Box<dyn Read>> {
+    Ok(Box::new(BufReader::with_capacity(
+        1 << 16,
+        open_path(path)?,
+    )))
+}
+
+/// Opens a regular file for reading; the error names the path (a directory included).
+pub fn open_path(path: &Path) -> anyhow::Result<File> {
+    if path.is_dir() {
+        anyhow::bail!("{}: is a directory, expected a file", path.display());
+    }
+    File::open(path).with_context(|| format!("cannot open {}", path.display()))
 }
 
 /// A buffered, locked standard output.
@@ -35,13 +42,15 @@ pub enum Line<'a> {
     NotUtf8,
 }
 
-/// Calls `f` for every line of the input, in order. Only the line break (`\n` or `\r\n`) is
-/// removed; every other character, spaces and tabs included, is part of the input.
+/// Calls `f` for every line of the input, in order, read by onr-core's input policy
+/// ([`onr_core::input::line_text`]): only the line break (`\n` or `\r\n`) and a leading BOM
+/// are removed; every other character, spaces and tabs included, is part of the input.
 pub fn for_each_line(
     mut input: impl BufRead,
     mut f: impl FnMut(Line<'_>) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
     let mut buf = Vec::with_capacity(256);
+    let mut first = true;
     loop {
         buf.clear();
         let n = input
@@ -50,16 +59,11 @@ pub fn for_each_line(
         if n == 0 {
             return Ok(());
         }
-        if buf.last() == Some(&b'\n') {
-            buf.pop();
-            if buf.last() == Some(&b'\r') {
-                buf.pop();
-            }
+        match onr_core::input::line_text(&buf, first) {
+            Some(s) => f(Line::Text(s))?,
+            None => f(Line::NotUtf8)?,
         }
-        match std::str::from_utf8(&buf) {
-            Ok(s) => f(Line::Text(s))?,
-            Err(_) => f(Line::NotUtf8)?,
-        }
+        first = false;
     }
 }
 

@@ -25,6 +25,7 @@ pub mod error;
 mod glibc;
 pub mod hetu;
 pub mod import;
+pub mod input;
 pub mod linking;
 pub mod names;
 pub mod oid;

@@ -3,7 +3,7 @@
 import datetime
 import os
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, Callable, Literal, Optional, Union, final, overload
+from typing import Any, Callable, Generic, Literal, Optional, TypeVar, Union, final, overload
 
 from onr._columns import HetuColumns
 from onr._enums import Category, Change, Edit, HetuWarning, Sex
@@ -13,6 +13,7 @@ from onr.client import FeedCursor, FeedRun, ImportReport, ImportResults, ImportS
 __all__ = [
     "Client",
     "DuplicateIndex",
+    "PairChunks",
     "TrigramSet",
     "find_duplicates",
     "names_duplicate_search_fmt",
@@ -512,6 +513,19 @@ class DuplicateIndex:
     def pairs(
         self, *, progress: Optional[Callable[[int, int], object]] = None
     ) -> list[tuple[str, str, float]]: ...
+    @overload
+    def pair_chunks(self, *, columns: Literal[False] = False) -> PairChunks[list[tuple[str, str, float]]]: ...
+    @overload
+    def pair_chunks(self, *, columns: Literal[True]) -> PairChunks[dict[str, list[Any]]]: ...
+    @overload
+    def pair_chunks(self, *, columns: bool) -> PairChunks[Any]: ...
+
+_Chunk = TypeVar("_Chunk")
+
+@final
+class PairChunks(Generic[_Chunk]):
+    def __iter__(self) -> PairChunks[_Chunk]: ...
+    def __next__(self) -> _Chunk: ...
 
 def find_duplicates(
     records: Union[Iterable[_Record], Any], /, threshold: float = 0.5

@@ -57,6 +57,7 @@ use onr_core::import::koodisto::Koodisto;
 use onr_core::import::lint::Lint;
 use onr_core::import::verdict::OnrError;
 use onr_core::import::{json, CheckOptions, Checker, RowInput, RowReport, Summary, Verdict};
+use onr_core::input::Encoding;
 use onr_core::similarity::duplicates::{DuplicateIndex, PersonRecord};
 use onr_core::{Environment, Lang};
 use serde_json::{json, Value};
@@ -164,6 +165,10 @@ pub struct Args {
     /// The batch's notification e-mail address, for CSV input (JSON has its own).
     #[arg(long)]
     pub sahkoposti: Option<String>,
+    /// The input's character encoding: `utf-8`, or `windows-1252` (also `latin1`: Finnish
+    /// Excel's CSV export). A file that is not UTF-8 is refused unless this says otherwise.
+    #[arg(long, default_value = "utf-8", value_parser = parse_encoding)]
+    pub encoding: Encoding,
     /// The kutsumanimi rule of the kutsumanimi lint.
     #[arg(long, value_enum, default_value_t)]
     pub kutsumanimi_rule: RuleArg,
@@ -184,10 +189,11 @@ pub struct Args {
     /// in-batch duplicate search off.
     #[arg(long, default_value_t = 5)]
     pub max_duplicates: usize,
-    /// Search likely duplicates inside the batch only when it has at most this many rows (the
-    /// search grows with the square of the rows when names repeat).
-    #[arg(long, default_value_t = 50_000)]
-    pub max_duplicate_rows: usize,
+    /// Search likely duplicates inside the batch only when it has at most this many rows (no
+    /// limit by default: the search's memory is linear in the rows; its time grows with the
+    /// number of similar pairs).
+    #[arg(long)]
+    pub max_duplicate_rows: Option<usize>,
 }
 
 pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
@@ -229,7 +235,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
             RuleArg::Ui => KutsumanimiRule::Ui,
         },
         max_duplicates_per_row: args.max_duplicates,
-        max_duplicate_rows: args.max_duplicate_rows,
+        max_duplicate_rows: args.max_duplicate_rows.unwrap_or(usize::MAX),
         ..CheckOptions::default()
     };
     if records.is_some() {
@@ -245,7 +251,11 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         checker = checker.with_duplicate_index(index);
     }
 
-    let (mut input, size) = open(&args.file)?;
+    let (input, size) = open(&args.file)?;
+    // The whole input by onr-core's input policy: BOM dropped, the encoding checked (or
+    // decoded) once for the file, an empty file refused.
+    let text = read_text(&args.file, input, args.encoding, lang)?;
+    let mut input: &[u8] = text.as_bytes();
     let format = match args.input {
         InputFormat::Auto => detect(&args.file, &mut input)?,
         f => f,
@@ -261,10 +271,6 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
 
     let (batch_errors, summary) = match format {
         InputFormat::Json | InputFormat::Auto => {
-            let mut text = String::new();
-            input
-                .read_to_string(&mut text)
-                .with_context(|| format!("cannot read {}", args.file.display()))?;
             // A syntax error anywhere makes the input unusable: find it before any output.
             serde_json::from_str::<serde::de::IgnoredAny>(&text)
                 .map_err(|_| ())
@@ -347,12 +353,32 @@ pub(crate) fn open(path: &Path) -> anyhow::Result<(Box<dyn BufRead>, Option<u64>
     if path.as_os_str() == "-" {
         return Ok((Box::new(BufReader::new(io::stdin())), None));
     }
-    let file = File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+    let file = cli_io::open_path(path)?;
     let size = file.metadata().ok().map(|m| m.len());
     Ok((Box::new(BufReader::with_capacity(1 << 16, file)), size))
 }
 
-pub(crate) fn detect(path: &Path, input: &mut Box<dyn BufRead>) -> anyhow::Result<InputFormat> {
+pub(crate) fn parse_encoding(label: &str) -> Result<Encoding, String> {
+    Encoding::from_label(label)
+        .ok_or_else(|| format!("unknown encoding `{label}`, expected utf-8 or windows-1252"))
+}
+
+/// The whole input as text, by onr-core's input policy ([`onr_core::input::decode`]).
+pub(crate) fn read_text(
+    path: &Path,
+    mut input: Box<dyn BufRead>,
+    encoding: Encoding,
+    lang: Lang,
+) -> anyhow::Result<String> {
+    let mut bytes = Vec::new();
+    input
+        .read_to_end(&mut bytes)
+        .with_context(|| format!("cannot read {}", path.display()))?;
+    onr_core::input::decode(bytes, encoding)
+        .map_err(|e| anyhow::anyhow!("{}: {} ({})", path.display(), e.message(lang), e.code()))
+}
+
+pub(crate) fn detect(path: &Path, input: &mut &[u8]) -> anyhow::Result<InputFormat> {
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase());
@@ -375,7 +401,7 @@ pub(crate) fn detect(path: &Path, input: &mut Box<dyn BufRead>) -> anyhow::Resul
 }
 
 /// `,` unless the header line has no comma but a semicolon or a tab.
-pub(crate) fn sniff_delimiter(input: &mut Box<dyn BufRead>) -> anyhow::Result<u8> {
+pub(crate) fn sniff_delimiter(input: &mut &[u8]) -> anyhow::Result<u8> {
     let buf = input.fill_buf().context("cannot read the input")?;
     let line = buf.split(|&b| b == b'\n').next().unwrap_or_default();
     let has = |c: u8| line.contains(&c);
@@ -400,8 +426,9 @@ fn read_persons(path: &Path) -> anyhow::Result<(Persons, Option<Vec<PersonRecord
     {
         let text = std::fs::read_to_string(path)
             .with_context(|| format!("cannot open {}", path.display()))?;
-        let persons: Vec<onr_core::person::Person> = serde_json::from_str(&text)
-            .with_context(|| format!("{}: not a JSON array of persons", path.display()))?;
+        let persons: Vec<onr_core::person::Person> =
+            serde_json::from_str(onr_core::input::strip_bom(&text))
+                .with_context(|| format!("{}: not a JSON array of persons", path.display()))?;
         let records = persons
             .iter()
             .map(|p| PersonRecord {

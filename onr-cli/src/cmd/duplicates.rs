@@ -7,8 +7,12 @@
 //! or `duplicate` column (when present) is true are never candidates.
 //!
 //! Output: `id_a,id_b,similarity` rows (CSV with a header, or a JSON array), `id_a` before
-//! `id_b` in file order, sorted by file position; similarity printed as PostgreSQL prints
-//! `float4`. A summary goes to stderr, and a progress bar when stderr is a terminal.
+//! `id_b` in file order; similarity printed as PostgreSQL prints `float4`. The pairs are
+//! written while the search runs, in no particular order (sort the output if you need one):
+//! memory is the index and a fixed buffer, never the number of pairs. A summary goes to
+//! stderr, and a progress bar when stderr is a terminal.
+//!
+//! The input is read by onr-core's input policy ([`onr_core::input`]).
 
 use std::io::{BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
@@ -16,6 +20,8 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::{anyhow, bail, Context};
+use onr_core::error::Coded;
+use onr_core::input::{header_columns, CsvShapeError, CsvTracker, InputError};
 use onr_core::similarity::duplicates::{check_threshold, DuplicateIndex, PersonRecord};
 use onr_core::similarity::trigram::{pg_float4_text, DEFAULT_THRESHOLD};
 
@@ -97,25 +103,58 @@ impl<W: Write> Sink<W> {
 fn read_records(args: &Args) -> anyhow::Result<Vec<PersonRecord>> {
     let delimiter =
         u8::try_from(args.delimiter).map_err(|_| anyhow!("the delimiter must be ASCII"))?;
+    let file = crate::io::open_path(&args.file)?;
     let mut rdr = csv::ReaderBuilder::new()
         .delimiter(delimiter)
-        .from_path(&args.file)
-        .with_context(|| format!("cannot open {}", args.file.display()))?;
-    let headers = rdr.headers().context("reading the header row")?.clone();
-    let col = |name: &str| headers.iter().position(|h| h.trim() == name);
-    let need =
-        |name: &str| col(name).ok_or_else(|| anyhow!("no column `{name}` in the header row"));
-    let id = need(&args.id_column)?;
-    let etu = need(&args.etunimet_column)?;
-    let kutsu = need(&args.kutsumanimi_column)?;
-    let suku = need(&args.sukunimi_column)?;
-    let date = need(&args.syntymaaika_column)?;
-    let pass = col(&args.passivoitu_column);
-    let dup = col(&args.duplicate_column);
+        .flexible(true)
+        .from_reader(CsvTracker::new(
+            std::io::BufReader::with_capacity(1 << 16, file),
+            delimiter,
+        ));
+    let name = args.file.display();
+    let headers = rdr
+        .headers()
+        .with_context(|| format!("{name}: reading the header row"))?
+        .clone();
+    rdr.get_mut().next_record_line();
+    if headers.is_empty() {
+        bail!("{name}: {}", InputError::Empty);
+    }
+    let names = [
+        args.id_column.as_str(),
+        &args.etunimet_column,
+        &args.kutsumanimi_column,
+        &args.sukunimi_column,
+        &args.syntymaaika_column,
+        &args.passivoitu_column,
+        &args.duplicate_column,
+    ];
+    let at = header_columns(headers.iter(), &names, |a, b| a == b)
+        .map_err(|e| anyhow!("{name}: {e} ({})", e.code()))?;
+    let need = |i: usize| {
+        at[i].ok_or_else(|| anyhow!("{name}: no column `{}` in the header row", names[i]))
+    };
+    let (id, etu, kutsu, suku, date) = (need(0)?, need(1)?, need(2)?, need(3)?, need(4)?);
+    let (pass, dup) = (at[5], at[6]);
     let mut out = Vec::new();
     let mut row = csv::StringRecord::new();
-    while rdr.read_record(&mut row).context("reading the CSV file")? {
-        let line = row.position().map_or(0, |p| p.line());
+    while rdr
+        .read_record(&mut row)
+        .with_context(|| format!("{name}: reading the CSV file"))?
+    {
+        let line = rdr.get_mut().next_record_line().unwrap_or(0);
+        if let Some(line) = rdr.get_ref().unclosed_quote() {
+            let e = CsvShapeError::UnclosedQuote { line };
+            bail!("{name}: {e} ({})", e.code());
+        }
+        if row.len() > headers.len() {
+            let e = CsvShapeError::ExtraCells {
+                line,
+                cells: row.len(),
+                header: headers.len(),
+            };
+            bail!("{name}: {e} ({})", e.code());
+        }
         let field = |i: usize| row.get(i).unwrap_or("");
         let syntymaaika = onr_core::cell::date(field(date))
             .map_err(|e| anyhow!("line {line}: {}: {e}", args.syntymaaika_column))?;

@@ -166,7 +166,8 @@ fn normalize(args: &FileArg) -> anyhow::Result<ExitCode> {
             Line::Text(s) => {
                 let n = hetu::normalize(s);
                 let changes: Vec<&str> = n.changes.iter().map(|c| c.code()).collect();
-                writeln!(out, "{}\t{}", n.value, changes.join(","))?;
+                let value = onr_core::input::tsv_field(&n.value);
+                writeln!(out, "{value}\t{}", changes.join(","))?;
             }
             Line::NotUtf8 => writeln!(out, "\t{NOT_UTF8}")?,
         }

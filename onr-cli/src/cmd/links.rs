@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context};
 use onr_core::error::Coded;
+use onr_core::input::{tsv_field, CsvShapeError, CsvTracker};
 use onr_core::linking::{check_links, LinkRow, Registry, TableLayout};
 use onr_core::Environment;
 use serde_json::json;
@@ -68,24 +69,41 @@ fn load(path: &Path) -> anyhow::Result<Vec<LinkRow>> {
     let input: Box<dyn std::io::Read> = if path.as_os_str() == "-" {
         Box::new(std::io::stdin())
     } else {
-        io::open_file(&path.to_path_buf())?
+        io::open_file(path)?
     };
     let name = path.display();
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
         .flexible(true)
-        .from_reader(input);
+        .from_reader(CsvTracker::new(input, b','));
     let header = reader
         .headers()
         .with_context(|| format!("{name}: cannot read the header"))?
         .clone();
-    let header: Vec<&str> = header.iter().collect();
+    reader.get_mut().next_record_line();
+    let header: Vec<&str> = header.iter().map(onr_core::input::strip_bom).collect();
     let layout =
         TableLayout::from_header(&header).with_context(|| format!("{name}: bad header"))?;
     let mut rows = Vec::new();
     let mut bad = 0usize;
-    for record in reader.records() {
-        let record = record.with_context(|| format!("{name}: cannot read the table"))?;
+    let mut record = csv::StringRecord::new();
+    while reader
+        .read_record(&mut record)
+        .with_context(|| format!("{name}: cannot read the table"))?
+    {
+        let line = reader.get_mut().next_record_line().unwrap_or(0);
+        if let Some(line) = reader.get_ref().unclosed_quote() {
+            let e = CsvShapeError::UnclosedQuote { line };
+            bail!("{name}: {e} ({})", e.code());
+        }
+        if record.len() > header.len() {
+            let e = CsvShapeError::ExtraCells {
+                line,
+                cells: record.len(),
+                header: header.len(),
+            };
+            bail!("{name}: {e} ({})", e.code());
+        }
         let fields: Vec<&str> = record.iter().collect();
         if fields.iter().all(|f| f.trim().is_empty()) {
             continue;
@@ -93,7 +111,6 @@ fn load(path: &Path) -> anyhow::Result<Vec<LinkRow>> {
         match layout.row(&fields) {
             Ok(row) => rows.push(row),
             Err(e) => {
-                let line = record.position().map_or(0, |p| p.line());
                 eprintln!("onr: {name} line {line}: {e} ({})", e.code());
                 bad += 1;
             }
@@ -111,7 +128,13 @@ fn check(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     let mut out = io::stdout();
     for v in &violations {
         match args.format {
-            LineFormat::Tsv => writeln!(out, "{}\t{}\t{}", v.kind(), v.oids().join(" "), v)?,
+            LineFormat::Tsv => writeln!(
+                out,
+                "{}\t{}\t{}",
+                v.kind(),
+                tsv_field(&v.oids().join(" ")),
+                tsv_field(&v.to_string())
+            )?,
             LineFormat::Json => io::write_json_line(
                 &mut out,
                 &json!({"kind": v.kind(), "code": v.code(), "oids": v.oids(), "message": v.to_string()}),
@@ -147,7 +170,12 @@ fn resolve(args: &ResolveArgs) -> anyhow::Result<ExitCode> {
             Line::Text(text) => {
                 let oid = text.trim();
                 if !oid.is_empty() {
-                    writeln!(out, "{oid}\t{}", registry.resolve(oid))?;
+                    writeln!(
+                        out,
+                        "{}\t{}",
+                        tsv_field(oid),
+                        tsv_field(registry.resolve(oid))
+                    )?;
                 }
             }
             Line::NotUtf8 => {

@@ -3,7 +3,7 @@
 //! `ONR_CAS_PASSWORD`, or `ONR_OAUTH2_CLIENT_ID` + `ONR_OAUTH2_CLIENT_SECRET`) or from a
 //! `--credentials` file of `KEY=VALUE` lines with the same names; never from arguments.
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -15,9 +15,10 @@ use onr_core::import::action::Unknown;
 use onr_core::import::csv::{CsvOptions, EmptyCell};
 use onr_core::import::koodisto::Koodisto;
 use onr_core::import::{json, RowInput};
-use onr_core::Environment;
+use onr_core::input::Encoding;
+use onr_core::{Environment, Lang};
 
-use super::check::{detect, open, sniff_delimiter, InputFormat};
+use super::check::{detect, open, parse_encoding, read_text, sniff_delimiter, InputFormat};
 use crate::io as cli_io;
 
 /// ONR's environments.
@@ -109,6 +110,10 @@ pub struct SendArgs {
     /// Send the rows ONR accepts and report the others, instead of refusing the batch.
     #[arg(long)]
     pub only_accepted: bool,
+    /// The input's character encoding: `utf-8`, or `windows-1252` (also `latin1`), as
+    /// `onr check --encoding` reads it.
+    #[arg(long, default_value = "utf-8", value_parser = parse_encoding)]
+    pub encoding: Encoding,
     /// The batch's notification e-mail address (overrides the JSON's `sahkoposti`).
     #[arg(long)]
     pub sahkoposti: Option<String>,
@@ -153,8 +158,14 @@ pub struct FeedArgs {
     pub conn: Conn,
 }
 
-fn read_rows(path: &std::path::Path) -> anyhow::Result<(Vec<RowInput>, Option<String>)> {
-    let (mut input, _) = open(path)?;
+/// The batch's rows and e-mail, read by the same input policy and readers as `onr check`.
+fn read_rows(
+    path: &std::path::Path,
+    encoding: Encoding,
+) -> anyhow::Result<(Vec<RowInput>, Option<String>)> {
+    let (input, _) = open(path)?;
+    let text = read_text(path, input, encoding, Lang::En)?;
+    let mut input: &[u8] = text.as_bytes();
     let mut rows = Vec::new();
     match detect(path, &mut input)? {
         InputFormat::Csv => {
@@ -173,10 +184,6 @@ fn read_rows(path: &std::path::Path) -> anyhow::Result<(Vec<RowInput>, Option<St
             Ok((rows, None))
         }
         _ => {
-            let mut text = String::new();
-            input
-                .read_to_string(&mut text)
-                .with_context(|| format!("cannot read {}", path.display()))?;
             let header = json::read(&text, |r| rows.push(r))
                 .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
             if let Some(p) = header.problems.first() {
@@ -193,7 +200,7 @@ fn read_rows(path: &std::path::Path) -> anyhow::Result<(Vec<RowInput>, Option<St
 }
 
 pub fn send(args: &SendArgs) -> anyhow::Result<ExitCode> {
-    let (rows, sahkoposti) = read_rows(&args.file)?;
+    let (rows, sahkoposti) = read_rows(&args.file, args.encoding)?;
     let client = args.conn.client()?;
     let options = ImportOptions {
         chunk_size: args.chunk_size.max(1),

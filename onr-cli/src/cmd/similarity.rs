@@ -11,7 +11,7 @@ use std::io::{BufRead, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{bail, Context};
+use anyhow::bail;
 use onr_core::similarity::trigram;
 
 use super::similarity_jw::jaro_winkler_line;
@@ -76,17 +76,13 @@ fn trigram_line(a: &str, b: &str, raw: bool) -> String {
     format!("{}\t{verdict}", trigram::pg_float4_text(sim))
 }
 
-/// A line without a tab: the input is not a list of pairs.
+/// A line that is not two strings separated by one tab: the input is not a list of pairs.
 #[derive(Debug)]
-struct UnusableLine(usize);
+struct UnusableLine(usize, &'static str);
 
 impl std::fmt::Display for UnusableLine {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "line {}: expected two strings separated by a tab",
-            self.0
-        )
+        write!(f, "line {}: {}", self.0, self.1)
     }
 }
 
@@ -97,28 +93,18 @@ fn for_each_pair(
     mut input: impl BufRead,
     mut f: impl FnMut(&str, &str) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
-    let mut buf = Vec::with_capacity(256);
     let mut number = 0usize;
-    loop {
-        buf.clear();
-        if input
-            .read_until(b'\n', &mut buf)
-            .context("cannot read input")?
-            == 0
-        {
-            return Ok(());
-        }
+    io::for_each_line(&mut input, |line| {
         number += 1;
-        if buf.last() == Some(&b'\n') {
-            buf.pop();
-            if buf.last() == Some(&b'\r') {
-                buf.pop();
-            }
-        }
-        let line = String::from_utf8_lossy(&buf);
-        let Some((a, b)) = line.split_once('\t') else {
-            bail!(UnusableLine(number));
+        let io::Line::Text(line) = line else {
+            bail!(UnusableLine(number, "the line is not UTF-8 text"));
         };
-        f(a, b)?;
-    }
+        match line.split('\t').collect::<Vec<_>>()[..] {
+            [a, b] => f(a, b),
+            _ => bail!(UnusableLine(
+                number,
+                "expected two strings separated by one tab"
+            )),
+        }
+    })
 }

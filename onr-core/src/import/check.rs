@@ -45,7 +45,7 @@ use super::checks::{kutsumanimi_is_valid, KutsumanimiRule};
 use super::email;
 use super::java;
 use super::koodisto::Koodisto;
-use super::lint::{Lint, NameField};
+use super::lint::{Lint, NameField, MAX_NAME_CHARS};
 use super::model::{IdKind, Person, Row};
 use super::verdict::{OnrError, OnrErrorKind, OnrResponse, Stage, Validator, FINLAND};
 
@@ -153,9 +153,12 @@ pub struct CheckOptions {
     /// rows first; `0` turns the in-batch duplicate pass off. Real batches with common names
     /// can hold millions of similar pairs, so the default keeps memory and reports bounded.
     pub max_duplicates_per_row: usize,
-    /// The in-batch duplicate pass runs only for batches of at most this many rows with names
-    /// (the all-pairs search grows with the square of the rows when names repeat); above it
-    /// the pass is skipped and [`Summary::duplicates_skipped`] says so.
+    /// The in-batch duplicate pass runs only for batches of at most this many rows with names;
+    /// above it the pass is skipped and [`Summary::duplicates_skipped`] says so. No limit by
+    /// default: the pass streams the self-join and keeps the best
+    /// [`CheckOptions::max_duplicates_per_row`] rows per row, so its memory is linear in the
+    /// rows (their trigram sets, the index, `k` per row) whatever the number of similar
+    /// pairs; its time still grows with the number of similar pairs.
     pub max_duplicate_rows: usize,
 }
 
@@ -166,7 +169,7 @@ impl Default for CheckOptions {
             kutsumanimi_rule: KutsumanimiRule::Service,
             duplicate_threshold: 0.5,
             max_duplicates_per_row: 5,
-            max_duplicate_rows: 50_000,
+            max_duplicate_rows: usize::MAX,
         }
     }
 }
@@ -727,7 +730,7 @@ impl<'a> Checker<'a> {
             }
         }
         let mut duplicate_candidates = Vec::new();
-        if let Some(p) = person {
+        if let Some(p) = person.filter(|p| !has_too_long_name(p)) {
             let date = stored_birth_date(p, self.options.env);
             if let Some(existing) = self.existing_duplicates {
                 let own = match action.kind {
@@ -849,15 +852,20 @@ impl<'a> Checker<'a> {
             action.kind,
             ActionKind::Match | ActionKind::SameAsRow | ActionKind::Create
         );
-        action.conflict = names.filter(|_| certain).map(|(e, s)| {
-            let given = PersonNames::new(
-                p.etunimet.as_deref().unwrap_or_default(),
-                p.sukunimi.as_deref().unwrap_or_default(),
-            );
-            !NameRules::ONR
-                .names_match(given, PersonNames::new(&e, &s))
-                .is_match()
-        });
+        // A name ONR cannot store is not compared (the row fails in ONR's database before any
+        // comparison would matter), which bounds the cost of a row whatever its length.
+        let comparable = !has_too_long_name(p);
+        action.conflict = names
+            .filter(|(e, s)| certain && comparable && !too_long(e) && !too_long(s))
+            .map(|(e, s)| {
+                let given = PersonNames::new(
+                    p.etunimet.as_deref().unwrap_or_default(),
+                    p.sukunimi.as_deref().unwrap_or_default(),
+                );
+                !NameRules::ONR
+                    .names_match(given, PersonNames::new(&e, &s))
+                    .is_match()
+            });
         if action.conflict == Some(true) {
             match action.kind {
                 ActionKind::SameAsRow => warnings.push(Lint::NameConflict { row: action.row }),
@@ -974,6 +982,9 @@ impl<'a> Checker<'a> {
             (NameField::Kutsumanimi, &p.kutsumanimi),
             (NameField::Sukunimi, &p.sukunimi),
         ] {
+            if value.as_deref().is_some_and(too_long) {
+                lints.push(Lint::NameTooLong { field });
+            }
             if let Some(v) = value.as_deref().filter(|v| !v.is_empty()) {
                 if v.trim().is_empty() {
                     lints.push(Lint::BlankName { field });
@@ -982,7 +993,11 @@ impl<'a> Checker<'a> {
                 }
             }
         }
-        if let (Some(e), Some(k)) = (p.etunimet.as_deref(), p.kutsumanimi.as_deref()) {
+        if let (Some(e), Some(k), false) = (
+            p.etunimet.as_deref(),
+            p.kutsumanimi.as_deref(),
+            has_too_long_name(p),
+        ) {
             let rule = self.options.kutsumanimi_rule;
             if !e.trim().is_empty() && !k.trim().is_empty() && !kutsumanimi_is_valid(rule, e, k) {
                 lints.push(Lint::KutsumanimiNotInEtunimet { rule });
@@ -1052,8 +1067,9 @@ impl<'a> Checker<'a> {
             return;
         }
         // The best `k` other rows of every row: most similar first (ONR's distance order),
-        // ties by the other row's index. Memory is bounded by `k` per row, whatever the
-        // number of similar pairs.
+        // ties by the other row's index, kept as the join streams its pairs (in no
+        // particular order; the choice does not depend on it). Memory is the index, the
+        // join's fixed buffers and `k` per row, whatever the number of similar pairs.
         let better = |x: &(f32, u32), y: &(f32, u32)| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1));
         let mut best: Vec<Vec<(f32, u32)>> = vec![Vec::new(); rows.len()];
         let mut offer = |at: usize, candidate: (f32, u32)| {
@@ -1144,6 +1160,19 @@ fn add_to_answer(s: &mut Summary, errors: &[OnrError]) {
             }
         }
     }
+}
+
+/// Whether a name is longer than ONR's database columns hold.
+fn too_long(name: &str) -> bool {
+    // Characters, as PostgreSQL's varchar counts them; bytes bound them from above.
+    name.len() > MAX_NAME_CHARS && name.chars().nth(MAX_NAME_CHARS).is_some()
+}
+
+/// Whether any of a person's names is longer than ONR's database columns hold.
+fn has_too_long_name(p: &Person) -> bool {
+    [&p.etunimet, &p.kutsumanimi, &p.sukunimi]
+        .iter()
+        .any(|n| n.as_deref().is_some_and(too_long))
 }
 
 /// The birth date ONR stores for a row: the hetu's when the hetu is valid, else
@@ -1457,6 +1486,51 @@ mod tests {
             kansalaisuus: Some(vec![Some(Koodi::new("752"))]),
             ..Person::default()
         }
+    }
+
+    #[test]
+    fn names_longer_than_onr_stores_are_flagged_and_never_compared() {
+        // Two rows sharing a hetu, names of 100,000 characters: both flagged, no conflict
+        // comparison (Jaro-Winkler would be quadratic in the length), no duplicate search.
+        let k = Koodisto::bundled();
+        let mut c = Checker::new(
+            &k,
+            CheckOptions {
+                env: Environment::Test,
+                ..CheckOptions::default()
+            },
+        );
+        let long = "a".repeat(100_000);
+        let mut p = person(Some("010101A900R"));
+        p.etunimet = Some(long.clone());
+        p.kutsumanimi = Some(long.clone());
+        let mut q = p.clone();
+        q.sukunimi = Some(format!("{long}b"));
+        let r0 = c.check(RowInput::new(0, Some(Row::new(p))));
+        let r1 = c.check(RowInput::new(1, Some(Row::new(q))));
+        assert!(r0.warnings.contains(&Lint::NameTooLong {
+            field: NameField::Etunimet
+        }));
+        assert_eq!(
+            r1.warnings
+                .iter()
+                .filter(|w| matches!(w, Lint::NameTooLong { .. }))
+                .count(),
+            3
+        );
+        assert_eq!(r1.action.conflict, None);
+        let s = c.finish(None, Some(2));
+        assert!(!s
+            .warnings_by_code
+            .contains_key("import.lint.likely_duplicate"));
+        // 255 characters (not bytes) is still stored.
+        let mut ok = person(Some("010101A900R"));
+        ok.sukunimi = Some("ä".repeat(255));
+        let r = check_one(ok, Environment::Test);
+        assert!(!r
+            .warnings
+            .iter()
+            .any(|w| matches!(w, Lint::NameTooLong { .. })));
     }
 
     #[test]

@@ -21,9 +21,13 @@
 //! that writes every column sends, and how the empty-hetu loophole arises. An empty
 //! `syntymaaika`, `sukupuoli` or `aidinkieli` is null either way.
 //!
-//! A line is never dropped: a cell that is not UTF-8 or a date that cannot be read is a
-//! [`ReadProblem`] of its field, and a line with more cells than the header a problem of the
-//! whole row, each with the line number.
+//! The file follows the input policy of [`crate::input`]: a leading BOM is dropped, `\n` and
+//! `\r\n` end lines, blank lines are skipped but counted, so that every row's line number is
+//! its line in the file. A line is never dropped: a cell that is not UTF-8 or a date that
+//! cannot be read is a [`ReadProblem`] of its field, with the line number; what makes the
+//! rest of the file unreadable or ambiguous is an error of the whole input, naming the line
+//! ([`CsvError::Shape`]: a quote that never closes, a line with more cells than the header, a
+//! recognised column named twice), as is an empty input ([`CsvError::Empty`]).
 //!
 //! # Example
 //!
@@ -44,6 +48,7 @@
 use std::io;
 
 use crate::error::{Category, Coded, Lang};
+use crate::input::{CsvShapeError, CsvTracker};
 
 use super::check::{ReadProblem, RowInput};
 use super::java;
@@ -108,9 +113,15 @@ pub enum CsvError {
     /// The input could not be read.
     #[error("cannot read the CSV input: {0}")]
     Io(#[source] io::Error),
-    /// The header names none of the recognised columns (or the input is empty).
+    /// The header names none of the recognised columns.
     #[error("{}", self.message(Lang::En))]
     NoColumns,
+    /// The input has no bytes (or only a byte-order mark).
+    #[error("empty file")]
+    Empty,
+    /// The input cannot be read to its end, or is ambiguous.
+    #[error(transparent)]
+    Shape(#[from] CsvShapeError),
 }
 
 impl Coded for CsvError {
@@ -118,6 +129,8 @@ impl Coded for CsvError {
         match self {
             CsvError::Io(_) => "import.csv.io",
             CsvError::NoColumns => "import.csv.no_columns",
+            CsvError::Empty => crate::input::InputError::Empty.code(),
+            CsvError::Shape(e) => e.code(),
         }
     }
 
@@ -127,6 +140,8 @@ impl Coded for CsvError {
 
     fn message(&self, lang: Lang) -> String {
         match (self, lang) {
+            (CsvError::Empty, _) => crate::input::InputError::Empty.message(lang),
+            (CsvError::Shape(e), _) => e.message(lang),
             (CsvError::Io(e), Lang::En) => format!("cannot read the CSV input: {e}"),
             (CsvError::Io(e), Lang::Fi) => format!("CSV-syötettä ei voi lukea: {e}"),
             (CsvError::Io(e), Lang::Sv) => format!("CSV-indata kan inte läsas: {e}"),
@@ -159,13 +174,15 @@ fn io_error(e: csv::Error) -> CsvError {
 /// Reads import rows from CSV, one at a time.
 #[derive(Debug)]
 pub struct Reader<R> {
-    inner: csv::Reader<R>,
+    inner: csv::Reader<CsvTracker<R>>,
     columns: [Option<usize>; 12],
     width: usize,
     unknown: Vec<String>,
     options: CsvOptions,
     index: usize,
     record: csv::ByteRecord,
+    /// After an error the reader ends.
+    failed: bool,
 }
 
 impl<R: io::Read> Reader<R> {
@@ -179,18 +196,31 @@ impl<R: io::Read> Reader<R> {
             .flexible(true)
             .delimiter(options.delimiter)
             .has_headers(true)
-            .from_reader(input);
+            .from_reader(CsvTracker::new(input, options.delimiter));
         let header = inner.byte_headers().map_err(io_error)?.clone();
-        let mut columns = [None; 12];
-        let mut unknown = Vec::new();
-        for (i, raw) in header.iter().enumerate() {
-            let name = String::from_utf8_lossy(raw);
-            let name = name.trim_start_matches('\u{feff}').trim().to_lowercase();
-            match COLUMNS.iter().position(|c| *c == name) {
-                Some(c) if columns[c].is_none() => columns[c] = Some(i),
-                _ => unknown.push(name),
-            }
+        inner.get_mut().next_record_line();
+        if let Some(line) = inner.get_ref().unclosed_quote() {
+            return Err(CsvShapeError::UnclosedQuote { line }.into());
         }
+        let names: Vec<String> = header
+            .iter()
+            .map(|raw| String::from_utf8_lossy(raw).to_lowercase())
+            .collect();
+        if header.is_empty() || (header.len() == 1 && header.as_slice() == b"\xEF\xBB\xBF") {
+            return Err(CsvError::Empty);
+        }
+        let found =
+            crate::input::header_columns(names.iter().map(String::as_str), &COLUMNS, |a, b| {
+                a == b
+            })?;
+        let mut columns = [None; 12];
+        columns.copy_from_slice(&found);
+        let unknown = names
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !columns.contains(&Some(*i)))
+            .map(|(_, n)| crate::input::strip_bom(n).trim().to_owned())
+            .collect();
         if columns.iter().all(Option::is_none) {
             return Err(CsvError::NoColumns);
         }
@@ -202,6 +232,7 @@ impl<R: io::Read> Reader<R> {
             options,
             index: 0,
             record: csv::ByteRecord::new(),
+            failed: false,
         })
     }
 
@@ -215,18 +246,6 @@ impl<R: io::Read> Reader<R> {
         input.line = Some(line);
         let base = format!("henkilot[{index}]");
         let record = &self.record;
-        if record.len() > self.width {
-            input.problems.push(ReadProblem {
-                field: base,
-                detail: format!(
-                    "line has {} cells, the header has {}",
-                    record.len(),
-                    self.width
-                ),
-                onr_message: None,
-            });
-            return input;
-        }
         let mut problems = Vec::new();
         let mut cell = |c: usize| -> Option<&str> {
             let raw = record.get(self.columns[c]?)?;
@@ -300,20 +319,35 @@ impl<R: io::Read> Iterator for Reader<R> {
     type Item = Result<RowInput, CsvError>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        let line = self.inner.position().line();
+        if self.failed {
+            return None;
+        }
         let mut record = std::mem::take(&mut self.record);
         let read = self.inner.read_byte_record(&mut record);
         self.record = record;
-        match read {
-            Ok(false) => None,
+        let result = match read {
+            Ok(false) => return None,
             Ok(true) => {
-                let line = self.record.position().map_or(line, |p| p.line());
-                let index = self.index;
-                self.index += 1;
-                Some(Ok(self.convert(index, line)))
+                let line = self.inner.get_mut().next_record_line().unwrap_or(0);
+                if let Some(line) = self.inner.get_ref().unclosed_quote() {
+                    Err(CsvShapeError::UnclosedQuote { line }.into())
+                } else if self.record.len() > self.width {
+                    Err(CsvShapeError::ExtraCells {
+                        line,
+                        cells: self.record.len(),
+                        header: self.width,
+                    }
+                    .into())
+                } else {
+                    let index = self.index;
+                    self.index += 1;
+                    Ok(self.convert(index, line))
+                }
             }
-            Err(e) => Some(Err(io_error(e))),
-        }
+            Err(e) => Err(io_error(e)),
+        };
+        self.failed = result.is_err();
+        Some(result)
     }
 }
 
@@ -379,28 +413,97 @@ mod tests {
 
     #[test]
     fn csv_never_drops_a_line() {
-        let text = b"tunniste,syntymaaika,etunimet\nA,2001-02-30,x\nB,,\xff\nC,1,2,3,4\nD, 2001-02-03 ,y\n";
+        let text = b"tunniste,syntymaaika,etunimet\nA,2001-02-30,x\nB,,\xff\nD, 2001-02-03 ,y\n";
         let r: Vec<RowInput> = Reader::new(&text[..], CsvOptions::default())
             .unwrap()
             .map(Result::unwrap)
             .collect();
-        assert_eq!(r.len(), 4);
+        assert_eq!(r.len(), 3);
         assert_eq!(r[0].problems[0].field, "henkilot[0].henkilo.syntymaaika");
         assert_eq!(r[0].line, Some(2));
         assert_eq!(r[1].problems[0].field, "henkilot[1].henkilo.etunimet");
-        assert_eq!(r[2].problems[0].field, "henkilot[2]");
-        assert_eq!(r[2].line, Some(4));
-        assert!(r[3].problems.is_empty());
+        assert!(r[2].problems.is_empty());
         assert_eq!(
-            person(&r[3]).syntymaaika.map(|d| d.to_string()).as_deref(),
+            person(&r[2]).syntymaaika.map(|d| d.to_string()).as_deref(),
             Some("2001-02-03")
         );
     }
 
+    fn all(text: &[u8]) -> Vec<Result<RowInput, CsvError>> {
+        Reader::new(text, CsvOptions::default()).unwrap().collect()
+    }
+
+    #[test]
+    fn csv_unclosed_quote_is_an_error_naming_its_line() {
+        // Row 2 opens a quote that never closes: 998 rows would vanish into one cell.
+        let mut text = String::from("tunniste,etunimet\nA,Aino\nB,\"Eino\n");
+        for i in 0..998 {
+            text.push_str(&format!("R{i},Anna\n"));
+        }
+        let r = all(text.as_bytes());
+        assert_eq!(r.len(), 2);
+        assert!(r[0].is_ok());
+        let err = r[1].as_ref().unwrap_err();
+        assert_eq!(err.code(), "input.csv.unclosed_quote");
+        assert!(matches!(
+            err,
+            CsvError::Shape(CsvShapeError::UnclosedQuote { line: 3 })
+        ));
+        assert!(err.to_string().starts_with("line 3: a quote"));
+        // In the header too.
+        let err =
+            Reader::new("\"hetu,etunimet\n1,2\n".as_bytes(), CsvOptions::default()).unwrap_err();
+        assert_eq!(err.code(), "input.csv.unclosed_quote");
+        // A closed multi-line cell is fine.
+        let r = all(b"tunniste,etunimet\nA,\"Aino\nMaria\"\nB,Eino\n");
+        assert_eq!(
+            r.iter()
+                .map(|r| r.as_ref().unwrap().line)
+                .collect::<Vec<_>>(),
+            [Some(2), Some(4)]
+        );
+    }
+
+    #[test]
+    fn csv_line_numbers_with_crlf_and_blank_lines() {
+        let r = all(b"\xEF\xBB\xBFtunniste,etunimet\r\nA,Aino\r\n\r\nB,Eino\r\n\n\nC,Anna");
+        let lines: Vec<_> = r.iter().map(|r| r.as_ref().unwrap().line).collect();
+        assert_eq!(lines, [Some(2), Some(4), Some(7)]);
+        let tunniste: Vec<_> = r
+            .iter()
+            .map(|r| r.as_ref().unwrap().row.as_ref().unwrap().tunniste.clone())
+            .collect();
+        assert_eq!(
+            tunniste,
+            [Some("A".into()), Some("B".into()), Some("C".into())]
+        );
+    }
+
+    #[test]
+    fn csv_shape_errors() {
+        let r = all(b"tunniste,etunimet\nA,Aino\nC,1,2,3\nD,x\n");
+        assert!(r[0].is_ok());
+        let err = r[1].as_ref().unwrap_err();
+        assert_eq!(err.code(), "input.csv.extra_cells");
+        assert_eq!(err.to_string(), "line 3 has 4 cells, the header has 2");
+        assert_eq!(r.len(), 2);
+        let err =
+            Reader::new("hetu,etunimet,HETU\n".as_bytes(), CsvOptions::default()).unwrap_err();
+        assert_eq!(err.code(), "input.csv.repeated_column");
+        // Fewer cells: the missing ones are empty.
+        let r = all(b"tunniste,etunimet\nA\n");
+        assert_eq!(person(r[0].as_ref().unwrap()).etunimet, None);
+    }
+
     #[test]
     fn csv_header_needs_a_known_column() {
+        for empty in ["", "\u{feff}"] {
+            let err = Reader::new(empty.as_bytes(), CsvOptions::default()).unwrap_err();
+            assert_eq!(err.code(), "input.empty");
+            assert_eq!(err.to_string(), "empty file");
+        }
         assert!(matches!(
-            Reader::new("".as_bytes(), CsvOptions::default()),
+            Reader::new("a,b\n".as_bytes(), CsvOptions::default()),
             Err(CsvError::NoColumns)
         ));
         let r = Reader::new("\u{feff}HETU,extra\n".as_bytes(), CsvOptions::default()).unwrap();

@@ -19,6 +19,7 @@
 //! | `import.lint.sex_mismatch` | `sukupuoli` differs from the hetu's (ONR keeps the hetu's) |
 //! | `import.lint.likely_duplicate` | names and birth date trigram-similar (≥ 0.5) to another person of the batch |
 //! | `import.lint.existing_duplicates` | ONR's duplicate search lists existing persons as duplicate candidates of the row |
+//! | `import.lint.name_too_long` | a name longer than ONR's database column (255 characters): the batch is accepted, but processing stops at the row's chunk |
 //! | `import.lint.same_person_other_identifiers` | same names and birth date as an earlier row, but it resolves to another person |
 //! | `import.lint.name_conflict` | the names do not match the person the row resolves to: ONR flags a conflict |
 //! | `import.lint.hetu_typo` | an invalid hetu one typo away from a valid one |
@@ -155,11 +156,27 @@ pub enum Lint {
         /// The value sent.
         value: bool,
     },
+    /// A name longer than ONR's database columns hold ([`MAX_NAME_CHARS`] characters,
+    /// `varchar(255)` in ONR's schema). ONR's import accepts the request (its DTO has no
+    /// maximum), but when the row creates or updates a person the database refuses the
+    /// value: the transaction of the row's chunk of 100 rolls back, and ONR's import job
+    /// stops there ("Unexpected failure. Stopping execution."): that chunk and every later one
+    /// are never processed until the import is restarted by hand. The checker does not
+    /// compare such a name (name conflicts, duplicates), which also keeps a row's cost
+    /// bounded.
+    NameTooLong {
+        /// Which name.
+        field: NameField,
+    },
 }
+
+/// The longest name ONR's database stores, in characters (`etunimet`, `kutsumanimi` and
+/// `sukunimi` are `varchar(255)` in ONR's schema migrations).
+pub const MAX_NAME_CHARS: usize = 255;
 
 impl Lint {
     /// Every lint code, for documentation and binding tests.
-    pub const ALL_CODES: [&'static str; 18] = [
+    pub const ALL_CODES: [&'static str; 19] = [
         "import.lint.empty_hetu",
         "import.lint.empty_hetu_merged",
         "import.lint.kutsumanimi_not_in_etunimet",
@@ -178,6 +195,7 @@ impl Lint {
         "import.lint.email_not_strict",
         "import.lint.existing_duplicates",
         "import.lint.sent_conflict",
+        "import.lint.name_too_long",
     ];
 
     /// The ONR field the lint is about, relative to `henkilot[i].henkilo` (`None` for the
@@ -198,7 +216,9 @@ impl Lint {
             Lint::KutsumanimiNotInEtunimet { .. } => "kutsumanimi",
             Lint::UnknownOid | Lint::OidFormat => "oid",
             Lint::BlankPassinumero => "passinumero",
-            Lint::UntrimmedName { field } | Lint::BlankName { field } => field.as_str(),
+            Lint::UntrimmedName { field }
+            | Lint::BlankName { field }
+            | Lint::NameTooLong { field } => field.as_str(),
             Lint::BirthDateMismatch => "syntymaaika",
             Lint::SexMismatch => "sukupuoli",
             Lint::EmailNotStrict => "sahkoposti",
@@ -277,6 +297,7 @@ impl Coded for Lint {
             Lint::EmailNotStrict => 15,
             Lint::ExistingDuplicates { .. } => 16,
             Lint::SentConflict { .. } => 17,
+            Lint::NameTooLong { .. } => 18,
         };
         Lint::ALL_CODES[i]
     }
@@ -289,6 +310,7 @@ impl Coded for Lint {
             | Lint::OidFormat
             | Lint::EmailNotStrict => Category::Format,
             Lint::TemporaryHetu { .. } => Category::Policy,
+            Lint::NameTooLong { .. } => Category::Length,
             Lint::HetuTypo { .. } => Category::Checksum,
             _ => Category::Consistency,
         }
@@ -390,6 +412,18 @@ impl Coded for Lint {
             (Lint::SentConflict { value: false }, En) => "the row sends `conflict`, an output field of ONR: leave it out (ONR reads it, and `true` would be stored as a name conflict)".into(),
             (Lint::SentConflict { value: false }, Fi) => "rivillä on `conflict`, ONR:n tulostekenttä: jätä se pois (ONR lukee sen, ja `true` tallentuisi nimiristiriidaksi)".into(),
             (Lint::SentConflict { value: false }, Sv) => "raden skickar `conflict`, ett utdatafält i ONR: utelämna det (ONR läser det, och `true` skulle lagras som en namnkonflikt)".into(),
+            (Lint::NameTooLong { field }, En) => format!(
+                "{} is longer than the {MAX_NAME_CHARS} characters ONR's database holds: ONR accepts the batch, but its processing fails at this row's chunk of 100 rows and stops there",
+                field.as_str()
+            ),
+            (Lint::NameTooLong { field }, Fi) => format!(
+                "{} on pidempi kuin ONR:n tietokantaan mahtuvat {MAX_NAME_CHARS} merkkiä: ONR hyväksyy erän, mutta sen käsittely epäonnistuu tämän rivin 100 rivin osassa ja pysähtyy siihen",
+                field.as_str()
+            ),
+            (Lint::NameTooLong { field }, Sv) => format!(
+                "{} är längre än de {MAX_NAME_CHARS} tecken som ONR:s databas rymmer: ONR godkänner partiet, men behandlingen misslyckas i denna rads del om 100 rader och stannar där",
+                field.as_str()
+            ),
             (Lint::ExistingDuplicates { candidates, best }, En) => format!(
                 "ONR's duplicate search lists {candidates} existing person(s) as duplicate candidates (names and birth date up to {:.0} % similar)", best * 100.0),
             (Lint::ExistingDuplicates { candidates, best }, Fi) => format!(
@@ -490,11 +524,14 @@ mod tests {
                 best: 0.75,
             },
             Lint::SentConflict { value: true },
+            Lint::NameTooLong {
+                field: NameField::Kutsumanimi,
+            },
         ];
         let mut codes: Vec<&str> = all.iter().map(Coded::code).collect();
         assert_eq!(codes, Lint::ALL_CODES);
         codes.dedup();
-        assert_eq!(codes.len(), 18);
+        assert_eq!(codes.len(), 19);
         for l in all {
             for lang in Lang::ALL {
                 let m = l.message(lang);

@@ -1037,12 +1037,20 @@ impl DuplicateIndex {
         }
     }
 
-    /// The self-join `a.s % b.s` with `a < b`, delivered block by block in order of `(a, b)`.
+    /// The self-join `a.s % b.s` with `a < b`, delivered block by block as it is computed.
     ///
-    /// `on_block` receives each block of pairs and the number of records done so far. While
-    /// the search runs (in parallel) it is called with empty blocks as progress reports;
-    /// then the pairs follow in order, with the count of all records. The pairs are held in
-    /// memory (12 bytes each) until the last block.
+    /// `on_block` receives each block of pairs and the number of records done so far, on
+    /// the calling thread, while the search runs in parallel; it is also called with empty
+    /// blocks as progress reports, and last with an empty block and the count of all records.
+    /// Each pair comes once, in no particular order (it varies from run to run; sort them if
+    /// you need an order, or use [`DuplicateIndex::pairs`]).
+    ///
+    /// Memory: the index, each worker thread's working space (linear in the records that
+    /// share one trigram), and blocks of [`PAIR_BLOCK`] pairs (12 bytes each, 768 KiB a
+    /// block) in flight: with `T` worker threads at most `2 T + 3` of them (one being filled
+    /// and one being sent per thread, two waiting, one being read), whatever the number of
+    /// pairs: the join does not hold its pairs. A slow `on_block` slows the join down rather
+    /// than letting pairs pile up.
     ///
     /// # Example
     ///
@@ -1056,11 +1064,49 @@ impl DuplicateIndex {
     /// # Ok::<(), onr_core::similarity::duplicates::ThresholdError>(())
     /// ```
     pub fn for_each_pair_block(&self, mut on_block: impl FnMut(&[Pair], usize)) {
-        const BLOCK: usize = 65_536;
-        let pairs = split::self_join(self, split::SPLIT_K, &mut |done| on_block(&[], done));
-        let n = self.len();
-        for block in pairs.chunks(BLOCK) {
-            on_block(block, n);
+        std::thread::scope(|scope| {
+            let (tx, rx) = std::sync::mpsc::sync_channel::<JoinMsg>(CHANNEL_BLOCKS);
+            let worker = scope.spawn(move || run_join(self, tx));
+            let mut done = 0;
+            for msg in rx {
+                match msg {
+                    JoinMsg::Pairs(block) => on_block(&block, done),
+                    JoinMsg::Progress(d) => {
+                        done = d;
+                        on_block(&[], d);
+                    }
+                }
+            }
+            if let Err(panic) = worker.join() {
+                std::panic::resume_unwind(panic);
+            }
+        });
+    }
+
+    /// The self-join as an iterator of blocks of pairs (see
+    /// [`DuplicateIndex::for_each_pair_block`] for the order and the memory bound), computed
+    /// on a thread of its own while the blocks are consumed. Dropping the iterator stops the
+    /// join.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use std::sync::Arc;
+    /// use onr_core::similarity::duplicates::{DuplicateIndex, PersonRecord};
+    /// let records: Vec<_> = (0..4).map(|i| PersonRecord::new(i.to_string(), "Anna", "Anna", "Virtanen", None)).collect();
+    /// let index = Arc::new(DuplicateIndex::new(&records, 0.5)?);
+    /// let n: usize = DuplicateIndex::pair_blocks(&index).map(|b| b.pairs.len()).sum();
+    /// assert_eq!(n, 6);
+    /// # Ok::<(), onr_core::similarity::duplicates::ThresholdError>(())
+    /// ```
+    pub fn pair_blocks(index: &std::sync::Arc<Self>) -> PairBlocks {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<JoinMsg>(CHANNEL_BLOCKS);
+        let index = std::sync::Arc::clone(index);
+        let worker = std::thread::spawn(move || run_join(&index, tx));
+        PairBlocks {
+            rx: Some(rx),
+            worker: Some(worker),
+            done: 0,
         }
     }
 
@@ -1102,13 +1148,128 @@ impl DuplicateIndex {
     pub fn pairs(&self) -> Vec<Pair> {
         let mut all = Vec::new();
         self.for_each_pair_block(|p, _| all.extend_from_slice(p));
+        all.par_sort_unstable_by_key(|p| (p.a, p.b));
         all
+    }
+}
+
+/// Pairs per block of the streamed self-join.
+pub const PAIR_BLOCK: usize = split::BLOCK;
+
+/// Blocks that may wait between the join and its consumer.
+const CHANNEL_BLOCKS: usize = 2;
+
+enum JoinMsg {
+    Pairs(Vec<Pair>),
+    Progress(usize),
+}
+
+/// The split self-join, sending its blocks and progress into `tx` (stops when the receiver
+/// is gone).
+fn run_join(index: &DuplicateIndex, tx: std::sync::mpsc::SyncSender<JoinMsg>) {
+    let emit = |block: Vec<Pair>| tx.send(JoinMsg::Pairs(block)).is_ok();
+    let progress_tx = tx.clone();
+    split::self_join(index, split::SPLIT_K, &emit, &mut |done| {
+        let _ = progress_tx.send(JoinMsg::Progress(done));
+    });
+}
+
+/// One block of the streamed self-join ([`DuplicateIndex::pair_blocks`]).
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct PairBlock {
+    /// The pairs (never empty).
+    pub pairs: Vec<Pair>,
+    /// Records done so far (an estimate while the join runs).
+    pub done: usize,
+}
+
+/// The self-join as an iterator of [`PairBlock`]s, from [`DuplicateIndex::pair_blocks`].
+#[derive(Debug)]
+pub struct PairBlocks {
+    rx: Option<std::sync::mpsc::Receiver<JoinMsg>>,
+    worker: Option<std::thread::JoinHandle<()>>,
+    done: usize,
+}
+
+impl PairBlocks {
+    /// Records done so far (an estimate while the join runs).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use std::sync::Arc;
+    /// use onr_core::similarity::duplicates::DuplicateIndex;
+    /// let index = Arc::new(DuplicateIndex::new(&[], 0.5)?);
+    /// let mut blocks = DuplicateIndex::pair_blocks(&index);
+    /// assert!(blocks.next().is_none());
+    /// assert_eq!(blocks.done(), 0);
+    /// # Ok::<(), onr_core::similarity::duplicates::ThresholdError>(())
+    /// ```
+    pub fn done(&self) -> usize {
+        self.done
+    }
+
+    /// Waits for the join's thread; re-raises its panic, if any.
+    fn finish(&mut self) {
+        self.rx = None;
+        if let Some(worker) = self.worker.take() {
+            if let Err(panic) = worker.join() {
+                if !std::thread::panicking() {
+                    std::panic::resume_unwind(panic);
+                }
+            }
+        }
+    }
+}
+
+impl Iterator for PairBlocks {
+    type Item = PairBlock;
+
+    fn next(&mut self) -> Option<PairBlock> {
+        loop {
+            let msg = self.rx.as_ref()?.recv();
+            match msg {
+                Ok(JoinMsg::Pairs(pairs)) => {
+                    return Some(PairBlock {
+                        pairs,
+                        done: self.done,
+                    })
+                }
+                Ok(JoinMsg::Progress(d)) => self.done = d,
+                Err(_) => {
+                    self.finish();
+                    return None;
+                }
+            }
+        }
+    }
+}
+
+impl Drop for PairBlocks {
+    fn drop(&mut self) {
+        self.finish();
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The split join with `k`, every block gathered and sorted (a pair found twice stays
+    /// twice, so that the comparisons see it).
+    fn split_join(idx: &DuplicateIndex, k: usize) -> Vec<Pair> {
+        let all = std::sync::Mutex::new(Vec::new());
+        let emit = |b: Vec<Pair>| {
+            assert!(!b.is_empty() && b.len() <= split::BLOCK);
+            all.lock().unwrap().extend(b);
+            true
+        };
+        split::self_join(idx, k, &emit, &mut |_| {});
+        let mut all = all.into_inner().unwrap();
+        all.sort_by_key(|p| (p.a, p.b));
+        all
+    }
 
     fn brute(sets: &[Option<TrigramSet>], t: f64) -> Vec<(u32, u32, f32)> {
         let mut out = Vec::new();
@@ -1265,7 +1426,7 @@ mod tests {
             let want = brute(&sets, t);
             assert!(want.len() > 100, "too few pairs to mean much: t={t}");
             for k in [0, 3, 8, 12] {
-                let got: Vec<_> = split::self_join(&idx, k, &mut |_| {})
+                let got: Vec<_> = split_join(&idx, k)
                     .iter()
                     .map(|p| (p.a, p.b, p.similarity))
                     .collect();
@@ -1293,10 +1454,60 @@ mod tests {
                 "too few pairs to mean much: t={t}"
             );
             for k in 0..=12 {
-                let got = split::self_join(&idx, k, &mut |_| {});
+                let got = split_join(&idx, k);
                 assert_eq!(got, want, "t={t} k={k}");
             }
         }
+    }
+
+    #[test]
+    fn pairs_leave_the_join_while_it_runs() {
+        // 1,500 identical persons: 1,124,250 pairs, 18 blocks. The first block arrives before
+        // the join reports the end (a join that collected its pairs first would deliver them
+        // all after it), no block is longer than PAIR_BLOCK, and each pair comes once.
+        let records: Vec<_> = (0..1500)
+            .map(|i| PersonRecord::new(i.to_string(), "Anna", "Anna", "Virtanen", None))
+            .collect();
+        let idx = DuplicateIndex::new(&records, 0.5).unwrap();
+        let n = idx.len();
+        let (mut first_at, mut blocks, mut seen) = (None, 0, vec![0u8; n * n]);
+        idx.for_each_pair_block(|block, done| {
+            if block.is_empty() {
+                return;
+            }
+            assert!(block.len() <= PAIR_BLOCK);
+            first_at.get_or_insert(done);
+            blocks += 1;
+            for p in block {
+                assert!(p.a < p.b && p.similarity == 1.0);
+                seen[p.a as usize * n + p.b as usize] += 1;
+            }
+        });
+        assert!(first_at.is_some_and(|d| d < n), "{first_at:?}");
+        assert!(blocks >= 1_124_250 / PAIR_BLOCK);
+        let once = (0..n).all(|a| (0..n).all(|b| seen[a * n + b] == u8::from(a < b)));
+        assert!(once);
+    }
+
+    #[test]
+    fn pair_blocks_iterate_and_stop_when_dropped() {
+        let records: Vec<_> = (0..800)
+            .map(|i| PersonRecord::new(i.to_string(), "Anna", "Anna", "Virtanen", None))
+            .collect();
+        let idx = std::sync::Arc::new(DuplicateIndex::new(&records, 0.5).unwrap());
+        let mut all: Vec<(u32, u32)> = DuplicateIndex::pair_blocks(&idx)
+            .flat_map(|b| b.pairs)
+            .map(|p| (p.a, p.b))
+            .collect();
+        all.sort_unstable();
+        let want: Vec<_> = idx.pairs().iter().map(|p| (p.a, p.b)).collect();
+        assert_eq!(all, want);
+        assert_eq!(want.len(), 800 * 799 / 2);
+        // Taking one block and dropping the iterator ends the join's thread.
+        let mut it = DuplicateIndex::pair_blocks(&idx);
+        assert!(it.next().is_some_and(|b| !b.pairs.is_empty()));
+        drop(it);
+        assert_eq!(std::sync::Arc::strong_count(&idx), 1);
     }
 
     #[test]

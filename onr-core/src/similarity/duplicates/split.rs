@@ -36,13 +36,34 @@
 //! by key with a counting sort. Within the run of one key, each record is compared with the
 //! earlier records of the run that are indexed under the key and whose size it can pair
 //! with: a sequential scan that tests each pair's 128-bit signatures (a few instructions)
-//! instead of reaching into a record elsewhere in memory. The pairs that pass are
-//! deduplicated (a pair sharing several keys is found under each) and verified once.
+//! instead of reaching into a record elsewhere in memory.
+//!
+//! A pair sharing several keys is found under each of them; it is kept only under its
+//! *canonical* key, so that no pair is ever stored to be deduplicated later. Every condition
+//! of a key (prefix positions, the partner sizes its reach allows) is monotone in the
+//! positions of the key's trigrams, so a pair found under any key is also found under the
+//! one made of its first common trigrams: class L under (first common name trigram, second
+//! common name trigram), class H under (first common name trigram, first common date
+//! trigram), and a pair that class L finds is kept there and not in class H. One merge of the
+//! two records' ranks decides this and counts the overlap for the verification; a pair that
+//! is not canonical leaves at its first or second common trigram. Verified pairs go to a
+//! per-thread buffer of [`BLOCK`] pairs, handed to the caller's sink when full: the join's
+//! memory is the index, the per-thread group space (linear in the records of one group), and
+//! those buffers, never the number of pairs.
+
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
 
 use super::{pair_min_overlap, size_bounds, DuplicateIndex, Pair, Pool, ScratchPool};
 use crate::similarity::trigram::{count_common, is_similar, similarity_from_counts};
+
+/// Pairs per block handed to the sink (12 bytes each: 768 KiB).
+pub(super) const BLOCK: usize = 65_536;
+
+/// Where the join's verified pairs go, from any worker thread: a full block at a time (the
+/// last ones may be shorter, never empty). Returning `false` stops the join early.
+pub(super) type Emit<'a> = &'a (dyn Fn(Vec<Pair>) -> bool + Sync);
 
 /// Pairs sharing more than this many date trigrams are class H, the others class L (of 5-9,
 /// 7 and 8 were fastest, within 2%, on the registry-shaped benchmark data; any value gives
@@ -267,6 +288,13 @@ struct Entry {
     /// Whether the key lies in the record's index prefixes, so that it can also be the
     /// earlier record of a pair.
     indexed: bool,
+    /// The record's first name rank: two records whose first ranks are equal and are not
+    /// the group's share a name trigram before it, so the group is not their canonical one.
+    first: u32,
+    /// Class L: the name rank right after the group's in the record; class H: the record's
+    /// first date rank. Equal in two records and not the key: they share a trigram before
+    /// the key, which is then not their canonical one.
+    next: u32,
 }
 
 /// Per-thread working space of the groups.
@@ -281,8 +309,15 @@ struct GroupScratch {
     fill: Vec<[usize; 2]>,
     entries: Vec<Entry>,
     sorted: Vec<Entry>,
-    out: Vec<u64>,
+    /// Candidates `[earlier, later, key]` (order positions) not yet verified (at most
+    /// [`CANDIDATES`]): verified in order of the earlier record, for locality.
+    cands: Vec<[u32; 3]>,
+    /// Verified pairs not yet handed to the sink (at most [`BLOCK`]).
+    found: Vec<Pair>,
 }
+
+/// Candidates gathered before they are sorted and verified.
+const CANDIDATES: usize = 1 << 16;
 
 impl GroupScratch {
     fn new(keys: usize) -> Self {
@@ -293,15 +328,17 @@ impl GroupScratch {
             fill: Vec::new(),
             entries: Vec::new(),
             sorted: Vec::new(),
-            out: Vec::new(),
+            cands: Vec::new(),
+            found: Vec::new(),
         }
     }
 
-    /// The candidate pairs among `entries` (one group, pushed in ascending order), added to
-    /// `out` as `earlier << 32 | later` order positions: within the entries of each key,
-    /// every record with each earlier, indexed record whose size it can pair with and whose
-    /// signature passes the bitmap filter.
-    fn pairs(&mut self, bounds: &Bounds) {
+    /// The pairs among `entries` (one group `r` of class `class`, pushed in ascending order)
+    /// whose canonical key this is and that reach the threshold, added to `found` (and
+    /// handed on in blocks): within the entries of each key, every record with each earlier,
+    /// indexed record whose size it can pair with and whose signature passes the bitmap
+    /// filter is a candidate.
+    fn pairs(&mut self, cx: &Ctx<'_>, class: Class, r: u32) {
         // A stable counting sort by (key, not indexed): each key's indexed entries, then its
         // others, each part still in ascending order.
         self.keys.clear();
@@ -340,21 +377,160 @@ impl GroupScratch {
             if indexed.is_empty() {
                 continue;
             }
+            if cx.stop.load(Ordering::Relaxed) {
+                return;
+            }
             for (i, x) in indexed.iter().enumerate().skip(1) {
-                candidates(x, &indexed[..i], bounds, &mut self.out);
+                candidates(x, &indexed[..i], cx.bounds, r, &mut self.cands);
+                if self.cands.len() >= CANDIDATES {
+                    verify(&mut self.cands, &mut self.found, cx, class, r);
+                }
             }
             for x in &self.sorted[mid..end] {
                 let before = indexed.partition_point(|y| y.order < x.order);
-                candidates(x, &indexed[..before], bounds, &mut self.out);
+                candidates(x, &indexed[..before], cx.bounds, r, &mut self.cands);
+                if self.cands.len() >= CANDIDATES {
+                    verify(&mut self.cands, &mut self.found, cx, class, r);
+                }
             }
         }
+        verify(&mut self.cands, &mut self.found, cx, class, r);
     }
 }
 
-/// The records of `earlier` (indexed, ascending order, so ascending size) that `x` can pair
-/// with: size in `[lo, reach]` and a signature that passes the bitmap filter.
+/// Verifies the gathered candidates of group `r`: sorted, each pair once under the smallest
+/// key it was found with (its canonical key if it has been found under that: the canonical
+/// key is the smallest common one), into `found`, handed on in blocks.
+fn verify(cands: &mut Vec<[u32; 3]>, found: &mut Vec<Pair>, cx: &Ctx<'_>, class: Class, r: u32) {
+    cands.sort_unstable();
+    cands.dedup_by(|b, a| a[0] == b[0] && a[1] == b[1]);
+    for &[y, x, key] in cands.iter() {
+        if let Some(p) = cx.verify(y, x, class, r, key) {
+            found.push(p);
+            if found.len() >= BLOCK {
+                cx.flush(found);
+            }
+        }
+    }
+    cands.clear();
+}
+
+/// The class of a group's keys: L (pairs of name trigrams) or H (date trigram, name trigram).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    L,
+    H,
+}
+
+/// What the groups share: the records in order, their regrouped ranks, the bounds, and the
+/// sink.
+struct Ctx<'a> {
+    od: &'a [OrdRec],
+    ranks: &'a [u32],
+    by_order: &'a [u32],
+    bounds: &'a Bounds,
+    k: usize,
+    threshold: f64,
+    emit: Emit<'a>,
+    stop: &'a AtomicBool,
+}
+
+impl Ctx<'_> {
+    fn names(&self, r: &OrdRec) -> &[u32] {
+        &self.ranks[r.start..r.start + r.n as usize]
+    }
+
+    fn dates(&self, r: &OrdRec) -> &[u32] {
+        &self.ranks[r.start + r.n as usize..r.start + r.size as usize]
+    }
+
+    /// Hands a full buffer to the sink.
+    fn flush(&self, found: &mut Vec<Pair>) {
+        if found.is_empty() {
+            return;
+        }
+        let block = std::mem::replace(found, Vec::with_capacity(BLOCK));
+        if !self.stop.load(Ordering::Relaxed) && !(self.emit)(block) {
+            self.stop.store(true, Ordering::Relaxed);
+        }
+    }
+
+    /// The pair of the earlier record `y` and the later record `x` (order positions), found
+    /// in group `r` of `class` under `key`: `Some` when this is the pair's canonical key and
+    /// the pair reaches the threshold.
+    fn verify(&self, y: u32, x: u32, class: Class, r: u32, key: u32) -> Option<Pair> {
+        let (xr, yr) = (&self.od[x as usize], &self.od[y as usize]);
+        let (xn, yn) = (self.names(xr), self.names(yr));
+        // The first two common name trigrams (position in x, position in y).
+        let mut second: Option<(usize, usize)> = None;
+        let (mut i, mut j, mut common) = (0usize, 0usize, 0usize);
+        while i < xn.len() && j < yn.len() {
+            let (a, b) = (xn[i], yn[j]);
+            if a == b {
+                match common {
+                    0 if a != r => return None,
+                    1 if class == Class::L && a != key => return None,
+                    1 => second = Some((i, j)),
+                    _ => {}
+                }
+                common += 1;
+            }
+            i += (a <= b) as usize;
+            j += (b <= a) as usize;
+        }
+        let (xd, yd) = (self.dates(xr), self.dates(yr));
+        let (mut i, mut j, mut first_date) = (0usize, 0usize, true);
+        while i < xd.len() && j < yd.len() {
+            let (a, b) = (xd[i], yd[j]);
+            if a == b {
+                if first_date && class == Class::H && a != key {
+                    return None;
+                }
+                first_date = false;
+                common += 1;
+            }
+            i += (a <= b) as usize;
+            j += (b <= a) as usize;
+        }
+        if class == Class::H && self.l_finds(xr, yr, second) {
+            return None;
+        }
+        let sim = similarity_from_counts(common, xr.size as usize, yr.size as usize);
+        if !is_similar(sim, self.threshold) {
+            return None;
+        }
+        let (px, py) = (self.by_order[x as usize], self.by_order[y as usize]);
+        Some(Pair {
+            a: px.min(py),
+            b: px.max(py),
+            similarity: sim,
+        })
+    }
+
+    /// Whether class L finds the pair of the later record `x` and the earlier `y` (both
+    /// regular, sizes and signatures already passed), given the positions of their second
+    /// common name trigram: under (first, second common name trigram) `x` holds an entry,
+    /// `y` is indexed, and the reach of `x`'s entry covers `y`'s size.
+    fn l_finds(&self, x: &OrdRec, y: &OrdRec, second: Option<(usize, usize)>) -> bool {
+        let (Some((ix, iy)), Some(lx), Some(ly)) = (second, x.lens, y.lens) else {
+            return false;
+        };
+        let k_own = self.k.min((x.size - x.n) as usize);
+        ix < lx.l_prb as usize
+            && iy < ly.l_idx.min(ly.l_prb) as usize
+            && y.size as usize
+                <= self
+                    .bounds
+                    .reach(x.size as usize, x.n as usize + 1 - ix + k_own)
+    }
+}
+
+/// The candidates of `x` among the records of `earlier` (indexed, ascending order, so
+/// ascending size) in group `r`: size in `[lo, reach]`, a signature that passes the bitmap
+/// filter, and not shown non-canonical by the entries alone (see [`Entry::first`]), added
+/// to `cands` as `[earlier, later, key]`.
 #[inline]
-fn candidates(x: &Entry, earlier: &[Entry], bounds: &Bounds, out: &mut Vec<u64>) {
+fn candidates(x: &Entry, earlier: &[Entry], bounds: &Bounds, r: u32, cands: &mut Vec<[u32; 3]>) {
     let a = x.size as usize;
     let (lo, reach) = (bounds.lo(a), x.reach as usize);
     if reach < lo {
@@ -364,19 +540,24 @@ fn candidates(x: &Entry, earlier: &[Entry], bounds: &Bounds, out: &mut Vec<u64>)
     let to = earlier.partition_point(|y| y.size as usize <= reach);
     for y in &earlier[from..to] {
         let diff = (x.sig[0] ^ y.sig[0]).count_ones() + (x.sig[1] ^ y.sig[1]).count_ones();
-        if diff as i64 <= bounds.max_diff(a, y.size as usize) {
-            out.push((y.order as u64) << 32 | x.order as u64);
+        let elsewhere =
+            (x.first == y.first && x.first != r) || (x.next == y.next && x.next != x.key);
+        if !elsewhere && diff as i64 <= bounds.max_diff(a, y.size as usize) {
+            cands.push([y.order, x.order, x.key]);
         }
     }
 }
 
-/// The self-join of `index` (pairs `a < b`, sorted), calling `progress` with the number of
-/// records done so far (an estimate while the groups run).
+/// The self-join of `index` (pairs `a < b`, each once, in no particular order), handed to
+/// `emit` in blocks from the worker threads as they are verified; `progress` is called on
+/// the calling thread with the number of records done so far (an estimate while the groups
+/// run). Stops early when `emit` returns `false`.
 pub(super) fn self_join(
     index: &DuplicateIndex,
     k: usize,
+    emit: Emit<'_>,
     progress: &mut dyn FnMut(usize),
-) -> Vec<Pair> {
+) {
     let n_rec = index.len();
     let t = index.filter_t;
     let mut date_rank = vec![false; index.vocab.len()];
@@ -420,8 +601,20 @@ pub(super) fn self_join(
             }
         });
     }
-    let names = |r: &OrdRec| &ranks[r.start..r.start + r.n as usize];
-    let dates = |r: &OrdRec| &ranks[r.start + r.n as usize..r.start + r.size as usize];
+    let bounds = Bounds::new(t);
+    let stop = AtomicBool::new(false);
+    let cx = Ctx {
+        od: &od,
+        ranks: &ranks,
+        by_order: &by_order,
+        bounds: &bounds,
+        k,
+        threshold: index.threshold,
+        emit,
+        stop: &stop,
+    };
+    let names = |r: &OrdRec| cx.names(r);
+    let dates = |r: &OrdRec| cx.dates(r);
     let vocab = index.vocab.len();
     // Postings by name rank, items `order << 32 | position`: class L under each trigram of the
     // extended probe prefix that has a second one after it, class H under each trigram of the
@@ -445,7 +638,6 @@ pub(super) fn self_join(
             }
         }
     });
-    let bounds = Bounds::new(t);
     // Everything the records indexed under name rank `r` pair with through `r`.
     let group = |r: u32, sc: &mut GroupScratch| {
         sc.entries.clear();
@@ -466,10 +658,12 @@ pub(super) fn self_join(
                     size: rec.size,
                     reach: bounds.reach(rec.size as usize, nx.len() + 1 - j + k_own) as u32,
                     indexed: j < l.l_idx as usize,
+                    first: nx[0],
+                    next: nx[p + 1],
                 });
             }
         }
-        sc.pairs(&bounds);
+        sc.pairs(&cx, Class::L, r);
         sc.entries.clear();
         for &e in h_post.get(r) {
             let (o, j) = ((e >> 32) as u32, e as u32 as usize);
@@ -488,13 +682,12 @@ pub(super) fn self_join(
                     size: rec.size,
                     reach,
                     indexed: j < l.h_idx as usize,
+                    first: nx[0],
+                    next: dx[0],
                 });
             }
         }
-        sc.pairs(&bounds);
-        sc.out.sort_unstable();
-        sc.out.dedup();
-        std::mem::take(&mut sc.out)
+        sc.pairs(&cx, Class::H, r);
     };
 
     // Groups heaviest first, in blocks of about equal work (the progress steps).
@@ -509,10 +702,9 @@ pub(super) fn self_join(
     // Progress in records: the regular ones as the groups' work is done, then the others.
     let regular = n_rec - odd.len();
     let pool = Pool::new(move || GroupScratch::new(vocab));
-    let mut found: Vec<u64> = Vec::new();
     let mut done = 0usize;
     let mut rest: &[u32] = &group_ranks;
-    while !rest.is_empty() {
+    while !rest.is_empty() && !stop.load(Ordering::Relaxed) {
         let mut take = 0;
         let mut w = 0;
         while take < rest.len() && (w < total / 16 || take < 64) {
@@ -520,62 +712,50 @@ pub(super) fn self_join(
             take += 1;
         }
         let (block, tail) = rest.split_at(take);
-        let parts: Vec<Vec<u64>> = block
-            .par_iter()
-            .map_init(
-                || pool.lease(),
-                |lease, &r| group(r, lease.sc.as_mut().expect("a lease holds its value")),
-            )
-            .collect();
-        let mut block_found = parts.concat();
-        drop(parts);
-        block_found.par_sort_unstable();
-        block_found.dedup();
-        found.extend_from_slice(&block_found);
+        block.par_iter().for_each_init(
+            || pool.lease(),
+            |lease, &r| {
+                if !stop.load(Ordering::Relaxed) {
+                    group(r, lease.sc.as_mut().expect("a lease holds its value"));
+                }
+            },
+        );
+        // Every lease is back: hand on what the buffers hold.
+        if let Ok(mut free) = pool.free.lock() {
+            for sc in free.iter_mut() {
+                cx.flush(&mut sc.found);
+            }
+        }
         done += w;
         progress((regular as u128 * done as u128 / total.max(1) as u128) as usize);
         rest = tail;
     }
-    found.par_sort_unstable();
-    found.dedup();
-    let mut all: Vec<Pair> = found
-        .par_iter()
-        .filter_map(|&e| {
-            let (y, x) = (
-                by_order[(e >> 32) as usize] as usize,
-                by_order[e as u32 as usize] as usize,
-            );
-            let (xs, ys) = (index.set(x), index.set(y));
-            let sim = similarity_from_counts(count_common(xs, ys) as usize, xs.len(), ys.len());
-            is_similar(sim, index.threshold).then(|| Pair {
-                a: x.min(y) as u32,
-                b: x.max(y) as u32,
-                similarity: sim,
-            })
-        })
-        .collect();
-    drop(found);
+    drop(pool);
     let mut regular_rec = vec![true; n_rec];
     for &z in &odd {
         regular_rec[z] = false;
     }
     let scratch = ScratchPool::scratch(n_rec);
-    let odd_pairs: Vec<Vec<Pair>> = odd
-        .par_chunks(64)
-        .map(|zs| {
-            let mut out = Vec::new();
-            for &z in zs {
-                irregular(index, &scratch, z, &regular_rec, &mut out);
+    let buffers: Pool<Vec<Pair>> = Pool::new(Vec::new);
+    odd.par_chunks(64).for_each(|zs| {
+        if stop.load(Ordering::Relaxed) {
+            return;
+        }
+        let mut lease = buffers.lease();
+        let out = lease.sc.as_mut().expect("a lease holds its value");
+        for &z in zs {
+            irregular(index, &scratch, z, &regular_rec, out);
+            if out.len() >= BLOCK {
+                cx.flush(out);
             }
-            out
-        })
-        .collect();
-    for p in odd_pairs {
-        all.extend_from_slice(&p);
+        }
+    });
+    if let Ok(mut free) = buffers.free.lock() {
+        for out in free.iter_mut() {
+            cx.flush(out);
+        }
     }
     progress(n_rec);
-    all.par_sort_unstable_by_key(|p| (p.a, p.b));
-    all
 }
 
 /// The pairs of an irregular record `z` from the general prefix index: with every regular

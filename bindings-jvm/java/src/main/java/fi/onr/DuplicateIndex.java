@@ -8,6 +8,7 @@ import fi.onr.ffi.PersonRecordValue;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -168,13 +169,16 @@ public final class DuplicateIndex implements AutoCloseable {
     public List<Pair> pairs(ProgressListener listener) {
         List<Pair> out = new ArrayList<>();
         forEachPair(out::add, listener);
+        out.sort(Comparator.comparingInt(Pair::a).thenComparingInt(Pair::b));
         return Collections.unmodifiableList(out);
     }
 
     /**
-     * The self-join, pair by pair: reports progress to {@code listener} ({@code null}: none)
-     * while the search runs on several threads, then gives {@code action} every pair of
-     * {@link #pairs()} in the same order. Both are called on the calling thread.
+     * The self-join, pair by pair, as it runs: reports progress to {@code listener}
+     * ({@code null}: none) and gives {@code action} every pair of {@link #pairs()} once, in no
+     * particular order, while the search runs on several threads. Both are called on the
+     * calling thread. Memory stays bounded by the index and a few blocks of pairs, whatever
+     * the number of pairs: a slow action slows the search down.
      *
      * <p>If the listener or the action throws, nothing more is delivered: the call returns
      * once the search under way has finished (the native search can't be interrupted midway)

@@ -68,7 +68,8 @@ public class OnrException extends RuntimeException {
         if (code.startsWith("hetu.")) {
             return new HetuException(code, category, en, fi, sv, position);
         }
-        if (code.startsWith("import.")) {
+        if (code.startsWith("import.") || code.startsWith("input.")) {
+            // input.*: the input policy of a batch file (empty, unclosed quote, extra cells).
             return new ImportException(code, category, en, fi, sv, position);
         }
         if (code.startsWith("link.")) {

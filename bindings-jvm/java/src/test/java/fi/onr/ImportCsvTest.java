@@ -120,16 +120,20 @@ class ImportCsvTest {
         assertEquals("import.csv.no_columns", e.code());
         assertEquals(Category.FORMAT, e.category());
         assertTrue(e.getMessage().startsWith("no known column in the header line"), e.getMessage());
-        assertEquals("import.csv.no_columns", assertThrows(ImportException.class,
+        assertEquals("input.empty", assertThrows(ImportException.class,
                 () -> ImportCheck.checkCsv("", Environment.PRODUCTION)).code());
         assertThrows(IllegalArgumentException.class, () -> ImportCheck.CsvOptions.defaults().withDelimiter('§'));
     }
 
     @Test
-    void aLineWithMoreCellsThanTheHeaderIsThatRowsProblem() {
-        ImportCheck.Report r = ImportCheck.checkCsv("tunniste,hetu\nS1,010101A900R\nS2,010101A900R,extra\n", Environment.TEST);
-        assertEquals(2, r.rows().size());
-        assertFalse(r.rows().get(1).isAccepted());
-        assertEquals(Optional.of(3L), r.rows().get(1).line());
+    void aLineWithMoreCellsThanTheHeaderMakesTheFileUnusable() {
+        // onr-core's input policy: the whole input is refused, naming the line.
+        ImportException e = assertThrows(ImportException.class, () -> ImportCheck.checkCsv(
+                "tunniste,hetu\nS1,010101A900R\nS2,010101A900R,extra\n", Environment.TEST));
+        assertEquals("input.csv.extra_cells", e.code());
+        assertTrue(e.getMessage().startsWith("line 3 has 3 cells"), e.getMessage());
+        // Line numbers count every line, CRLF and blank ones too.
+        assertEquals(Optional.of(3L), ImportCheck.checkCsv(
+                "tunniste,hetu\r\n\r\nS1,010101A900R\r\n", Environment.TEST).rows().get(0).line());
     }
 }

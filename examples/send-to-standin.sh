@@ -7,11 +7,15 @@
 # `cargo install --path onr-standin` (or target/release after `cargo build --release`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+for tool in onr onr-standin; do
+  command -v "$tool" >/dev/null || { echo "$tool is not on PATH (see the comment at the top of $0)" >&2; exit 2; }
+done
 url_file=$(mktemp)
 onr-standin >"$url_file" 2>/dev/null &
 pid=$!
 trap 'kill "$pid" 2>/dev/null; rm -f "$url_file"' EXIT
 for _ in $(seq 100); do [ -s "$url_file" ] && break; sleep 0.1; done
+[ -s "$url_file" ] || { echo "onr-standin did not start" >&2; exit 2; }
 url=$(head -n 1 "$url_file")
 export ONR_CAS_USERNAME=demo ONR_CAS_PASSWORD=demo   # the stand-in's demo service user
 {

@@ -626,12 +626,14 @@ mod tests {
             row: Row {
                 tunniste: Some(tunniste.into()),
                 henkilo: Some(onr_core::import::Person::default()),
+                conflict: None,
             },
             report: RowReport {
                 index,
                 line: None,
                 tunniste: Some(tunniste.into()),
                 errors: Vec::new(),
+                later: Vec::new(),
                 warnings: Vec::new(),
                 action: Action {
                     kind,

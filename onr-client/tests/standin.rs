@@ -63,6 +63,7 @@ fn row(i: usize, hetu: &str, tunniste: &str) -> RowInput {
                 kansalaisuus: Some(vec![Some(Koodi::new("246"))]),
                 ..Person::default()
             }),
+            conflict: None,
         }),
     )
 }

@@ -29,7 +29,9 @@ use crate::{errors, json};
 /// are the persons ONR already has (``onr.Person``), for the predicted matches and name
 /// conflicts. ``kutsumanimi_rule`` is ``"service"`` (the import's own), ``"existence_check"`` or
 /// ``"ui"``; ``lang`` the language of the warnings; ``koodisto`` replaces bundled code lists
-/// (``{"kieli" | "maatjavaltiot2" | "sukupuoli": [codes]}``). Text that is not a JSON object raises
+/// (``{"kieli" | "maatjavaltiot2" | "sukupuoli": [codes]}``), or is the path (``str`` or
+/// ``os.PathLike``) of a koodisto file written by ``onr koodisto update``, read by onr-core
+/// (a bad file raises ``onr.OnrError`` with a ``koodisto.file.*`` code). Text that is not a JSON object raises
 /// ``onr.ImportBatchError`` (as ONR answers it with HTTP 400).
 ///
 /// >>> import onr
@@ -58,11 +60,33 @@ pub fn check_import<'py>(
     existing: Option<&Bound<'py, PyAny>>,
     kutsumanimi_rule: &str,
     lang: Option<&Bound<'py, PyAny>>,
-    koodisto: Option<HashMap<String, Vec<String>>>,
+    koodisto: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     guard(py, || {
         let mut codes = Koodisto::bundled();
-        for (uri, list) in koodisto.unwrap_or_default() {
+        let lists: HashMap<String, Vec<String>> = match koodisto {
+            None => HashMap::new(),
+            Some(k) => match k.extract::<HashMap<String, Vec<String>>>() {
+                Ok(lists) => lists,
+                Err(_) => {
+                    let path: std::path::PathBuf = k.extract().map_err(|_| {
+                        PyTypeError::new_err(
+                            "koodisto must be a mapping of code lists or the path of a koodisto file",
+                        )
+                    })?;
+                    let text = std::fs::read_to_string(&path).map_err(|e| {
+                        pyo3::exceptions::PyOSError::new_err(format!(
+                            "cannot read {}: {e}",
+                            path.display()
+                        ))
+                    })?;
+                    codes = Koodisto::from_file_text(&text)
+                        .map_err(|e| errors::coded(py, "OnrError", &e))?;
+                    HashMap::new()
+                }
+            },
+        };
+        for (uri, list) in lists {
             let list = CodeList::from_codes(&uri, list);
             match uri.as_str() {
                 "kieli" => codes.kieli = list,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -143,3 +144,27 @@ def test_recorded_onr_answers() -> None:
                 if alone["conflict"][0] != sent:
                     mismatches.append((n, i, "conflict", alone["conflict"]))
     assert mismatches == []
+
+
+def test_a_koodisto_file_replaces_the_bundled_lists(tmp_path: Path) -> None:
+    row = {"tunniste": "1", "henkilo": {"passinumero": "P123", "etunimet": "Aino", "kutsumanimi": "Aino",
+                                        "sukunimi": "Virtanen", "aidinkieli": {"koodi": "QQ"},
+                                        "kansalaisuus": [{"koodi": "000"}]}}
+    batch = {"henkilot": [row]}
+    keys = [e["key"] for e in onr.check_import(batch, env="test")["rows"][0]["errors"]]
+    assert "invalid.aidinkieli" in keys and "invalid.kansalaisuus" in keys
+    lists = {"sukupuoli": [{"koodi": "1"}, {"koodi": "2"}], "kieli": [{"koodi": "FI"}, {"koodi": "QQ", "fi": "uusi"}],
+             "maatjavaltiot2": [{"koodi": "246"}, {"koodi": "000"}]}
+    path = tmp_path / "koodisto.json"
+    path.write_text(json.dumps({"format": 1, "fetched": "2026-12-02T17:00:00Z", "source": "test", "lists": lists}))
+    for arg in (path, str(path)):
+        report = onr.check_import(batch, env="test", koodisto=arg)
+        assert report["rows"][0]["errors"] == [] and report["rows"][0]["verdict"] == "accepted"
+    path.write_text(json.dumps({"format": 2}))
+    with pytest.raises(onr.OnrError) as info:
+        onr.check_import(batch, koodisto=path)
+    assert info.value.code == "koodisto.file.format"
+    with pytest.raises(OSError):
+        onr.check_import(batch, koodisto=tmp_path / "missing.json")
+    with pytest.raises(TypeError):
+        onr.check_import(batch, koodisto=42)  # type: ignore[arg-type]

@@ -45,6 +45,9 @@ enum Command {
     Import(cmd::send::ImportCommand),
     /// Read ONR's change feed from a resumable state file, one JSON entry a line.
     Feed(cmd::send::FeedArgs),
+    /// Koodisto code lists: refresh the lists the import check uses.
+    #[command(subcommand)]
+    Koodisto(cmd::koodisto::KoodistoCommand),
 }
 
 /// The command line, with the exit status convention at the end of every command's help
@@ -76,6 +79,7 @@ fn run() -> anyhow::Result<ExitCode> {
         Command::Send(a) => cmd::send::send(a),
         Command::Import(c) => cmd::send::import(c),
         Command::Feed(a) => cmd::send::feed(a),
+        Command::Koodisto(c) => cmd::koodisto::run(c),
     }
 }
 

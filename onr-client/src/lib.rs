@@ -14,6 +14,9 @@
 //!   redirects (the client has to see CAS's 302 to `/cas/login`); and its dependency tree is
 //!   small. Any other [`transport::Transport`] can be plugged in.
 //! * [`auth`]: CAS v1 service users and OAuth2 client credentials, behind one trait.
+//! * [`koodisto`]: the current code lists of OPH's koodisto service (public: no login), as a
+//!   file onr-core's import check reads.
+//! * [`yleistunniste`]: find or create a person by hetu and names, check an OID, batches.
 //! * [`client::Client`]: the common headers (`Caller-Id`, `CSRF` header and cookie,
 //!   `Accept`/`Content-Type`), credentials, one fresh login on a session expiry, and resends
 //!   where they are safe (idempotent GETs: 5xx, timeouts and broken connections, 3 times with
@@ -57,10 +60,12 @@ pub mod env;
 pub mod error;
 pub mod feed;
 pub mod import;
+pub mod koodisto;
 pub mod protocol;
 pub mod retry;
 pub mod secret;
 pub mod transport;
+pub mod yleistunniste;
 
 pub use client::{Client, ClientOptions, Credentials, Http};
 pub use env::Target;

@@ -446,7 +446,7 @@ def check_import(
     existing: Optional[Iterable[Person]] = None,
     kutsumanimi_rule: Literal["service", "existence_check", "ui"] = "service",
     lang: _Lang = ...,
-    koodisto: Optional[Mapping[str, Sequence[str]]] = None,
+    koodisto: Union[Mapping[str, Sequence[str]], str, os.PathLike[str], None] = None,
 ) -> dict[str, Any]: ...
 
 # --- similarity: trigram, names, duplicates ---------------------------------------------------------

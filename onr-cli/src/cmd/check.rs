@@ -53,7 +53,6 @@ use onr_core::import::action::{ExistingPerson, Persons, Registry, Unknown};
 use onr_core::import::check::{check_json, ErrorView};
 use onr_core::import::checks::KutsumanimiRule;
 use onr_core::import::csv::{CsvOptions, EmptyCell};
-use onr_core::import::koodisto::Koodisto;
 use onr_core::import::lint::Lint;
 use onr_core::import::verdict::OnrError;
 use onr_core::import::{json, CheckOptions, Checker, RowInput, RowReport, Summary, Verdict};
@@ -194,6 +193,10 @@ pub struct Args {
     /// number of similar pairs).
     #[arg(long)]
     pub max_duplicate_rows: Option<usize>,
+    /// A koodisto file written by `onr koodisto update`, whose sukupuoli, kieli and
+    /// maatjavaltiot2 lists replace the bundled ones.
+    #[arg(long, value_name = "FILE")]
+    pub koodisto: Option<PathBuf>,
 }
 
 pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
@@ -226,7 +229,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         Some(p) => p,
         None => &Unknown,
     };
-    let koodisto = Koodisto::bundled();
+    let koodisto = super::koodisto::load(args.koodisto.as_deref())?;
     let options = CheckOptions {
         env,
         kutsumanimi_rule: match args.kutsumanimi_rule {

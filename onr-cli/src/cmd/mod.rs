@@ -4,6 +4,7 @@ pub mod check;
 mod check_words;
 pub mod duplicates;
 pub mod hetu;
+pub mod koodisto;
 pub mod links;
 pub mod oid;
 pub mod send;

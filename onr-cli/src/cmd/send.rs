@@ -52,19 +52,7 @@ pub struct Conn {
 
 impl Conn {
     fn client(&self) -> anyhow::Result<Client> {
-        let target = match (&self.base_url, self.env) {
-            (Some(url), env) => Target::custom(
-                url,
-                if env == Some(OnrEnv::Production) {
-                    Environment::Production
-                } else {
-                    Environment::Test
-                },
-            )
-            .map_err(coded)?,
-            (None, Some(OnrEnv::Production)) => Target::Production,
-            (None, _) => Target::Qa,
-        };
+        let target = target_of(self.base_url.as_deref(), self.env)?;
         let caller = CallerId::new(&self.caller_id).map_err(coded)?;
         let credentials = match &self.credentials {
             Some(path) => {
@@ -83,7 +71,25 @@ impl Conn {
     }
 }
 
-fn coded(e: ClientError) -> anyhow::Error {
+/// The target of `--base-url` and `--env` (default QA; a base URL is checked with the rules of
+/// `--env`, test unless `production`).
+pub(crate) fn target_of(base_url: Option<&str>, env: Option<OnrEnv>) -> anyhow::Result<Target> {
+    Ok(match (base_url, env) {
+        (Some(url), env) => Target::custom(
+            url,
+            if env == Some(OnrEnv::Production) {
+                Environment::Production
+            } else {
+                Environment::Test
+            },
+        )
+        .map_err(coded)?,
+        (None, Some(OnrEnv::Production)) => Target::Production,
+        (None, _) => Target::Qa,
+    })
+}
+
+pub(crate) fn coded(e: ClientError) -> anyhow::Error {
     anyhow::anyhow!("{} [{}]", e, e.code())
 }
 

@@ -136,6 +136,27 @@ impl CodeList {
         })
     }
 
+    /// A list of codes with their names in Finnish, Swedish and English (an empty name is
+    /// no name).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use onr_core::{import::koodisto::CodeList, Lang};
+    /// let list = CodeList::from_named("sukupuoli", [("1".to_owned(), ["mies".into(), "man".into(), String::new()])]);
+    /// assert_eq!(list.name("1", Lang::Fi), Some("mies"));
+    /// assert_eq!(list.name("1", Lang::En), None);
+    /// ```
+    pub fn from_named<I>(uri: &str, entries: I) -> CodeList
+    where
+        I: IntoIterator<Item = (String, [String; 3])>,
+    {
+        CodeList {
+            uri: uri.to_owned(),
+            entries: entries.into_iter().collect(),
+        }
+    }
+
     /// The koodisto URI, as ONR names it in its messages (`sukupuoli`, `kieli`, ...).
     pub fn uri(&self) -> &str {
         &self.uri

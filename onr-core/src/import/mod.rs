@@ -18,6 +18,7 @@
 //! * [`checks`]: the rules of ONR's other validators a client can check locally (contact
 //!   e-mail, asiointikieli, hetu and eIDAS, the existence check's names, kutsumanimi).
 //! * [`koodisto`]: the bundled code lists, replaceable by the caller.
+//! * `koodisto_file` (feature `json`): a refreshed copy of the code lists as a file.
 //!
 //! [`Checker`] runs all of it over a stream of rows.
 
@@ -33,6 +34,8 @@ pub mod json;
 #[cfg(any(feature = "json", feature = "csv"))]
 mod json_date;
 pub mod koodisto;
+#[cfg(feature = "json")]
+pub mod koodisto_file;
 pub mod lint;
 pub mod model;
 pub mod verdict;

@@ -453,6 +453,24 @@ impl<R: io::Read> CsvTracker<R> {
         (self.eof && self.state == Scan::InQuoted).then_some(self.quote_line)
     }
 
+    /// After a record of `cells` cells was read under a header of `header` cells: the line
+    /// where the record starts, or why the input's shape refuses the file (a quote that never
+    /// closes, or more cells than the header). Every CSV reader calls this once per record.
+    pub fn take_record(&mut self, cells: usize, header: usize) -> Result<u64, CsvShapeError> {
+        let line = self.next_record_line().unwrap_or(0);
+        if let Some(line) = self.unclosed_quote() {
+            return Err(CsvShapeError::UnclosedQuote { line });
+        }
+        if cells > header {
+            return Err(CsvShapeError::ExtraCells {
+                line,
+                cells,
+                header,
+            });
+        }
+        Ok(line)
+    }
+
     fn scan(&mut self, bytes: &[u8]) {
         for &b in bytes {
             let end = b == b'\n' || b == b'\r';

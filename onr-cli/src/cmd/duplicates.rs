@@ -21,7 +21,7 @@ use std::time::Instant;
 
 use anyhow::{anyhow, bail, Context};
 use onr_core::error::Coded;
-use onr_core::input::{header_columns, CsvShapeError, CsvTracker, InputError};
+use onr_core::input::{header_columns, CsvTracker, InputError};
 use onr_core::similarity::duplicates::{check_threshold, DuplicateIndex, PersonRecord};
 use onr_core::similarity::trigram::{pg_float4_text, DEFAULT_THRESHOLD};
 
@@ -142,19 +142,10 @@ fn read_records(args: &Args) -> anyhow::Result<Vec<PersonRecord>> {
         .read_record(&mut row)
         .with_context(|| format!("{name}: reading the CSV file"))?
     {
-        let line = rdr.get_mut().next_record_line().unwrap_or(0);
-        if let Some(line) = rdr.get_ref().unclosed_quote() {
-            let e = CsvShapeError::UnclosedQuote { line };
-            bail!("{name}: {e} ({})", e.code());
-        }
-        if row.len() > headers.len() {
-            let e = CsvShapeError::ExtraCells {
-                line,
-                cells: row.len(),
-                header: headers.len(),
-            };
-            bail!("{name}: {e} ({})", e.code());
-        }
+        let line = rdr
+            .get_mut()
+            .take_record(row.len(), headers.len())
+            .map_err(|e| anyhow!("{name}: {e} ({})", e.code()))?;
         let field = |i: usize| row.get(i).unwrap_or("");
         let syntymaaika = onr_core::cell::date(field(date))
             .map_err(|e| anyhow!("line {line}: {}: {e}", args.syntymaaika_column))?;

@@ -4,9 +4,9 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{bail, Context};
+use anyhow::{anyhow, bail, Context};
 use onr_core::error::Coded;
-use onr_core::input::{tsv_field, CsvShapeError, CsvTracker};
+use onr_core::input::{tsv_field, CsvTracker};
 use onr_core::linking::{check_links, LinkRow, Registry, TableLayout};
 use onr_core::Environment;
 use serde_json::json;
@@ -91,19 +91,10 @@ fn load(path: &Path) -> anyhow::Result<Vec<LinkRow>> {
         .read_record(&mut record)
         .with_context(|| format!("{name}: cannot read the table"))?
     {
-        let line = reader.get_mut().next_record_line().unwrap_or(0);
-        if let Some(line) = reader.get_ref().unclosed_quote() {
-            let e = CsvShapeError::UnclosedQuote { line };
-            bail!("{name}: {e} ({})", e.code());
-        }
-        if record.len() > header.len() {
-            let e = CsvShapeError::ExtraCells {
-                line,
-                cells: record.len(),
-                header: header.len(),
-            };
-            bail!("{name}: {e} ({})", e.code());
-        }
+        let line = reader
+            .get_mut()
+            .take_record(record.len(), header.len())
+            .map_err(|e| anyhow!("{name}: {e} ({})", e.code()))?;
         let fields: Vec<&str> = record.iter().collect();
         if fields.iter().all(|f| f.trim().is_empty()) {
             continue;

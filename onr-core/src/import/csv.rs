@@ -327,23 +327,18 @@ impl<R: io::Read> Iterator for Reader<R> {
         self.record = record;
         let result = match read {
             Ok(false) => return None,
-            Ok(true) => {
-                let line = self.inner.get_mut().next_record_line().unwrap_or(0);
-                if let Some(line) = self.inner.get_ref().unclosed_quote() {
-                    Err(CsvShapeError::UnclosedQuote { line }.into())
-                } else if self.record.len() > self.width {
-                    Err(CsvShapeError::ExtraCells {
-                        line,
-                        cells: self.record.len(),
-                        header: self.width,
-                    }
-                    .into())
-                } else {
+            Ok(true) => match self
+                .inner
+                .get_mut()
+                .take_record(self.record.len(), self.width)
+            {
+                Err(e) => Err(e.into()),
+                Ok(line) => {
                     let index = self.index;
                     self.index += 1;
                     Ok(self.convert(index, line))
                 }
-            }
+            },
             Err(e) => Err(io_error(e)),
         };
         self.failed = result.is_err();

@@ -8,17 +8,17 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use onr_client::koodisto::{KoodistoReader, LISTS};
-use onr_client::{CallerId, ClientOptions};
 use onr_core::error::Coded;
 use onr_core::import::koodisto::Koodisto;
 
-use super::send::{coded, target_of, OnrEnv};
+use super::send::{coded, Endpoint};
 
 /// `onr koodisto ...`.
 #[derive(clap::Subcommand, Debug)]
 pub enum KoodistoCommand {
     /// Read the current sukupuoli, kieli and maatjavaltiot2 lists from koodisto and write them
-    /// to a file for `onr check --koodisto` (and Python and Java).
+    /// to a file for `onr check --koodisto` (and Python's `check_import(koodisto=PATH)`; Java
+    /// does not read it yet).
     Update(UpdateArgs),
 }
 
@@ -28,18 +28,9 @@ pub struct UpdateArgs {
     /// The file to write (replaced only when every list was read).
     #[arg(long)]
     pub out: PathBuf,
-    /// The OPH environment to read koodisto from (default `qa`).
-    #[arg(long, value_enum)]
-    pub env: Option<OnrEnv>,
-    /// Another base URL (a local stand-in).
-    #[arg(long)]
-    pub base_url: Option<String>,
-    /// Your Caller-Id (OPH requires it: `A-Z a-z 0-9 . - ( )`).
-    #[arg(long)]
-    pub caller_id: String,
-    /// The timeout of each call, in seconds.
-    #[arg(long, default_value_t = 30)]
-    pub timeout: u64,
+    // Koodisto is public: no credentials, only the Caller-Id.
+    #[command(flatten)]
+    pub endpoint: Endpoint,
 }
 
 pub fn run(cmd: &KoodistoCommand) -> anyhow::Result<ExitCode> {
@@ -49,12 +40,7 @@ pub fn run(cmd: &KoodistoCommand) -> anyhow::Result<ExitCode> {
 }
 
 fn update(args: &UpdateArgs) -> anyhow::Result<ExitCode> {
-    let target = target_of(args.base_url.as_deref(), args.env)?;
-    let caller = CallerId::new(&args.caller_id).map_err(coded)?;
-    let options = ClientOptions {
-        timeout: std::time::Duration::from_secs(args.timeout),
-        ..ClientOptions::default()
-    };
+    let (target, caller, options) = args.endpoint.resolve()?;
     let file = KoodistoReader::new(&target, caller, &options)
         .fetch()
         .map_err(coded)?;

@@ -30,9 +30,10 @@ pub enum OnrEnv {
     Production,
 }
 
-/// Where and as whom.
+/// Which OPH service, as whom and how patiently: the options every command that calls OPH
+/// shares (`onr send`, `import`, `feed`, `koodisto update`).
 #[derive(clap::Args, Debug)]
-pub struct Conn {
+pub struct Endpoint {
     /// The ONR environment (for `--base-url`, the rules to check with; default `qa`).
     #[arg(long, value_enum)]
     pub env: Option<OnrEnv>,
@@ -42,18 +43,37 @@ pub struct Conn {
     /// Your Caller-Id (OPH requires it: `A-Z a-z 0-9 . - ( )`, e.g. `1.2.246.562.10.xxx.my-sis`).
     #[arg(long)]
     pub caller_id: String,
-    /// A file of `KEY=VALUE` credentials (else the environment variables).
-    #[arg(long)]
-    pub credentials: Option<PathBuf>,
     /// The timeout of each call, in seconds.
     #[arg(long, default_value_t = 30)]
     pub timeout: u64,
 }
 
-impl Conn {
-    fn client(&self) -> anyhow::Result<Client> {
+impl Endpoint {
+    /// The target, the checked Caller-Id and the client options these arguments give.
+    pub(crate) fn resolve(&self) -> anyhow::Result<(Target, CallerId, ClientOptions)> {
         let target = target_of(self.base_url.as_deref(), self.env)?;
         let caller = CallerId::new(&self.caller_id).map_err(coded)?;
+        let options = ClientOptions {
+            timeout: std::time::Duration::from_secs(self.timeout),
+            ..ClientOptions::default()
+        };
+        Ok((target, caller, options))
+    }
+}
+
+/// Where and as whom, with credentials (ONR's service API needs a login).
+#[derive(clap::Args, Debug)]
+pub struct Conn {
+    #[command(flatten)]
+    pub endpoint: Endpoint,
+    /// A file of `KEY=VALUE` credentials (else the environment variables).
+    #[arg(long)]
+    pub credentials: Option<PathBuf>,
+}
+
+impl Conn {
+    fn client(&self) -> anyhow::Result<Client> {
+        let (target, caller, options) = self.endpoint.resolve()?;
         let credentials = match &self.credentials {
             Some(path) => {
                 let text = std::fs::read_to_string(path)
@@ -63,17 +83,13 @@ impl Conn {
             None => Credentials::from_vars(|k| std::env::var(k).ok()),
         }
         .map_err(coded)?;
-        let options = ClientOptions {
-            timeout: std::time::Duration::from_secs(self.timeout),
-            ..ClientOptions::default()
-        };
         Ok(Client::new(target, caller, credentials, options))
     }
 }
 
 /// The target of `--base-url` and `--env` (default QA; a base URL is checked with the rules of
 /// `--env`, test unless `production`).
-pub(crate) fn target_of(base_url: Option<&str>, env: Option<OnrEnv>) -> anyhow::Result<Target> {
+fn target_of(base_url: Option<&str>, env: Option<OnrEnv>) -> anyhow::Result<Target> {
     Ok(match (base_url, env) {
         (Some(url), env) => Target::custom(
             url,

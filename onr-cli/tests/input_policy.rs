@@ -193,3 +193,34 @@ fn links_check_tsv_cannot_be_forged() {
         "{stdout}"
     );
 }
+
+#[test]
+fn duplicates_reads_windows_1252_only_when_asked() {
+    let f = file(
+        ".csv",
+        b"\xEF\xBB\xBFid,etunimet,kutsumanimi,sukunimi,syntymaaika\n1,J\xE4rvi,J\xE4rvi,M\xE4ki,\n2,J\xE4rvi,J\xE4rvi,M\xE4ki,\n",
+    );
+    // Without --encoding: refused as a whole, with onr-core's code and the hint.
+    onr()
+        .arg("duplicates")
+        .arg(f.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "line 2: the file is not UTF-8 text",
+        ))
+        .stderr(predicate::str::contains("input.not_utf8"));
+    // With it: the BOM-less header is read and the two rows pair up.
+    onr()
+        .args(["duplicates", "--encoding", "windows-1252"])
+        .arg(f.path())
+        .assert()
+        .success()
+        .stdout("id_a,id_b,similarity\n1,2,1\n");
+    onr()
+        .args(["duplicates", "--encoding", "ebcdic"])
+        .arg(f.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown encoding `ebcdic`"));
+}

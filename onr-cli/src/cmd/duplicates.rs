@@ -21,7 +21,8 @@ use std::time::Instant;
 
 use anyhow::{anyhow, bail, Context};
 use onr_core::error::Coded;
-use onr_core::input::{header_columns, CsvTracker, InputError};
+use onr_core::error::Lang;
+use onr_core::input::{header_columns, CsvTracker, Encoding, InputError};
 use onr_core::similarity::duplicates::{check_threshold, DuplicateIndex, PersonRecord};
 use onr_core::similarity::trigram::{pg_float4_text, DEFAULT_THRESHOLD};
 
@@ -68,6 +69,10 @@ pub struct Args {
     /// Input field delimiter.
     #[arg(long, default_value_t = ',')]
     pub delimiter: char,
+    /// The input's character encoding: `utf-8`, or `windows-1252` (also `latin1`), as
+    /// `onr check --encoding` reads it.
+    #[arg(long, default_value = "utf-8", value_parser = super::check::parse_encoding)]
+    pub encoding: Encoding,
 }
 
 enum Sink<W: Write> {
@@ -103,14 +108,14 @@ impl<W: Write> Sink<W> {
 fn read_records(args: &Args) -> anyhow::Result<Vec<PersonRecord>> {
     let delimiter =
         u8::try_from(args.delimiter).map_err(|_| anyhow!("the delimiter must be ASCII"))?;
-    let file = crate::io::open_path(&args.file)?;
+    // The whole file by onr-core's input policy (BOM, encoding, empty file), as `onr check`
+    // reads it; the text is small beside the index built from it.
+    let (input, _) = super::check::open(&args.file)?;
+    let text = super::check::read_text(&args.file, input, args.encoding, Lang::En)?;
     let mut rdr = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .flexible(true)
-        .from_reader(CsvTracker::new(
-            std::io::BufReader::with_capacity(1 << 16, file),
-            delimiter,
-        ));
+        .from_reader(CsvTracker::new(text.as_bytes(), delimiter));
     let name = args.file.display();
     let headers = rdr
         .headers()

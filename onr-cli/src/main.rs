@@ -48,6 +48,9 @@ enum Command {
     /// Koodisto code lists: refresh the lists the import check uses.
     #[command(subcommand)]
     Koodisto(cmd::koodisto::KoodistoCommand),
+    /// The learner number as a general identifier: find or create persons, look up OIDs.
+    #[command(subcommand)]
+    Yleistunniste(cmd::yleistunniste::YleistunnisteCommand),
 }
 
 /// The command line, with the exit status convention at the end of every command's help
@@ -80,6 +83,7 @@ fn run() -> anyhow::Result<ExitCode> {
         Command::Import(c) => cmd::send::import(c),
         Command::Feed(a) => cmd::send::feed(a),
         Command::Koodisto(c) => cmd::koodisto::run(c),
+        Command::Yleistunniste(c) => cmd::yleistunniste::run(c),
     }
 }
 

@@ -10,6 +10,7 @@ pub mod oid;
 pub mod send;
 pub mod similarity;
 mod similarity_jw;
+pub mod yleistunniste;
 
 /// The output formats of the line-oriented commands.
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq, Default)]

@@ -72,7 +72,7 @@ pub struct Conn {
 }
 
 impl Conn {
-    fn client(&self) -> anyhow::Result<Client> {
+    pub(crate) fn client(&self) -> anyhow::Result<Client> {
         let (target, caller, options) = self.endpoint.resolve()?;
         let credentials = match &self.credentials {
             Some(path) => {

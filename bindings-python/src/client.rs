@@ -6,7 +6,10 @@ use std::time::Duration;
 
 use onr_client::feed::{Feed, FeedCursor};
 use onr_client::import::{ImportOptions, PollOptions};
-use onr_client::{CallerId, Client as RustClient, ClientError, ClientOptions, Credentials, Target};
+use onr_client::yleistunniste::Person;
+use onr_client::{
+    CallerId, Client as RustClient, ClientError, ClientOptions, Credentials, Secret, Target,
+};
 use onr_core::import::action::Unknown;
 use onr_core::import::koodisto::Koodisto;
 use onr_core::import::{json as import_json, RowInput};
@@ -224,6 +227,43 @@ impl Client {
                 py,
                 &serde_json::json!({"entries": entries, "cursor": cursor}),
             )
+        })
+    }
+
+    /// Finds or creates the person of a hetu and names (``POST .../yleistunniste/hae``):
+    /// ``{"outcome": "found", "oid", "oppijanumero"}``, or ``{"outcome": "not_found" |
+    /// "name_mismatch", "message", "field_errors"}`` (ONR's 404 / 409, hetus redacted). Any
+    /// other failure (400 included) raises ``onr.ClientError``. Never resent once sent.
+    fn yleistunniste_hae<'py>(
+        &self,
+        py: Python<'py>,
+        hetu: &str,
+        etunimet: &str,
+        kutsumanimi: &str,
+        sukunimi: &str,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        guard(py, || {
+            let person = Person {
+                hetu: Secret::new(hetu),
+                etunimet: etunimet.to_owned(),
+                kutsumanimi: kutsumanimi.to_owned(),
+                sukunimi: sukunimi.to_owned(),
+            };
+            let inner = &self.inner;
+            let outcome = detached(py, move || inner.yleistunniste_hae(&person))?
+                .map_err(|e| errors::client(py, &e))?;
+            json::to_py(py, &outcome)
+        })
+    }
+
+    /// The person of an OID (``GET .../yleistunniste/hae/{oid}``): ``oid``, ``oppijanumero``,
+    /// ``passivoitu``, ``linked``; ``None`` when ONR has none (404).
+    fn yleistunniste_oid<'py>(&self, py: Python<'py>, oid: &str) -> PyResult<Bound<'py, PyAny>> {
+        guard(py, || {
+            let inner = &self.inner;
+            let student = detached(py, move || inner.yleistunniste_oid(oid))?
+                .map_err(|e| errors::client(py, &e))?;
+            json::to_py(py, &student)
         })
     }
 

@@ -189,3 +189,35 @@ def test_the_gil_is_released_while_waiting(standin: StandIn, creds: None) -> Non
         time.sleep(0.01)
     t.join()
     assert ticks > 20
+
+
+def test_yleistunniste_outcomes_are_values_and_the_hetu_stays_hidden(creds: None) -> None:
+    routes = cas_routes()
+    routes[("POST", f"{SVC}/yleistunniste/hae")] = [
+        js({"oid": "1.2.246.562.24.10000000003", "oppijanumero": "1.2.246.562.24.10000000003"}),
+        js({"status": 404, "message": "Henkilöä ei löydy"}, status=404),
+        js({"status": 409, "message": "Nimet eivät täsmää hetulle 010101A900R"}, status=409),
+        js({"message": "invalid", "fieldErrors": [{"field": "hetu", "code": "ValidateHetu"}]}, status=400),
+    ]
+    routes[("GET", f"{SVC}/yleistunniste/hae/1.2.246.562.24.10000000003")] = [
+        js({"oid": "1.2.246.562.24.10000000003", "oppijanumero": None, "passivoitu": False})]
+    s = StandIn(routes)
+    try:
+        c = Client("1.2.246.562.10.00000000001.py", base_url=s.url)
+        args = ("010101A900R", "Aino Maria", "Aino", "Virtanen")
+        assert c.yleistunniste_hae(*args) == {
+            "outcome": "found", "oid": "1.2.246.562.24.10000000003",
+            "oppijanumero": "1.2.246.562.24.10000000003"}
+        assert c.yleistunniste_hae(*args)["outcome"] == "not_found"
+        mismatch = c.yleistunniste_hae(*args)
+        assert mismatch["outcome"] == "name_mismatch" and "010101" not in repr(mismatch)
+        with pytest.raises(onr.ClientError) as e:
+            c.yleistunniste_hae(*args)
+        assert e.value.code == "client.http" and "010101" not in str(e.value)
+        sent = json.loads(s.to("POST", f"{SVC}/yleistunniste/hae")[0]["body"])
+        assert sent == {"hetu": "010101A900R", "etunimet": "Aino Maria", "kutsumanimi": "Aino", "sukunimi": "Virtanen"}
+        student = c.yleistunniste_oid("1.2.246.562.24.10000000003")
+        assert student is not None and student["passivoitu"] is False and student["linked"] == []
+        assert c.yleistunniste_oid("1.2.246.562.24.99999999999") is None
+    finally:
+        s.close()

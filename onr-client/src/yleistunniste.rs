@@ -53,7 +53,21 @@ pub struct Identifiers {
 }
 
 /// The answer of `POST .../yleistunniste/hae`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// Serialized (the one view the CLI and the bindings print) as an object tagged by `outcome`:
+/// `{"outcome": "found", "oid", "oppijanumero"}`, `{"outcome": "not_found" | "name_mismatch",
+/// "message", "field_errors"}` (ONR's body, hetus redacted).
+///
+/// ```
+/// use onr_client::yleistunniste::{HaeOutcome, Identifiers};
+/// let found = HaeOutcome::Found(Identifiers { oid: "1.2.246.562.24.10000000003".into(), oppijanumero: None });
+/// assert_eq!(
+///     serde_json::to_string(&found).unwrap(),
+///     r#"{"outcome":"found","oid":"1.2.246.562.24.10000000003","oppijanumero":null}"#
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "outcome", rename_all = "snake_case")]
 pub enum HaeOutcome {
     /// 200: found, or created.
     Found(Identifiers),

@@ -8,7 +8,7 @@ from typing import Any, Callable, Generic, Literal, Optional, TypeVar, Union, fi
 from onr._columns import HetuColumns
 from onr._enums import Category, Change, Edit, HetuWarning, Sex
 from onr._errors import HetuError, OidError
-from onr.client import FeedCursor, FeedRun, ImportReport, ImportResults, ImportStatus
+from onr.client import FeedCursor, FeedRun, HaeOutcome, ImportReport, ImportResults, ImportStatus, Student
 
 __all__ = [
     "Client",
@@ -560,3 +560,7 @@ class Client:
     def import_results(self, id: int) -> ImportResults: ...
     def restart_import(self, id: int) -> ImportStatus: ...
     def feed(self, cursor: Union[str, FeedCursor], *, count: int = 1000) -> FeedRun: ...
+    def yleistunniste_hae(
+        self, hetu: str, etunimet: str, kutsumanimi: str, sukunimi: str
+    ) -> HaeOutcome: ...
+    def yleistunniste_oid(self, oid: str) -> Optional[Student]: ...

@@ -17,7 +17,7 @@ The results are plain dicts, typed below::
 
 from __future__ import annotations
 
-from typing import List, Optional, TypedDict
+from typing import List, Literal, Optional, TypedDict
 
 from onr import _onr
 from onr._errors import ClientError
@@ -30,11 +30,14 @@ __all__ = [
     "FeedCursor",
     "FeedEntry",
     "FeedRun",
+    "FieldError",
+    "HaeOutcome",
     "HeldBack",
     "ImportReport",
     "ImportResults",
     "ImportStatus",
     "ResultRow",
+    "Student",
 ]
 
 Client = _onr.Client
@@ -127,3 +130,32 @@ class FeedRun(TypedDict):
 
     entries: List[FeedEntry]
     cursor: FeedCursor
+
+
+class FieldError(TypedDict):
+    """An error of ONR's body: field path, validation code and message (hetus redacted)."""
+
+    field: str
+    code: Optional[str]
+    message: Optional[str]
+
+
+class HaeOutcome(TypedDict, total=False):
+    """What ``Client.yleistunniste_hae`` answers: ``outcome`` ``"found"`` with ``oid`` and
+    ``oppijanumero``, or ``"not_found"`` / ``"name_mismatch"`` with ONR's ``message`` and
+    ``field_errors``."""
+
+    outcome: Literal["found", "not_found", "name_mismatch"]
+    oid: str
+    oppijanumero: Optional[str]
+    message: Optional[str]
+    field_errors: List[FieldError]
+
+
+class Student(TypedDict):
+    """A person by OID (``FilteredStudent``): its learner number, passivation and linked OIDs."""
+
+    oid: str
+    oppijanumero: Optional[str]
+    passivoitu: bool
+    linked: List[str]

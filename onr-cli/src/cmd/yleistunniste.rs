@@ -19,7 +19,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::anyhow;
-use onr_client::yleistunniste::{HaeOutcome, Person};
+use onr_client::yleistunniste::Person;
 use onr_client::{ClientError, ErrorBody, Secret};
 use onr_core::error::{Coded, Lang};
 use onr_core::input::{header_columns, CsvTracker, Encoding};
@@ -121,14 +121,11 @@ fn find(args: &FindArgs) -> anyhow::Result<ExitCode> {
     for row in &rows {
         let base = json!({"line": row.line, "tunniste": row.tunniste});
         let answer = match client.yleistunniste_hae(&row.person) {
-            Ok(HaeOutcome::Found(ids)) => {
-                json!({"outcome": "found", "oid": ids.oid, "oppijanumero": ids.oppijanumero})
-            }
-            Ok(HaeOutcome::NotFound(body)) => refusal("not_found", &body),
-            Ok(HaeOutcome::NameMismatch(body)) => refusal("name_mismatch", &body),
+            Ok(outcome) => serde_json::to_value(&outcome)?,
+            // A row ONR refuses to read (400) is a finding of this row, not a failed command.
             Err(ClientError::Http {
                 status: 400, body, ..
-            }) => refusal("rejected", &body),
+            }) => rejected(&body),
             Err(e) => return Err(coded(e).context(format!("line {}", row.line))),
         };
         let mut entry = base;
@@ -142,9 +139,12 @@ fn find(args: &FindArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// A row ONR did not answer with a person: the outcome with ONR's (hetu-redacted) message.
-fn refusal(outcome: &str, body: &ErrorBody) -> serde_json::Value {
-    json!({"outcome": outcome, "message": body.message, "field_errors": body.field_errors})
+/// A row ONR refused (400), shaped as [`onr_client::yleistunniste::HaeOutcome`]'s refusals are: ONR's (hetu-redacted)
+/// message and field errors.
+fn rejected(body: &ErrorBody) -> serde_json::Value {
+    let mut v = serde_json::to_value(body).unwrap_or_default();
+    v["outcome"] = json!("rejected");
+    v
 }
 
 fn by_oid(oids: &[String], conn: &Conn) -> anyhow::Result<ExitCode> {

@@ -91,10 +91,18 @@ fn main() -> ExitCode {
     match run() {
         Ok(code) => code,
         Err(err) => {
-            if err.chain().any(|e| {
+            // A closed pipe (`onr ... | head`) ends the output early, not in failure. serde_json
+            // wraps the io::Error of a JSON writer, so ask it for the kind too.
+            let broken_pipe = |e: &(dyn std::error::Error + 'static)| {
                 e.downcast_ref::<std::io::Error>()
-                    .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
-            }) {
+                    .map(std::io::Error::kind)
+                    .or_else(|| {
+                        e.downcast_ref::<serde_json::Error>()
+                            .and_then(serde_json::Error::io_error_kind)
+                    })
+                    == Some(std::io::ErrorKind::BrokenPipe)
+            };
+            if err.chain().any(broken_pipe) {
                 return ExitCode::SUCCESS;
             }
             eprintln!("onr: {err:#}");

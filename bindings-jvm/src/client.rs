@@ -10,7 +10,8 @@ use std::time::Duration;
 
 use onr_client::feed::{Feed, FeedCursor};
 use onr_client::import::{ImportOptions, ImportStatus, PollOptions, ResultRow};
-use onr_client::{CallerId, Client, ClientError, ClientOptions, Credentials, Target};
+use onr_client::yleistunniste::{HaeOutcome, Person};
+use onr_client::{CallerId, Client, ClientError, ClientOptions, Credentials, Secret, Target};
 use onr_core::import::action::Unknown;
 use onr_core::import::koodisto::Koodisto;
 use onr_core::import::{json as import_json, RowInput};
@@ -51,16 +52,69 @@ impl From<ClientError> for NativeClientError {
             message_sv: e.message(Lang::Sv),
             http_status: e.status().map_or(-1, i32::from),
             body_message: body.message,
-            field_errors: body
-                .field_errors
-                .into_iter()
-                .map(|f| FieldErrorRecord {
-                    field: f.field,
-                    code: f.code,
-                    message: f.message,
-                })
-                .collect(),
+            field_errors: body.field_errors.into_iter().map(field_error).collect(),
         }
+    }
+}
+
+/// Which answer `POST .../yleistunniste/hae` gave.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum HaeKind {
+    /// 200: found or created.
+    Found,
+    /// 404: no person with the hetu and names.
+    NotFound,
+    /// 409: the names do not match the person of the hetu.
+    NameMismatch,
+}
+
+/// onr-client's `HaeOutcome`, flattened: the identifiers when found, ONR's body otherwise.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct HaeOutcomeRecord {
+    pub kind: HaeKind,
+    pub oid: Option<String>,
+    pub oppijanumero: Option<String>,
+    pub message: Option<String>,
+    pub field_errors: Vec<FieldErrorRecord>,
+}
+
+impl From<HaeOutcome> for HaeOutcomeRecord {
+    fn from(o: HaeOutcome) -> Self {
+        let refusal = |kind, body: onr_client::ErrorBody| HaeOutcomeRecord {
+            kind,
+            oid: None,
+            oppijanumero: None,
+            message: body.message,
+            field_errors: body.field_errors.into_iter().map(field_error).collect(),
+        };
+        match o {
+            HaeOutcome::Found(ids) => HaeOutcomeRecord {
+                kind: HaeKind::Found,
+                oid: Some(ids.oid),
+                oppijanumero: ids.oppijanumero,
+                message: None,
+                field_errors: Vec::new(),
+            },
+            HaeOutcome::NotFound(body) => refusal(HaeKind::NotFound, body),
+            HaeOutcome::NameMismatch(body) => refusal(HaeKind::NameMismatch, body),
+        }
+    }
+}
+
+/// A person by OID (`FilteredStudent`).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct StudentRecord {
+    pub oid: String,
+    pub oppijanumero: Option<String>,
+    pub passivoitu: bool,
+    pub linked: Vec<String>,
+}
+
+fn field_error(f: onr_client::FieldError) -> FieldErrorRecord {
+    FieldErrorRecord {
+        field: f.field,
+        code: f.code,
+        message: f.message,
     }
 }
 
@@ -357,5 +411,36 @@ impl NativeClient {
         }
         let cursor = serde_json::to_string(feed.cursor()).map_err(|e| config(e.to_string()))?;
         Ok(FeedRunRecord { entries, cursor })
+    }
+
+    /// `POST .../yleistunniste/hae`: finds or creates the person of a hetu and names; 404 and
+    /// 409 are outcomes, any other failure an error. Never resent once sent.
+    pub fn yleistunniste_hae(
+        &self,
+        hetu: String,
+        etunimet: String,
+        kutsumanimi: String,
+        sukunimi: String,
+    ) -> Result<HaeOutcomeRecord, NativeClientError> {
+        let person = Person {
+            hetu: Secret::new(hetu),
+            etunimet,
+            kutsumanimi,
+            sukunimi,
+        };
+        Ok(self.inner.yleistunniste_hae(&person)?.into())
+    }
+
+    /// `GET .../yleistunniste/hae/{oid}`: `None` for 404.
+    pub fn yleistunniste_oid(
+        &self,
+        oid: String,
+    ) -> Result<Option<StudentRecord>, NativeClientError> {
+        Ok(self.inner.yleistunniste_oid(&oid)?.map(|s| StudentRecord {
+            oid: s.oid,
+            oppijanumero: s.oppijanumero,
+            passivoitu: s.passivoitu,
+            linked: s.linked,
+        }))
     }
 }

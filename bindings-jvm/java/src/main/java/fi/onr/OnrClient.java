@@ -6,6 +6,7 @@ import fi.onr.ffi.SendOptionsRecord;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -159,6 +160,66 @@ public final class OnrClient implements AutoCloseable {
         return new FeedRun(r.getEntries().stream().map(e -> new FeedEntry(e.getOid(), e.getMaster(), e.getPassivoitu())).toList(), r.getCursor());
     }
 
+    /** What {@link #yleistunnisteHae} answered. */
+    public enum HaeKind {
+        /** Found or created (200). */
+        FOUND,
+        /** No person with the hetu and names could be found or created (404). */
+        NOT_FOUND,
+        /** The names do not match the person of the hetu (409). */
+        NAME_MISMATCH
+    }
+
+    /**
+     * The answer of {@code POST .../yleistunniste/hae}: the OID and learner number when
+     * {@link HaeKind#FOUND}, else ONR's message and field errors (hetus redacted).
+     */
+    public record HaeOutcome(HaeKind kind, Optional<String> oid, Optional<String> oppijanumero, Optional<String> message,
+            List<ClientException.FieldError> fieldErrors) {}
+
+    /** A person by OID: its learner number, passivation and linked OIDs. */
+    public record Student(String oid, Optional<String> oppijanumero, boolean passivoitu, List<String> linked) {}
+
+    /**
+     * {@code POST .../yleistunniste/hae}: finds or creates the person of a hetu and names. Not
+     * found (404) and a name mismatch (409) are outcomes, not exceptions. Never resent once sent.
+     *
+     * @throws ClientException for any other failure (a 400 for invalid input included)
+     * @throws NullPointerException if an argument is null
+     */
+    public HaeOutcome yleistunnisteHae(String hetu, String etunimet, String kutsumanimi, String sukunimi) {
+        Objects.requireNonNull(hetu, "hetu");
+        Objects.requireNonNull(etunimet, "etunimet");
+        Objects.requireNonNull(kutsumanimi, "kutsumanimi");
+        Objects.requireNonNull(sukunimi, "sukunimi");
+        fi.onr.ffi.HaeOutcomeRecord r = call(() -> inner.yleistunnisteHae(
+                Text.wellFormed(hetu), Text.wellFormed(etunimet), Text.wellFormed(kutsumanimi), Text.wellFormed(sukunimi)));
+        HaeKind kind = switch (r.getKind()) {
+            case FOUND -> HaeKind.FOUND;
+            case NOT_FOUND -> HaeKind.NOT_FOUND;
+            case NAME_MISMATCH -> HaeKind.NAME_MISMATCH;
+        };
+        return new HaeOutcome(kind, Optional.ofNullable(r.getOid()), Optional.ofNullable(r.getOppijanumero()),
+                Optional.ofNullable(r.getMessage()), fieldErrors(r.getFieldErrors()));
+    }
+
+    /**
+     * {@code GET .../yleistunniste/hae/{oid}}: the person, or empty when ONR has none (404).
+     *
+     * @throws NullPointerException if {@code oid} is null
+     */
+    public Optional<Student> yleistunnisteOid(String oid) {
+        Objects.requireNonNull(oid, "oid");
+        fi.onr.ffi.StudentRecord r = call(() -> inner.yleistunnisteOid(Text.wellFormed(oid)));
+        return Optional.ofNullable(r).map(s -> new Student(s.getOid(), Optional.ofNullable(s.getOppijanumero()), s.getPassivoitu(),
+                List.copyOf(s.getLinked())));
+    }
+
+    private static List<ClientException.FieldError> fieldErrors(List<fi.onr.ffi.FieldErrorRecord> errors) {
+        return errors.stream().map(f -> new ClientException.FieldError(f.getField(), Optional.ofNullable(f.getCode()),
+                Optional.ofNullable(f.getMessage()))).toList();
+    }
+
     /** Frees the native client. */
     @Override
     public void close() {
@@ -175,7 +236,7 @@ public final class OnrClient implements AutoCloseable {
             return call.call();
         } catch (NativeClientException.Failed e) {
             throw new ClientException(e.getCode(), e.getMessageEn(), e.getMessageFi(), e.getMessageSv(), e.getHttpStatus(), e.getBodyMessage(),
-                    e.getFieldErrors().stream().map(f -> new ClientException.FieldError(f.getField(), Optional.ofNullable(f.getCode()), Optional.ofNullable(f.getMessage()))).toList());
+                    fieldErrors(e.getFieldErrors()));
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {

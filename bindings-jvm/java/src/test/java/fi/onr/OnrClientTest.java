@@ -80,6 +80,20 @@ class OnrClientTest {
             case "GET " + SVC + "/oppija/tuonti=5" -> reply(x, 200, "{\"id\":5,\"kasiteltavia\":1,\"kasiteltyja\":1,\"kasitelty\":true,"
                     + "\"henkilot\":[{\"tunniste\":\"t1\",\"henkilo\":{\"oid\":\"1.2.246.562.24.10000000003\",\"luotu\":0},\"conflict\":true}]}");
             case "GET " + SVC + "/oppija/muuttuneet" -> reply(x, 200, "{\"results\":[{\"oid\":\"S\",\"master\":{\"oid\":\"M\"}}]}");
+            case "POST " + SVC + "/yleistunniste/hae" -> {
+                // Scripted by the surname: found, not found, name mismatch, invalid input.
+                if (body.contains("\"Virtanen\"")) {
+                    reply(x, 200, "{\"oid\":\"1.2.246.562.24.10000000003\",\"oppijanumero\":\"1.2.246.562.24.10000000003\"}");
+                } else if (body.contains("\"Korhonen\"")) {
+                    reply(x, 404, "{\"status\":404,\"message\":\"Henkilöä ei löydy\"}");
+                } else if (body.contains("\"Nieminen\"")) {
+                    reply(x, 409, "{\"status\":409,\"message\":\"Nimet eivät täsmää hetulle 010101A900R\"}");
+                } else {
+                    reply(x, 400, "{\"message\":\"invalid\",\"fieldErrors\":[{\"field\":\"hetu\",\"code\":\"ValidateHetu\"}]}");
+                }
+            }
+            case "GET " + SVC + "/yleistunniste/hae/1.2.246.562.24.10000000003" ->
+                    reply(x, 200, "{\"oid\":\"1.2.246.562.24.10000000003\",\"oppijanumero\":null,\"passivoitu\":true}");
             default -> reply(x, 404, "{\"message\":\"no scripted route\",\"fieldErrors\":[{\"field\":\"id\",\"code\":\"NotFound\",\"rejectedValue\":\"010101A900R\"}]}");
         }
     }
@@ -156,6 +170,30 @@ class OnrClientTest {
         ClientException bad = assertThrows(ClientException.class,
                 () -> OnrClient.open("bad id", "qa", url, credentials, Duration.ofSeconds(5)));
         assertEquals("client.caller_id", bad.code());
+    }
+
+    @Test
+    void yleistunnisteOutcomesAreValuesAndTheHetuStaysHidden() {
+        try (OnrClient c = client()) {
+            OnrClient.HaeOutcome found = c.yleistunnisteHae("010101A900R", "Aino Maria", "Aino", "Virtanen");
+            assertEquals(OnrClient.HaeKind.FOUND, found.kind());
+            assertEquals("1.2.246.562.24.10000000003", found.oid().orElseThrow());
+            assertEquals(OnrClient.HaeKind.NOT_FOUND, c.yleistunnisteHae("010101A900R", "Aino", "Aino", "Korhonen").kind());
+            OnrClient.HaeOutcome mismatch = c.yleistunnisteHae("010101A900R", "Aino", "Aino", "Nieminen");
+            assertEquals(OnrClient.HaeKind.NAME_MISMATCH, mismatch.kind());
+            assertFalse(mismatch.toString().contains("010101A900R"));
+            assertTrue(mismatch.oid().isEmpty());
+            ClientException e = assertThrows(ClientException.class, () -> c.yleistunnisteHae("010101A900R", "Aino", "Aino", "Other"));
+            assertEquals(400, e.httpStatus().getAsInt());
+            assertEquals("ValidateHetu", e.fieldErrors().get(0).code().orElseThrow());
+            assertFalse(e.toString().contains("010101A900R"));
+            assertTrue(requests.stream().anyMatch(s -> s.startsWith("POST " + SVC + "/yleistunniste/hae ")
+                    && s.contains("\"hetu\":\"010101A900R\"") && s.contains("\"kutsumanimi\":\"Aino\"")));
+            OnrClient.Student s = c.yleistunnisteOid("1.2.246.562.24.10000000003").orElseThrow();
+            assertTrue(s.passivoitu());
+            assertTrue(s.oppijanumero().isEmpty());
+            assertTrue(c.yleistunnisteOid("1.2.246.562.24.99999999999").isEmpty());
+        }
     }
 
     @Test

@@ -186,3 +186,57 @@ fn credentials_never_come_from_arguments_and_caller_id_is_checked() {
         .code(2)
         .stderr(predicates::str::contains("client.caller_id"));
 }
+
+#[test]
+fn send_checks_with_the_koodisto_file_and_audits_against_the_existing_persons() {
+    let s = standin();
+    let dir = tempfile::tempdir().unwrap();
+    // A mother tongue the bundled kieli list lacks: ONR (with the bundled lists) refuses it.
+    let file = dir.path().join("batch.csv");
+    std::fs::write(&file, "tunniste,hetu,etunimet,kutsumanimi,sukunimi,kansalaisuus,aidinkieli\nt1,010101A900R,Aino Maria,Aino,Virtanen,246,QQ\n").unwrap();
+    let base = ["--base-url", &s.base_url(), "--caller-id", "cli"];
+    onr(&s).arg("send").arg(&file).args(base).assert().code(1);
+    assert!(s.requests_to("PUT", &format!("{SVC}/oppija")).is_empty());
+    let koodisto = dir.path().join("koodisto.json");
+    std::fs::write(
+        &koodisto,
+        r#"{"format":1,"fetched":"2026-12-02T17:00:00Z","source":"test","lists":{
+        "sukupuoli":[{"koodi":"1"},{"koodi":"2"}],"kieli":[{"koodi":"FI"},{"koodi":"QQ"}],
+        "maatjavaltiot2":[{"koodi":"246"}]}}"#,
+    )
+    .unwrap();
+    // ONR has this hetu under another OID than the stand-in answers: the audit says so.
+    let existing = dir.path().join("existing.csv");
+    std::fs::write(&existing, "oid,hetu,hetu_history,passinumerot,sahkopostit,etunimet,sukunimi\n1.2.246.562.24.25909319372,010101A900R,,,,Aino Maria,Virtanen\n").unwrap();
+    let out = onr(&s)
+        .arg("send")
+        .arg(&file)
+        .arg("--koodisto")
+        .arg(&koodisto)
+        .arg("--existing")
+        .arg(&existing)
+        .args(["--format", "json"])
+        .args(base)
+        .assert()
+        .success();
+    let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(v["sent"], 1, "{v}");
+    let codes: Vec<&str> = v["audit"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert!(codes.contains(&"audit.other_person"), "{v}");
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, r#"{"format":2}"#).unwrap();
+    onr(&s)
+        .arg("send")
+        .arg(&file)
+        .arg("--koodisto")
+        .arg(&bad)
+        .args(base)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("koodisto.file.format"));
+}

@@ -422,7 +422,7 @@ pub(crate) fn sniff_delimiter(input: &mut &[u8]) -> anyhow::Result<u8> {
 /// Reads `--existing`: ONR person records as JSON (an array of `HenkiloDto`-shaped objects,
 /// onr-core's `person::Person`), or a CSV of existing persons; with the records for ONR's
 /// duplicate search when the input has the names and birth dates it needs.
-fn read_persons(path: &Path) -> anyhow::Result<(Persons, Option<Vec<PersonRecord>>)> {
+pub(crate) fn read_persons(path: &Path) -> anyhow::Result<(Persons, Option<Vec<PersonRecord>>)> {
     if path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("json"))

@@ -17,8 +17,8 @@ use super::send::{coded, Endpoint};
 #[derive(clap::Subcommand, Debug)]
 pub enum KoodistoCommand {
     /// Read the current sukupuoli, kieli and maatjavaltiot2 lists from koodisto and write them
-    /// to a file for `onr check --koodisto` (and Python's `check_import(koodisto=PATH)`; Java
-    /// does not read it yet).
+    /// to a file for `onr check --koodisto` (and Python's `check_import(koodisto=PATH)`, Java's
+    /// `ImportCheck.Options.withKoodistoFile(path)`).
     Update(UpdateArgs),
 }
 

@@ -11,9 +11,8 @@ use anyhow::Context;
 use onr_client::feed::{Feed, FeedCursor};
 use onr_client::import::{ImportOptions, Progress, DEFAULT_CHUNK_SIZE};
 use onr_client::{CallerId, Client, ClientError, ClientOptions, Credentials, Target};
-use onr_core::import::action::Unknown;
+use onr_core::import::action::{Registry, Unknown};
 use onr_core::import::csv::{CsvOptions, EmptyCell};
-use onr_core::import::koodisto::Koodisto;
 use onr_core::import::{json, RowInput};
 use onr_core::input::Encoding;
 use onr_core::{Environment, Lang};
@@ -145,6 +144,14 @@ pub struct SendArgs {
     /// Report format.
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
+    /// The persons ONR has, for the pre-flight check and the audit, read as
+    /// `onr check --existing` reads them (CSV, or ONR person records as `.json`).
+    #[arg(long, value_name = "PERSONS.csv")]
+    pub existing: Option<PathBuf>,
+    /// A koodisto file written by `onr koodisto update`, whose lists the pre-flight check uses
+    /// instead of the bundled ones (as `onr check --koodisto`).
+    #[arg(long, value_name = "FILE")]
+    pub koodisto: Option<PathBuf>,
 }
 
 #[derive(clap::Subcommand, Debug)]
@@ -223,6 +230,15 @@ fn read_rows(
 
 pub fn send(args: &SendArgs) -> anyhow::Result<ExitCode> {
     let (rows, sahkoposti) = read_rows(&args.file, args.encoding)?;
+    let koodisto = super::koodisto::load(args.koodisto.as_deref())?;
+    let persons = match &args.existing {
+        Some(path) => Some(super::check::read_persons(path)?.0),
+        None => None,
+    };
+    let registry: &dyn Registry = match &persons {
+        Some(p) => p,
+        None => &Unknown,
+    };
     let client = args.conn.client()?;
     let options = ImportOptions {
         chunk_size: args.chunk_size.max(1),
@@ -238,8 +254,7 @@ pub fn send(args: &SendArgs) -> anyhow::Result<ExitCode> {
     } else {
         indicatif::ProgressBar::hidden()
     };
-    let koodisto = Koodisto::bundled();
-    let result = client.send_batch(rows, &koodisto, &Unknown, &options, &mut |p| match p {
+    let result = client.send_batch(rows, &koodisto, registry, &options, &mut |p| match p {
         Progress::Sent {
             chunk,
             chunks,

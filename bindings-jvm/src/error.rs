@@ -102,6 +102,7 @@ impl Positioned for onr_core::hetu::HetuError {
 impl Positioned for onr_core::hetu::HetuWarning {}
 impl Positioned for onr_core::hetu::GenerateError {}
 impl Positioned for onr_core::oid::OidError {}
+impl Positioned for onr_core::import::koodisto_file::KoodistoFileError {}
 impl Positioned for onr_core::import::verdict::OnrError {}
 impl Positioned for onr_core::import::lint::Lint {}
 impl Positioned for onr_core::import::json::JsonError {}

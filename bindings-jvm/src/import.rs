@@ -169,6 +169,10 @@ pub struct ImportOptions {
     pub sukupuoli: Option<Vec<String>>,
     /// The persons ONR has; `None`: unknown (actions then say what depends on them).
     pub existing: Option<Vec<ExistingPersonValue>>,
+    /// The text of a koodisto file (`onr koodisto update`), read by onr-core; its lists
+    /// replace the bundled ones (and `kieli` / `maatjavaltiot2` / `sukupuoli` above replace
+    /// the file's).
+    pub koodisto_file: Option<String>,
 }
 
 /// [`import_check_json`] with other code lists and the persons ONR has.
@@ -199,9 +203,12 @@ pub fn import_check_json_with(
 fn with_checker<T>(
     env: Environment,
     options: ImportOptions,
-    f: impl FnOnce(Checker<'_>) -> T,
-) -> T {
-    let mut koodisto = Koodisto::bundled();
+    f: impl FnOnce(Checker<'_>) -> Result<T, NativeError>,
+) -> Result<T, NativeError> {
+    let mut koodisto = match &options.koodisto_file {
+        Some(text) => Koodisto::from_file_text(text)?,
+        None => Koodisto::bundled(),
+    };
     if let Some(codes) = options.kieli {
         koodisto.kieli = CodeList::from_codes("kieli", codes);
     }

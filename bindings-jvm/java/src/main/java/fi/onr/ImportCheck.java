@@ -144,17 +144,20 @@ S1,010101A900R
         private final List<String> maatjavaltiot2;
         private final List<String> sukupuoli;
         private final List<Existing> existing;
+        private final String koodistoFile;
 
-        private Options(List<String> kieli, List<String> maatjavaltiot2, List<String> sukupuoli, List<Existing> existing) {
+        private Options(List<String> kieli, List<String> maatjavaltiot2, List<String> sukupuoli, List<Existing> existing,
+                String koodistoFile) {
             this.kieli = kieli;
             this.maatjavaltiot2 = maatjavaltiot2;
             this.sukupuoli = sukupuoli;
             this.existing = existing;
+            this.koodistoFile = koodistoFile;
         }
 
         /** The bundled code lists, the persons ONR has unknown. */
         public static Options defaults() {
-            return new Options(null, null, null, null);
+            return new Options(null, null, null, null, null);
         }
 
         /**
@@ -167,11 +170,11 @@ S1,010101A900R
             List<String> c = clean(codes);
             switch (koodisto) {
                 case "kieli":
-                    return new Options(c, maatjavaltiot2, sukupuoli, existing);
+                    return new Options(c, maatjavaltiot2, sukupuoli, existing, koodistoFile);
                 case "maatjavaltiot2":
-                    return new Options(kieli, c, sukupuoli, existing);
+                    return new Options(kieli, c, sukupuoli, existing, koodistoFile);
                 case "sukupuoli":
-                    return new Options(kieli, maatjavaltiot2, c, existing);
+                    return new Options(kieli, maatjavaltiot2, c, existing, koodistoFile);
                 default:
                     throw new IllegalArgumentException("unknown koodisto " + koodisto + ": expected kieli, maatjavaltiot2 or sukupuoli");
             }
@@ -179,7 +182,27 @@ S1,010101A900R
 
         /** These options with the persons ONR has (an empty list: ONR has nobody). */
         public Options withExisting(List<Existing> persons) {
-            return new Options(kieli, maatjavaltiot2, sukupuoli, List.copyOf(persons));
+            return new Options(kieli, maatjavaltiot2, sukupuoli, List.copyOf(persons), koodistoFile);
+        }
+
+        /**
+         * These options with the code lists of a koodisto file written by
+         * {@code onr koodisto update} (read by onr-core, as {@code onr check --koodisto} and
+         * Python's {@code check_import(koodisto=PATH)} read it). A list given with
+         * {@link #withCodes} still replaces the file's. The file is read now; it is parsed when
+         * a check runs, and a bad file makes the check throw {@link OnrException} with a
+         * {@code koodisto.file.*} code.
+         *
+         * @throws java.io.UncheckedIOException if the file cannot be read
+         */
+        public Options withKoodistoFile(java.nio.file.Path file) {
+            String text;
+            try {
+                text = java.nio.file.Files.readString(file);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot read " + file, e);
+            }
+            return new Options(kieli, maatjavaltiot2, sukupuoli, existing, Text.wellFormed(text));
         }
 
         fi.onr.ffi.ImportOptions ffi() {
@@ -190,7 +213,7 @@ S1,010101A900R
                     e.add(p.ffi());
                 }
             }
-            return new fi.onr.ffi.ImportOptions(kieli, maatjavaltiot2, sukupuoli, e);
+            return new fi.onr.ffi.ImportOptions(kieli, maatjavaltiot2, sukupuoli, e, koodistoFile);
         }
     }
 

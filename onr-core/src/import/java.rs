@@ -51,6 +51,8 @@ pub(crate) fn trim(s: &str) -> &str {
 
 /// `Double.toString(double)` (Java 19 and later: the shortest decimal that reads back):
 /// plain notation for magnitudes in [10^-3, 10^7), else `d.dddE±n`; always a fraction digit.
+/// Only the JSON reader quotes doubles (Jackson's messages).
+#[cfg(feature = "json")]
 pub(crate) fn double_to_string(v: f64) -> String {
     if v.is_nan() {
         return "NaN".into();
@@ -116,6 +118,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "json")]
     fn double_to_string_is_javas() {
         for (v, s) in [
             (1.5, "1.5"),

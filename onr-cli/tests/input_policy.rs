@@ -148,6 +148,13 @@ fn line_commands_drop_a_bom_and_refuse_what_they_cannot_read() {
         .assert()
         .success()
         .stdout("valid\t\t1952-10-13\t2\t\n");
+    // `hetu normalize` drops the BOM too (it used to keep it in its output).
+    onr()
+        .args(["hetu", "normalize"])
+        .write_stdin("\u{feff}131052-308t\n")
+        .assert()
+        .success()
+        .stdout("131052-308T\tuppercased\n");
     onr()
         .args(["oid", "validate"])
         .write_stdin("\u{feff}1.2.246.562.24.10000000003\n")

@@ -1,7 +1,9 @@
 //! `onr_core::import` for the JVM: ONR's verdict, lints and actions on a JSON import batch.
 
-use onr_core::import::action::{ExistingPerson, Persons, Registry as ImportRegistry, Unknown};
-use onr_core::import::check::check_json;
+use onr_core::import::action::{
+    ExistingPerson, ExistingPersons as ImportRegistry, Persons, Unknown,
+};
+use onr_core::import::checker::check_json;
 use onr_core::import::csv::{CsvOptions, EmptyCell, Reader};
 use onr_core::import::koodisto::{CodeList, Koodisto};
 use onr_core::import::verdict::OnrError;

@@ -1,9 +1,9 @@
 //! `onr.check_import`: onr-core's `import` check of a whole batch, converted. The report has
 //! the shape of `onr check --format json`.
 
-use onr_core::import::action::{ExistingPerson, Persons, Registry, Unknown};
-use onr_core::import::check::{check_json, ErrorView};
-use onr_core::import::checks::KutsumanimiRule;
+use onr_core::import::action::{ExistingPerson, ExistingPersons, Persons, Unknown};
+use onr_core::import::checker::{check_json, ErrorView};
+use onr_core::import::person_rules::KutsumanimiRule;
 use std::collections::HashMap;
 
 use onr_core::import::koodisto::{CodeList, Koodisto};
@@ -153,7 +153,7 @@ pub fn check_import<'py>(
             let koodisto = codes;
             let registry =
                 persons.map(|p| Persons::new(p.iter().map(ExistingPerson::from).collect()));
-            let registry: &dyn Registry = match &registry {
+            let registry: &dyn ExistingPersons = match &registry {
                 Some(r) => r,
                 None => &Unknown,
             };

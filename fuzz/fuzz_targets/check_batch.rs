@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use libfuzzer_sys::fuzz_target;
-use onr_core::import::check::check_json;
+use onr_core::import::checker::check_json;
 use onr_core::import::csv::{CsvOptions, Reader};
 use onr_core::import::{koodisto::Koodisto, CheckOptions, Checker};
 

@@ -4,7 +4,7 @@
 use std::time::{Duration, Instant};
 
 use chrono::Utc;
-use onr_core::import::action::{ActionKind, Registry};
+use onr_core::import::action::{ActionKind, ExistingPersons};
 use onr_core::import::koodisto::Koodisto;
 use onr_core::import::{Batch, CheckOptions, Checker, Row, RowInput, RowReport};
 
@@ -258,7 +258,7 @@ impl Client {
         &self,
         rows: Vec<RowInput>,
         koodisto: &Koodisto,
-        registry: &dyn Registry,
+        registry: &dyn ExistingPersons,
         options: &ImportOptions,
         progress: &mut dyn FnMut(Progress<'_>),
     ) -> Result<ImportReport, ClientError> {
@@ -393,7 +393,7 @@ pub struct Plan {
 pub fn preflight(
     rows: Vec<RowInput>,
     koodisto: &Koodisto,
-    registry: &dyn Registry,
+    registry: &dyn ExistingPersons,
     env: onr_core::Environment,
     options: &ImportOptions,
 ) -> Result<Plan, ClientError> {
@@ -625,7 +625,7 @@ mod tests {
             index,
             row: Row {
                 tunniste: Some(tunniste.into()),
-                henkilo: Some(onr_core::import::Person::default()),
+                henkilo: Some(onr_core::import::RowPerson::default()),
                 conflict: None,
             },
             report: RowReport {

@@ -27,7 +27,7 @@
 //!
 //! ```no_run
 //! use onr_client::{import::ImportOptions, CallerId, Client, Credentials, Target};
-//! use onr_core::import::{action::Unknown, koodisto::Koodisto, Person, Row, RowInput};
+//! use onr_core::import::{action::Unknown, koodisto::Koodisto, RowPerson, Row, RowInput};
 //!
 //! let client = Client::new(
 //!     Target::Qa,
@@ -35,12 +35,12 @@
 //!     Credentials::from_vars(|k| std::env::var(k).ok())?,
 //!     Default::default(),
 //! );
-//! let rows = vec![RowInput::new(0, Some(Row::new(Person {
+//! let rows = vec![RowInput::new(0, Some(Row::new(RowPerson {
 //!     hetu: Some("010101A900R".into()),
 //!     etunimet: Some("Aino".into()),
 //!     kutsumanimi: Some("Aino".into()),
 //!     sukunimi: Some("Virtanen".into()),
-//!     ..Person::default()
+//!     ..RowPerson::default()
 //! })))];
 //! let report = client.send_batch(rows, &Koodisto::bundled(), &Unknown, &ImportOptions::default(), &mut |_| {})?;
 //! for chunk in &report.chunks {

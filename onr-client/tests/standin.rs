@@ -7,7 +7,7 @@ use onr_client::retry::RetryPolicy;
 use onr_client::{CallerId, Client, ClientOptions, Credentials, Secret, Target};
 use onr_core::import::action::Unknown;
 use onr_core::import::koodisto::Koodisto;
-use onr_core::import::{Koodi, Person, Row, RowInput};
+use onr_core::import::{Koodi, Row, RowInput, RowPerson};
 use onr_core::linking::ChangeFeedTracker;
 use onr_core::Environment;
 use onr_standin::{Reply, StandIn};
@@ -55,13 +55,13 @@ fn row(i: usize, hetu: &str, tunniste: &str) -> RowInput {
         i,
         Some(Row {
             tunniste: Some(tunniste.into()),
-            henkilo: Some(Person {
+            henkilo: Some(RowPerson {
                 hetu: Some(hetu.into()),
                 etunimet: Some("Aino Maria".into()),
                 kutsumanimi: Some("Aino".into()),
                 sukunimi: Some("Virtanen".into()),
                 kansalaisuus: Some(vec![Some(Koodi::new("246"))]),
-                ..Person::default()
+                ..RowPerson::default()
             }),
             conflict: None,
         }),

@@ -3,10 +3,10 @@
 
 use onr_core::error::Coded;
 use onr_core::hetu::{Edit, HetuError};
-use onr_core::import::checks::{
+use onr_core::import::lint::{Lint, NameField};
+use onr_core::import::person_rules::{
     CheckError, ExistenceCheckError, ExistenceCheckField, ExistenceCheckKind, KutsumanimiRule,
 };
-use onr_core::import::lint::{Lint, NameField};
 use onr_core::import::verdict::{OnrError, OnrErrorKind};
 use onr_core::Lang;
 

@@ -2,7 +2,7 @@
 //! cases computed from its rules, with hand-written expectations.
 
 use onr_core::error::Coded;
-use onr_core::import::action::{ExistingPerson, Persons, Registry, Unknown};
+use onr_core::import::action::{ExistingPerson, ExistingPersons, Persons, Unknown};
 use onr_core::import::email;
 use onr_core::import::koodisto::{CodeList, Koodisto};
 use onr_core::import::{json, CheckOptions, Checker};
@@ -53,7 +53,7 @@ fn run_case(case: &Value) -> Result<(), String> {
                 .collect(),
         )
     });
-    let registry: &dyn Registry = match &persons {
+    let registry: &dyn ExistingPersons = match &persons {
         Some(p) => p,
         None => &Unknown,
     };

@@ -49,13 +49,13 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use onr_core::error::Coded;
-use onr_core::import::action::{ExistingPerson, Persons, Registry, Unknown};
-use onr_core::import::check::{check_json, ErrorView};
-use onr_core::import::checks::KutsumanimiRule;
+use onr_core::import::action::{ExistingPerson, ExistingPersons, Persons, Unknown};
+use onr_core::import::checker::{check_json, ErrorView};
 use onr_core::import::csv::{CsvOptions, EmptyCell};
 use onr_core::import::lint::Lint;
+use onr_core::import::person_rules::KutsumanimiRule;
 use onr_core::import::verdict::OnrError;
-use onr_core::import::{json, CheckOptions, Checker, RowInput, RowReport, Summary, Verdict};
+use onr_core::import::{json, CheckOptions, Checker, RowInput, RowReport, RowVerdict, Summary};
 use onr_core::input::Encoding;
 use onr_core::similarity::duplicates::{DuplicateIndex, PersonRecord};
 use onr_core::{Environment, Lang};
@@ -225,7 +225,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
             args.existing.as_deref().unwrap_or(Path::new("")).display()
         );
     }
-    let registry: &dyn Registry = match &persons {
+    let registry: &dyn ExistingPersons = match &persons {
         Some(p) => p,
         None => &Unknown,
     };
@@ -775,8 +775,8 @@ impl ReportWriter {
 
     fn row_text(&self, out: &mut impl Write, r: &RowReport) -> anyhow::Result<()> {
         let verdict = match r.verdict() {
-            Verdict::Accepted => self.words.accepted(),
-            Verdict::Rejected => self.words.rejected(),
+            RowVerdict::Accepted => self.words.accepted(),
+            RowVerdict::Rejected => self.words.rejected(),
         };
         writeln!(
             out,

@@ -11,7 +11,7 @@ use anyhow::Context;
 use onr_client::feed::{Feed, FeedCursor};
 use onr_client::import::{ImportOptions, Progress, DEFAULT_CHUNK_SIZE};
 use onr_client::{CallerId, Client, ClientError, ClientOptions, Credentials, Target};
-use onr_core::import::action::{Registry, Unknown};
+use onr_core::import::action::{ExistingPersons, Unknown};
 use onr_core::import::csv::{CsvOptions, EmptyCell};
 use onr_core::import::{json, RowInput};
 use onr_core::input::Encoding;
@@ -235,7 +235,7 @@ pub fn send(args: &SendArgs) -> anyhow::Result<ExitCode> {
         Some(path) => Some(super::check::read_persons(path)?.0),
         None => None,
     };
-    let registry: &dyn Registry = match &persons {
+    let registry: &dyn ExistingPersons = match &persons {
         Some(p) => p,
         None => &Unknown,
     };

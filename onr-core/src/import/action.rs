@@ -19,12 +19,12 @@
 //! gave (a new person gets a new OID). A matched person is never updated from the row.
 //!
 //! Without knowledge of existing persons ([`Unknown`]) a lookup can only say "maybe"; with a
-//! [`Registry`] (e.g. [`Persons`]) it is certain.
+//! [`ExistingPersons`] (e.g. [`Persons`]) it is certain.
 //!
 //! # Example
 //!
 //! ```
-//! use onr_core::import::action::{ExistingPerson, Persons, Registry, Lookup};
+//! use onr_core::import::action::{ExistingPerson, Persons, ExistingPersons, LookupAnswer};
 //! use onr_core::import::IdKind;
 //!
 //! let persons = Persons::new(vec![ExistingPerson {
@@ -34,15 +34,15 @@
 //!     sukunimi: "Virtanen".into(),
 //!     ..ExistingPerson::default()
 //! }]);
-//! assert!(matches!(persons.find(IdKind::Hetu, "010101A900R"), Lookup::Found(..)));
-//! assert!(matches!(persons.find(IdKind::Hetu, "020202A900E"), Lookup::NotFound));
+//! assert!(matches!(persons.find(IdKind::Hetu, "010101A900R"), LookupAnswer::Found(..)));
+//! assert!(matches!(persons.find(IdKind::Hetu, "020202A900E"), LookupAnswer::NotFound));
 //! ```
 
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 
 use super::lint::MatchBy;
-use super::model::{IdKind, Person};
+use super::model::{IdKind, RowPerson};
 
 /// An existing person of ONR, as far as the import needs to know it.
 ///
@@ -134,9 +134,9 @@ pub struct PersonRef<'a> {
     pub sukunimi: &'a str,
 }
 
-/// The answer of a [`Registry`] lookup.
+/// The answer of an [`ExistingPersons`] lookup.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lookup<'a> {
+pub enum LookupAnswer<'a> {
     /// ONR has such a person; how it was found.
     Found(PersonRef<'a>, MatchBy),
     /// ONR has no such person.
@@ -146,25 +146,25 @@ pub enum Lookup<'a> {
 }
 
 /// Knowledge of ONR's existing persons, looked up as ONR's import does.
-pub trait Registry {
+pub trait ExistingPersons {
     /// The person ONR's import finds for an identifier of the given kind.
-    fn find(&self, kind: IdKind, value: &str) -> Lookup<'_>;
+    fn find(&self, kind: IdKind, value: &str) -> LookupAnswer<'_>;
 }
 
-/// The registry that knows nothing: every lookup is [`Lookup::Unknown`].
+/// The registry that knows nothing: every lookup is [`LookupAnswer::Unknown`].
 ///
 /// # Example
 ///
 /// ```
-/// use onr_core::import::{action::{Lookup, Registry, Unknown}, IdKind};
-/// assert_eq!(Unknown.find(IdKind::Oid, "1.2.3"), Lookup::Unknown);
+/// use onr_core::import::{action::{LookupAnswer, ExistingPersons, Unknown}, IdKind};
+/// assert_eq!(Unknown.find(IdKind::Oid, "1.2.3"), LookupAnswer::Unknown);
 /// ```
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Unknown;
 
-impl Registry for Unknown {
-    fn find(&self, _kind: IdKind, _value: &str) -> Lookup<'_> {
-        Lookup::Unknown
+impl ExistingPersons for Unknown {
+    fn find(&self, _kind: IdKind, _value: &str) -> LookupAnswer<'_> {
+        LookupAnswer::Unknown
     }
 }
 
@@ -177,13 +177,13 @@ impl Registry for Unknown {
 /// # Example
 ///
 /// ```
-/// use onr_core::import::{action::{ExistingPerson, Persons, Registry, Lookup}, lint::MatchBy, IdKind};
+/// use onr_core::import::{action::{ExistingPerson, Persons, ExistingPersons, LookupAnswer}, lint::MatchBy, IdKind};
 /// let persons = Persons::new(vec![
 ///     ExistingPerson { oid: "A".into(), hetu: Some("H".into()), ..Default::default() },
 ///     ExistingPerson { oid: "B".into(), hetu_history: vec!["H".into()], ..Default::default() },
 /// ]);
 /// match persons.find(IdKind::Hetu, "H") {
-///     Lookup::Found(p, by) => { assert_eq!(p.oid, "B"); assert_eq!(by, MatchBy::HetuHistory); }
+///     LookupAnswer::Found(p, by) => { assert_eq!(p.oid, "B"); assert_eq!(by, MatchBy::HetuHistory); }
 ///     other => panic!("{other:?}"),
 /// }
 /// ```
@@ -252,8 +252,8 @@ impl Persons {
     }
 }
 
-impl Registry for Persons {
-    fn find(&self, kind: IdKind, value: &str) -> Lookup<'_> {
+impl ExistingPersons for Persons {
+    fn find(&self, kind: IdKind, value: &str) -> LookupAnswer<'_> {
         let hit = match kind {
             IdKind::Oid => self.by_oid.get(value).map(|&i| (i, MatchBy::Oid)),
             IdKind::Hetu => self.by_hetu.get(value).copied(),
@@ -267,8 +267,8 @@ impl Registry for Persons {
                 .map(|&i| (i, MatchBy::Sahkoposti)),
         };
         match hit {
-            Some((i, by)) => Lookup::Found(self.person_ref(i), by),
-            None => Lookup::NotFound,
+            Some((i, by)) => LookupAnswer::Found(self.person_ref(i), by),
+            None => LookupAnswer::NotFound,
         }
     }
 }
@@ -405,8 +405,8 @@ impl Resolver {
     pub fn resolve(
         &mut self,
         index: usize,
-        person: &Person,
-        registry: &dyn Registry,
+        person: &RowPerson,
+        registry: &dyn ExistingPersons,
     ) -> (Action, Option<(String, String)>) {
         let chunk = index / CHUNK;
         if self.chunk != Some(chunk) {
@@ -426,7 +426,7 @@ impl Resolver {
                 break;
             }
             match registry.find(kind, value) {
-                Lookup::Found(p, by) => {
+                LookupAnswer::Found(p, by) => {
                     hit = Some((
                         Holder::Existing {
                             oid: p.oid.to_owned(),
@@ -437,8 +437,8 @@ impl Resolver {
                     ));
                     break;
                 }
-                Lookup::NotFound => {}
-                Lookup::Unknown => maybe.push(kind),
+                LookupAnswer::NotFound => {}
+                LookupAnswer::Unknown => maybe.push(kind),
             }
         }
         let row = index as u32;
@@ -511,11 +511,11 @@ impl Resolver {
 mod tests {
     use super::*;
 
-    fn person(ids: &[(IdKind, &str)]) -> Person {
-        let mut p = Person {
+    fn person(ids: &[(IdKind, &str)]) -> RowPerson {
+        let mut p = RowPerson {
             etunimet: Some("Aino".into()),
             sukunimi: Some("Virtanen".into()),
-            ..Person::default()
+            ..RowPerson::default()
         };
         for &(k, v) in ids {
             let v = Some(v.to_owned());

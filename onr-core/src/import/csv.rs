@@ -50,9 +50,9 @@ use std::io;
 use crate::error::{Category, Coded, Lang};
 use crate::input::{CsvShapeError, CsvTracker};
 
-use super::check::{ReadProblem, RowInput};
 use super::java;
-use super::model::{Koodi, Person, Row};
+use super::model::{Koodi, Row, RowPerson};
+use super::row_input::{ReadProblem, RowInput};
 
 /// How an empty cell maps to ONR's JSON.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -273,7 +273,7 @@ impl<R: io::Read> Reader<R> {
         };
         let code = |v: Option<&str>| v.filter(|s| !s.is_empty()).map(Koodi::new);
         let tunniste = text(cell(0));
-        let mut p = Person {
+        let mut p = RowPerson {
             oid: text(cell(1)),
             hetu: text(cell(2)),
             passinumero: text(cell(3)),
@@ -281,7 +281,7 @@ impl<R: io::Read> Reader<R> {
             etunimet: text(cell(5)),
             kutsumanimi: text(cell(6)),
             sukunimi: text(cell(7)),
-            ..Person::default()
+            ..RowPerson::default()
         };
         let date = cell(8)
             .map(java::trim)
@@ -363,7 +363,7 @@ mod tests {
         .collect()
     }
 
-    fn person(r: &RowInput) -> &Person {
+    fn person(r: &RowInput) -> &RowPerson {
         r.row.as_ref().unwrap().henkilo.as_ref().unwrap()
     }
 

@@ -51,9 +51,9 @@ use serde_json::value::RawValue;
 
 use crate::error::{Category, Coded, Lang};
 
-use super::check::{ReadProblem, RowInput};
 use super::java;
-use super::model::{Batch, Koodi, Person, Row};
+use super::model::{Batch, Koodi, Row, RowPerson};
+use super::row_input::{ReadProblem, RowInput};
 
 /// The batch-level part of a JSON batch.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -754,8 +754,8 @@ impl Reader {
         }
     }
 
-    fn person(&mut self, base: &str, entries: &[(String, &RawValue)]) -> Person {
-        let mut p = Person::default();
+    fn person(&mut self, base: &str, entries: &[(String, &RawValue)]) -> RowPerson {
+        let mut p = RowPerson::default();
         for (key, raw) in entries {
             let at = format!("{base}.{key}");
             match key.as_str() {

@@ -40,8 +40,8 @@ use std::fmt;
 use crate::error::{Category, Coded, Lang};
 use crate::hetu::Edit;
 
-use super::checks::KutsumanimiRule;
 use super::model::IdKind;
+use super::person_rules::KutsumanimiRule;
 
 /// A name field of a row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -15,7 +15,7 @@
 //!   loophole, an unknown OID that silently creates a new person, ...). Lints are warnings
 //!   and never change the verdict.
 //! * [`action`]: what ONR will do with each accepted row.
-//! * [`checks`]: the rules of ONR's other validators a client can check locally (contact
+//! * [`person_rules`]: the rules of ONR's other validators a client can check locally (contact
 //!   e-mail, asiointikieli, hetu and eIDAS, the existence check's names, kutsumanimi).
 //! * [`koodisto`]: the bundled code lists, replaceable by the caller.
 //! * `koodisto_file` (feature `json`): a refreshed copy of the code lists as a file.
@@ -23,8 +23,7 @@
 //! [`Checker`] runs all of it over a stream of rows.
 
 pub mod action;
-pub mod check;
-pub mod checks;
+pub mod checker;
 #[cfg(feature = "csv")]
 pub mod csv;
 pub mod email;
@@ -38,7 +37,10 @@ pub mod koodisto;
 pub mod koodisto_file;
 pub mod lint;
 pub mod model;
+pub mod person_rules;
+mod row_input;
 pub mod verdict;
 
-pub use check::{CheckOptions, Checker, RowInput, RowReport, Summary, Verdict};
-pub use model::{Batch, IdKind, Koodi, Person, Row};
+pub use checker::{CheckOptions, Checker, RowReport, RowVerdict, Summary};
+pub use model::{Batch, IdKind, Koodi, Row, RowPerson};
+pub use row_input::{ReadProblem, RowInput};

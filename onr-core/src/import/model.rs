@@ -28,11 +28,11 @@ use chrono::NaiveDate;
 /// # Example
 ///
 /// ```
-/// use onr_core::import::{Batch, Person, Row};
+/// use onr_core::import::{Batch, RowPerson, Row};
 ///
 /// let batch = Batch {
 ///     sahkoposti: Some("kirjaamo@example.fi".into()),
-///     henkilot: Some(vec![Some(Row::new(Person::default()))]),
+///     henkilot: Some(vec![Some(Row::new(RowPerson::default()))]),
 /// };
 /// assert_eq!(batch.henkilot.as_ref().map(Vec::len), Some(1));
 /// ```
@@ -52,8 +52,8 @@ pub struct Batch {
 /// # Example
 ///
 /// ```
-/// use onr_core::import::{Person, Row};
-/// let row = Row::new(Person { hetu: Some("010101A900R".into()), ..Person::default() });
+/// use onr_core::import::{RowPerson, Row};
+/// let row = Row::new(RowPerson { hetu: Some("010101A900R".into()), ..RowPerson::default() });
 /// assert!(row.tunniste.is_none());
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -63,7 +63,7 @@ pub struct Row {
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub tunniste: Option<String>,
     /// The person (`henkilo`); required by ONR.
-    pub henkilo: Option<Person>,
+    pub henkilo: Option<RowPerson>,
     /// The row's `conflict` flag as sent (`None` when the field is absent or `null`). It is an
     /// output field of ONR's DTO, but ONR reads it from the request and keeps it: a row sent
     /// with `true` is stored as a name conflict whatever happens (lint
@@ -78,10 +78,10 @@ impl Row {
     /// # Example
     ///
     /// ```
-    /// use onr_core::import::{Person, Row};
-    /// assert!(Row::new(Person::default()).henkilo.is_some());
+    /// use onr_core::import::{RowPerson, Row};
+    /// assert!(Row::new(RowPerson::default()).henkilo.is_some());
     /// ```
-    pub fn new(henkilo: Person) -> Row {
+    pub fn new(henkilo: RowPerson) -> Row {
         Row {
             tunniste: None,
             henkilo: Some(henkilo),
@@ -95,21 +95,21 @@ impl Row {
 /// # Example
 ///
 /// ```
-/// use onr_core::import::{Koodi, Person};
-/// let person = Person {
+/// use onr_core::import::{Koodi, RowPerson};
+/// let person = RowPerson {
 ///     hetu: Some("010101A900R".into()),
 ///     etunimet: Some("Aino Maria".into()),
 ///     kutsumanimi: Some("Aino".into()),
 ///     sukunimi: Some("Virtanen".into()),
 ///     kansalaisuus: Some(vec![Some(Koodi::new("246"))]),
-///     ..Person::default()
+///     ..RowPerson::default()
 /// };
 /// assert_eq!(person.identifiers().count(), 1);
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
-pub struct Person {
+pub struct RowPerson {
     /// An existing person's OID (`oid`).
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub oid: Option<String>,
@@ -195,14 +195,14 @@ impl IdKind {
     }
 }
 
-impl Person {
+impl RowPerson {
     /// The identifier of one kind, as given (`None` for null).
     ///
     /// # Example
     ///
     /// ```
-    /// use onr_core::import::{IdKind, Person};
-    /// let p = Person { passinumero: Some("XP123".into()), ..Person::default() };
+    /// use onr_core::import::{IdKind, RowPerson};
+    /// let p = RowPerson { passinumero: Some("XP123".into()), ..RowPerson::default() };
     /// assert_eq!(p.identifier(IdKind::Passinumero), Some("XP123"));
     /// assert_eq!(p.identifier(IdKind::Hetu), None);
     /// ```
@@ -221,8 +221,8 @@ impl Person {
     /// # Example
     ///
     /// ```
-    /// use onr_core::import::{IdKind, Person};
-    /// let p = Person { hetu: Some(String::new()), sahkoposti: Some("a@b".into()), ..Person::default() };
+    /// use onr_core::import::{IdKind, RowPerson};
+    /// let p = RowPerson { hetu: Some(String::new()), sahkoposti: Some("a@b".into()), ..RowPerson::default() };
     /// let kinds: Vec<IdKind> = p.identifiers().map(|(k, _)| k).collect();
     /// assert_eq!(kinds, [IdKind::Hetu, IdKind::Sahkoposti]);
     /// ```
@@ -237,8 +237,8 @@ impl Person {
     /// # Example
     ///
     /// ```
-    /// use onr_core::import::{Koodi, Person};
-    /// let p = Person { kansalaisuus: Some(vec![Some(Koodi::new("246")), None]), ..Person::default() };
+    /// use onr_core::import::{Koodi, RowPerson};
+    /// let p = RowPerson { kansalaisuus: Some(vec![Some(Koodi::new("246")), None]), ..RowPerson::default() };
     /// assert_eq!(p.kansalaisuus_codes().collect::<Vec<_>>(), ["246"]);
     /// ```
     pub fn kansalaisuus_codes(&self) -> impl Iterator<Item = &str> + '_ {

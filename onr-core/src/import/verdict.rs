@@ -51,17 +51,17 @@
 //! # Example
 //!
 //! ```
-//! use onr_core::{Environment, import::{Koodi, Person, Row, koodisto::Koodisto, verdict::Validator}};
+//! use onr_core::{Environment, import::{Koodi, RowPerson, Row, koodisto::Koodisto, verdict::Validator}};
 //!
 //! let koodisto = Koodisto::bundled();
 //! let validator = Validator::new(Environment::Production, &koodisto);
-//! let row = Row::new(Person {
+//! let row = Row::new(RowPerson {
 //!     hetu: Some(String::new()),
 //!     etunimet: Some("Aino".into()),
 //!     kutsumanimi: Some("Aino".into()),
 //!     sukunimi: Some("Virtanen".into()),
 //!     kansalaisuus: Some(vec![Some(Koodi::new("246"))]),
-//!     ..Person::default()
+//!     ..RowPerson::default()
 //! });
 //! // The empty-hetu loophole: ONR accepts this row.
 //! assert!(validator.row(0, Some(&row)).is_empty());
@@ -83,7 +83,7 @@ use crate::hetu::{Hetu, HetuError};
 use super::email;
 use super::java;
 use super::koodisto::Koodisto;
-use super::model::{Koodi, Person, Row};
+use super::model::{Koodi, Row, RowPerson};
 
 /// Which part of ONR gives an error.
 ///
@@ -583,7 +583,7 @@ impl<'k> Validator<'k> {
         errors
     }
 
-    fn post_person(&self, base: &str, p: &Person, errors: &mut Vec<OnrError>) {
+    fn post_person(&self, base: &str, p: &RowPerson, errors: &mut Vec<OnrError>) {
         let k = self.koodisto;
         if let Some(code) = p.sukupuoli.as_ref().and_then(|s| s.koodi.as_deref()) {
             if !k.sukupuoli.contains(code) {
@@ -685,13 +685,13 @@ mod tests {
     fn valid() -> Row {
         Row {
             tunniste: Some("testi".into()),
-            henkilo: Some(Person {
+            henkilo: Some(RowPerson {
                 hetu: Some("030296-976T".into()),
                 etunimet: Some("testi".into()),
                 kutsumanimi: Some("testi".into()),
                 sukunimi: Some("testi".into()),
                 kansalaisuus: Some(vec![Some(Koodi::new("246"))]),
-                ..Person::default()
+                ..RowPerson::default()
             }),
             conflict: None,
         }

@@ -40,88 +40,15 @@ use crate::similarity::duplicates::DuplicateIndex;
 use crate::similarity::name_match::{NameRules, PersonNames};
 use crate::similarity::trigram::TrigramSet;
 
-use super::action::{Action, ActionKind, Lookup, Registry, Resolver, Unknown};
-use super::checks::{kutsumanimi_is_valid, KutsumanimiRule};
+use super::action::{Action, ActionKind, ExistingPersons, LookupAnswer, Resolver, Unknown};
 use super::email;
 use super::java;
 use super::koodisto::Koodisto;
 use super::lint::{Lint, NameField, MAX_NAME_CHARS};
-use super::model::{IdKind, Person, Row};
-use super::verdict::{OnrError, OnrErrorKind, OnrResponse, Stage, Validator, FINLAND};
-
-/// A row as a reader gives it: the row (or `None` for JSON `null`), where it came from, and
-/// what could not be read.
-///
-/// # Example
-///
-/// ```
-/// use onr_core::import::{check::RowInput, Person, Row};
-/// let input = RowInput::new(0, Some(Row::new(Person::default())));
-/// assert!(input.problems.is_empty());
-/// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct RowInput {
-    /// The 0-based row index (the position in `henkilot`).
-    pub index: usize,
-    /// The 1-based line of the input where the row starts, if known.
-    pub line: Option<u64>,
-    /// The row; `None` for a `null` row, or a row that could not be read at all.
-    pub row: Option<Row>,
-    /// Values that could not be read (wrong JSON type, bad date, a broken CSV line); ONR
-    /// rejects the whole request for any of them.
-    pub problems: Vec<ReadProblem>,
-}
-
-impl RowInput {
-    /// A readable row at `index`.
-    pub fn new(index: usize, row: Option<Row>) -> RowInput {
-        RowInput {
-            index,
-            line: None,
-            row,
-            problems: Vec::new(),
-        }
-    }
-}
-
-/// A value that could not be read into ONR's model.
-///
-/// Its `Debug` leaves out [`ReadProblem::onr_message`], which can quote the value.
-#[derive(Clone, PartialEq, Eq)]
-pub struct ReadProblem {
-    /// ONR's field path of the value (`henkilot[2].henkilo.syntymaaika`), or of the row
-    /// (`henkilot[2]`) when the row itself could not be read.
-    pub field: String,
-    /// What is wrong, in English, without the value.
-    pub detail: String,
-    /// The message of ONR's reader (Jackson's, as ONR answers it after `JSON parse error: `)
-    /// when ONR itself would fail on the value; it can quote the value. `None` for a problem
-    /// of our own input format (a CSV line that cannot be a row).
-    pub onr_message: Option<String>,
-}
-
-impl std::fmt::Debug for ReadProblem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ReadProblem")
-            .field("field", &self.field)
-            .field("detail", &self.detail)
-            .field("onr_message", &self.onr_message.as_ref().map(|_| ".."))
-            .finish()
-    }
-}
-
-impl ReadProblem {
-    /// The problem as ONR's error (stage [`Stage::Deserialization`]).
-    pub fn to_error(&self) -> OnrError {
-        OnrError::new(
-            self.field.clone(),
-            OnrErrorKind::Unreadable {
-                detail: self.detail.clone(),
-                onr: self.onr_message.clone(),
-            },
-        )
-    }
-}
+use super::model::{IdKind, Row, RowPerson};
+use super::person_rules::{kutsumanimi_is_valid, KutsumanimiRule};
+use super::row_input::{ReadProblem, RowInput};
+use super::verdict::{OnrError, OnrResponse, Stage, Validator, FINLAND};
 
 /// Whether ONR's field path `field` is `prefix` or lies inside it (`henkilot[1].henkilo`
 /// lies inside `henkilot[1]`, `henkilot[10]` does not).
@@ -136,7 +63,7 @@ fn path_within(field: &str, prefix: &str) -> bool {
 /// # Example
 ///
 /// ```
-/// use onr_core::{import::check::CheckOptions, Environment};
+/// use onr_core::{import::checker::CheckOptions, Environment};
 /// let o = CheckOptions { env: Environment::Test, ..CheckOptions::default() };
 /// assert_eq!(o.duplicate_threshold, 0.5);
 /// ```
@@ -178,19 +105,19 @@ impl Default for CheckOptions {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
-pub enum Verdict {
+pub enum RowVerdict {
     /// ONR accepts the row.
     Accepted,
     /// ONR rejects the row, and with it the whole batch.
     Rejected,
 }
 
-impl Verdict {
+impl RowVerdict {
     /// `accepted` or `rejected`.
     pub const fn as_str(self) -> &'static str {
         match self {
-            Verdict::Accepted => "accepted",
-            Verdict::Rejected => "rejected",
+            RowVerdict::Accepted => "accepted",
+            RowVerdict::Rejected => "rejected",
         }
     }
 }
@@ -232,11 +159,11 @@ impl RowReport {
     /// # Example
     ///
     /// ```
-    /// use onr_core::import::{check::{Checker, CheckOptions, RowInput}, koodisto::Koodisto, Person, Row};
+    /// use onr_core::import::{checker::{Checker, CheckOptions}, RowInput, koodisto::Koodisto, RowPerson, Row};
     /// use onr_core::Lang;
     /// let koodisto = Koodisto::bundled();
     /// let mut checker = Checker::new(&koodisto, CheckOptions::default());
-    /// let report = checker.check(RowInput::new(0, Some(Row::new(Person::default()))));
+    /// let report = checker.check(RowInput::new(0, Some(Row::new(RowPerson::default()))));
     /// let view = report.report(Lang::En);
     /// assert_eq!(view.verdict, "rejected");
     /// assert_eq!(view.errors[0].key, "ValidateAtLeastOneNotNull");
@@ -385,7 +312,7 @@ pub struct ActionView<'a> {
 /// # Example
 ///
 /// ```
-/// use onr_core::import::check::DuplicateCandidate;
+/// use onr_core::import::checker::DuplicateCandidate;
 /// let c = DuplicateCandidate { oid: "1.2.246.562.24.10000000003".into(), similarity: 0.75 };
 /// assert!(c.similarity >= 0.5);
 /// ```
@@ -400,11 +327,11 @@ pub struct DuplicateCandidate {
 
 impl RowReport {
     /// ONR's verdict: accepted when there are no errors.
-    pub fn verdict(&self) -> Verdict {
+    pub fn verdict(&self) -> RowVerdict {
         if self.errors.is_empty() {
-            Verdict::Accepted
+            RowVerdict::Accepted
         } else {
-            Verdict::Rejected
+            RowVerdict::Rejected
         }
     }
 }
@@ -460,7 +387,7 @@ impl Summary {
     /// # Example
     ///
     /// ```
-    /// use onr_core::import::check::Summary;
+    /// use onr_core::import::checker::Summary;
     /// use onr_core::{Environment, Lang};
     /// let summary = Summary::default();
     /// let report = summary.report(Environment::Test, Lang::En);
@@ -583,20 +510,20 @@ pub struct OnrAnswer {
 /// # Example
 ///
 /// ```
-/// use onr_core::import::{check::{Checker, CheckOptions, RowInput, Verdict}, koodisto::Koodisto, Koodi, Person, Row};
+/// use onr_core::import::{checker::{Checker, CheckOptions, RowVerdict}, RowInput, koodisto::Koodisto, Koodi, RowPerson, Row};
 ///
 /// let koodisto = Koodisto::bundled();
 /// let mut checker = Checker::new(&koodisto, CheckOptions::default());
-/// let row = Row::new(Person {
+/// let row = Row::new(RowPerson {
 ///     passinumero: Some("XP1234567".into()),
 ///     etunimet: Some("Liisa".into()),
 ///     kutsumanimi: Some("Liisa".into()),
 ///     sukunimi: Some("Nieminen".into()),
 ///     kansalaisuus: Some(vec![Some(Koodi::new("246"))]),
-///     ..Person::default()
+///     ..RowPerson::default()
 /// });
 /// let report = checker.check(RowInput::new(0, Some(row)));
-/// assert_eq!(report.verdict(), Verdict::Rejected);
+/// assert_eq!(report.verdict(), RowVerdict::Rejected);
 /// assert_eq!(report.errors[0].key(), "hetu.required.for.finnish");
 /// let summary = checker.finish(None, Some(1));
 /// assert_eq!(summary.rejected, 1);
@@ -604,7 +531,7 @@ pub struct OnrAnswer {
 pub struct Checker<'a> {
     validator: Validator<'a>,
     options: CheckOptions,
-    registry: &'a dyn Registry,
+    registry: &'a dyn ExistingPersons,
     resolver: Resolver,
     same_person: HashMap<u64, (u32, PersonKey)>,
     summary: Summary,
@@ -654,7 +581,7 @@ impl<'a> Checker<'a> {
     pub fn with_registry(
         koodisto: &'a Koodisto,
         options: CheckOptions,
-        registry: &'a dyn Registry,
+        registry: &'a dyn ExistingPersons,
     ) -> Checker<'a> {
         Checker {
             validator: Validator::new(options.env, koodisto),
@@ -676,20 +603,20 @@ impl<'a> Checker<'a> {
     /// # Example
     ///
     /// ```
-    /// use onr_core::import::{check::{Checker, CheckOptions, RowInput}, koodisto::Koodisto, Koodi, Person, Row};
+    /// use onr_core::import::{checker::{Checker, CheckOptions}, RowInput, koodisto::Koodisto, Koodi, RowPerson, Row};
     /// use onr_core::similarity::duplicates::{DuplicateIndex, PersonRecord};
     ///
     /// let existing = [PersonRecord::new("1.2.246.562.24.10000000003", "Aino Maria", "Aino", "Virtanen", None)];
     /// let index = DuplicateIndex::new(&existing, 0.5)?;
     /// let koodisto = Koodisto::bundled();
     /// let mut checker = Checker::new(&koodisto, CheckOptions::default()).with_duplicate_index(&index);
-    /// let row = Row::new(Person {
+    /// let row = Row::new(RowPerson {
     ///     passinumero: Some("XP1234567".into()),
     ///     etunimet: Some("Aino Maria".into()),
     ///     kutsumanimi: Some("Aino".into()),
     ///     sukunimi: Some("Virtanen".into()),
     ///     kansalaisuus: Some(vec![Some(Koodi::new("752"))]),
-    ///     ..Person::default()
+    ///     ..RowPerson::default()
     /// });
     /// let report = checker.check(RowInput::new(0, Some(row)));
     /// assert_eq!(report.duplicate_candidates[0].oid, "1.2.246.562.24.10000000003");
@@ -842,7 +769,7 @@ impl<'a> Checker<'a> {
     fn resolve(
         &mut self,
         index: usize,
-        p: &Person,
+        p: &RowPerson,
         warnings: &mut Vec<Lint>,
     ) -> (Action, PersonKey) {
         let (mut action, names) = self.resolver.resolve(index, p, self.registry);
@@ -886,7 +813,7 @@ impl<'a> Checker<'a> {
         }
         if let Some(oid) = p.oid.as_deref().filter(|o| !o.is_empty()) {
             let created = matches!(action.kind, ActionKind::Create | ActionKind::SameAsRow);
-            if created && self.registry.find(IdKind::Oid, oid) == Lookup::NotFound {
+            if created && self.registry.find(IdKind::Oid, oid) == LookupAnswer::NotFound {
                 warnings.push(Lint::UnknownOid);
             }
         }
@@ -917,7 +844,7 @@ impl<'a> Checker<'a> {
     }
 
     /// The lints of a single row, independent of other rows.
-    fn row_lints(&self, p: &Person) -> Vec<Lint> {
+    fn row_lints(&self, p: &RowPerson) -> Vec<Lint> {
         let env = self.options.env;
         let mut lints = Vec::new();
         let finnish = p.kansalaisuus_codes().any(|c| c == FINLAND);
@@ -1010,8 +937,8 @@ impl<'a> Checker<'a> {
         let s = &mut self.summary;
         s.rows += 1;
         match report.verdict() {
-            Verdict::Accepted => s.accepted += 1,
-            Verdict::Rejected => s.rejected += 1,
+            RowVerdict::Accepted => s.accepted += 1,
+            RowVerdict::Rejected => s.rejected += 1,
         }
         if !report.warnings.is_empty() {
             s.with_warnings += 1;
@@ -1169,7 +1096,7 @@ fn too_long(name: &str) -> bool {
 }
 
 /// Whether any of a person's names is longer than ONR's database columns hold.
-fn has_too_long_name(p: &Person) -> bool {
+fn has_too_long_name(p: &RowPerson) -> bool {
     [&p.etunimet, &p.kutsumanimi, &p.sukunimi]
         .iter()
         .any(|n| n.as_deref().is_some_and(too_long))
@@ -1177,7 +1104,7 @@ fn has_too_long_name(p: &Person) -> bool {
 
 /// The birth date ONR stores for a row: the hetu's when the hetu is valid, else
 /// `syntymaaika`.
-fn stored_birth_date(p: &Person, env: Environment) -> Option<NaiveDate> {
+fn stored_birth_date(p: &RowPerson, env: Environment) -> Option<NaiveDate> {
     p.hetu
         .as_deref()
         .filter(|h| !h.is_empty())
@@ -1199,7 +1126,7 @@ fn stored_birth_date(p: &Person, env: Environment) -> Option<NaiveDate> {
 /// # Example
 ///
 /// ```
-/// use onr_core::import::{check::check_json, koodisto::Koodisto, CheckOptions, Checker};
+/// use onr_core::import::{checker::check_json, koodisto::Koodisto, CheckOptions, Checker};
 ///
 /// let koodisto = Koodisto::bundled();
 /// let checker = Checker::new(&koodisto, CheckOptions::default());
@@ -1241,7 +1168,7 @@ pub fn check_json(
 
 /// The key of "the same person": lower-cased trimmed first names and surname, and the birth
 /// date (given, or from a valid hetu); `None` when any is missing.
-fn same_person_key(p: &Person, env: Environment) -> Option<u64> {
+fn same_person_key(p: &RowPerson, env: Environment) -> Option<u64> {
     let e = p.etunimet.as_deref()?.trim().to_lowercase();
     let s = p.sukunimi.as_deref()?.trim().to_lowercase();
     if e.is_empty() || s.is_empty() {
@@ -1261,18 +1188,18 @@ mod tests {
     use super::*;
     use crate::import::model::Koodi;
 
-    fn person(hetu: Option<&str>) -> Person {
-        Person {
+    fn person(hetu: Option<&str>) -> RowPerson {
+        RowPerson {
             hetu: hetu.map(Into::into),
             etunimet: Some("Aino Maria".into()),
             kutsumanimi: Some("Aino".into()),
             sukunimi: Some("Virtanen".into()),
             kansalaisuus: Some(vec![Some(Koodi::new("246"))]),
-            ..Person::default()
+            ..RowPerson::default()
         }
     }
 
-    fn check_one(p: Person, env: Environment) -> RowReport {
+    fn check_one(p: RowPerson, env: Environment) -> RowReport {
         let k = Koodisto::bundled();
         let mut c = Checker::new(
             &k,
@@ -1291,17 +1218,17 @@ mod tests {
     #[test]
     fn lint_empty_hetu_loophole() {
         let r = check_one(person(Some("")), Environment::Production);
-        assert_eq!(r.verdict(), Verdict::Accepted);
+        assert_eq!(r.verdict(), RowVerdict::Accepted);
         assert_eq!(r.warnings, [Lint::EmptyHetu { finnish: true }]);
     }
 
     #[test]
     fn lint_temporary_hetu_in_production() {
         let r = check_one(person(Some("010101A900R")), Environment::Production);
-        assert_eq!(r.verdict(), Verdict::Rejected);
+        assert_eq!(r.verdict(), RowVerdict::Rejected);
         assert_eq!(codes(&r), ["import.lint.temporary_hetu"]);
         let r = check_one(person(Some("010101A900R")), Environment::Test);
-        assert_eq!(r.verdict(), Verdict::Accepted);
+        assert_eq!(r.verdict(), RowVerdict::Accepted);
         assert!(r.warnings.is_empty());
     }
 
@@ -1323,7 +1250,7 @@ mod tests {
     #[test]
     fn lint_hetu_typo_suggests_positions() {
         let r = check_one(person(Some("131052-380T")), Environment::Production);
-        assert_eq!(r.verdict(), Verdict::Rejected);
+        assert_eq!(r.verdict(), RowVerdict::Rejected);
         assert!(
             matches!(r.warnings[0], Lint::HetuTypo { .. }),
             "{:?}",
@@ -1339,7 +1266,7 @@ mod tests {
         p.sukunimi = Some(" Virtanen".into());
         p.kutsumanimi = Some(" ".into());
         let r = check_one(p, Environment::Production);
-        assert_eq!(r.verdict(), Verdict::Accepted);
+        assert_eq!(r.verdict(), RowVerdict::Accepted);
         assert_eq!(
             codes(&r),
             [
@@ -1476,15 +1403,15 @@ mod tests {
         );
     }
 
-    fn passport_person(passport: &str, etunimet: &str, sukunimi: &str) -> Person {
-        Person {
+    fn passport_person(passport: &str, etunimet: &str, sukunimi: &str) -> RowPerson {
+        RowPerson {
             passinumero: Some(passport.into()),
             etunimet: Some(etunimet.into()),
             kutsumanimi: Some(etunimet.split(' ').next().unwrap_or_default().into()),
             sukunimi: Some(sukunimi.into()),
             syntymaaika: NaiveDate::from_ymd_opt(2006, 5, 17),
             kansalaisuus: Some(vec![Some(Koodi::new("752"))]),
-            ..Person::default()
+            ..RowPerson::default()
         }
     }
 
@@ -1657,7 +1584,7 @@ mod tests {
         let k = Koodisto::bundled();
         let mut c = Checker::new(&k, CheckOptions::default());
         for i in 0..300 {
-            let r = c.check(RowInput::new(i, Some(Row::new(Person::default()))));
+            let r = c.check(RowInput::new(i, Some(Row::new(RowPerson::default()))));
             assert_eq!(r.errors.len(), 5);
         }
         let s = c.finish(None, Some(300));

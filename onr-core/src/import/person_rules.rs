@@ -22,12 +22,12 @@
 //! # Example
 //!
 //! ```
-//! use onr_core::import::checks::{self, KutsumanimiRule};
+//! use onr_core::import::person_rules::{self, KutsumanimiRule};
 //!
-//! assert!(checks::is_valid_asiointikieli("sv"));
-//! assert!(!checks::is_valid_asiointikieli("SV"));
-//! assert!(checks::kutsumanimi_is_valid(KutsumanimiRule::Service, "Anna-Liisa Milla", "Liisa Milla"));
-//! assert!(!checks::kutsumanimi_is_valid(KutsumanimiRule::ExistenceCheck, "Anna-Liisa Milla", "Liisa Milla"));
+//! assert!(person_rules::is_valid_asiointikieli("sv"));
+//! assert!(!person_rules::is_valid_asiointikieli("SV"));
+//! assert!(person_rules::kutsumanimi_is_valid(KutsumanimiRule::Service, "Anna-Liisa Milla", "Liisa Milla"));
+//! assert!(!person_rules::kutsumanimi_is_valid(KutsumanimiRule::ExistenceCheck, "Anna-Liisa Milla", "Liisa Milla"));
 //! ```
 
 use std::fmt;
@@ -47,7 +47,7 @@ use super::email;
 /// # Example
 ///
 /// ```
-/// use onr_core::import::checks::is_valid_contact_email;
+/// use onr_core::import::person_rules::is_valid_contact_email;
 /// assert!(is_valid_contact_email("test@test.test"));
 /// assert!(!is_valid_contact_email("test@test"));
 /// ```
@@ -61,7 +61,7 @@ pub fn is_valid_contact_email(value: &str) -> bool {
 /// # Example
 ///
 /// ```
-/// use onr_core::import::checks::is_valid_asiointikieli;
+/// use onr_core::import::person_rules::is_valid_asiointikieli;
 /// assert!(is_valid_asiointikieli("en"));
 /// assert!(!is_valid_asiointikieli("FI"));
 /// assert!(!is_valid_asiointikieli("fi "));
@@ -75,7 +75,7 @@ pub fn is_valid_asiointikieli(code: &str) -> bool {
 /// # Example
 ///
 /// ```
-/// use onr_core::{error::Coded, import::checks::{check_hetu_eidas, CheckError, Operation}};
+/// use onr_core::{error::Coded, import::person_rules::{check_hetu_eidas, CheckError, Operation}};
 /// let err = check_hetu_eidas(Some(""), true, Operation::FindOrCreate).unwrap_err();
 /// assert_eq!(err, CheckError::HetuAndEidasTunniste);
 /// assert_eq!(err.onr_message(), "Cannot findOrCreate henkilo with both hetu and eidasTunniste");
@@ -170,7 +170,7 @@ pub enum Operation {
 /// # Example
 ///
 /// ```
-/// use onr_core::import::checks::{check_hetu_eidas, Operation};
+/// use onr_core::import::person_rules::{check_hetu_eidas, Operation};
 /// assert!(check_hetu_eidas(None, true, Operation::Create).is_ok());
 /// assert!(check_hetu_eidas(Some("010101A900R"), false, Operation::Create).is_ok());
 /// assert!(check_hetu_eidas(Some("010101A900R"), true, Operation::Create).is_err());
@@ -196,7 +196,7 @@ pub fn check_hetu_eidas(
 /// # Example
 ///
 /// ```
-/// use onr_core::import::checks::check_asiointikieli;
+/// use onr_core::import::person_rules::check_asiointikieli;
 /// assert!(check_asiointikieli(None).is_ok());
 /// assert!(check_asiointikieli(Some("FI")).is_err());
 /// ```
@@ -216,7 +216,7 @@ pub fn check_asiointikieli(code: Option<&str>) -> Result<(), CheckError> {
 /// # Example
 ///
 /// ```
-/// use onr_core::import::checks::{kutsumanimi_is_valid, KutsumanimiRule::*};
+/// use onr_core::import::person_rules::{kutsumanimi_is_valid, KutsumanimiRule::*};
 /// // The service accepts a run of whole names, the UI a hyphen-joined part.
 /// assert!(kutsumanimi_is_valid(Service, "Anna-Liisa", "Anna Liisa"));
 /// assert!(!kutsumanimi_is_valid(Ui, "Anna-Liisa", "Anna Liisa"));
@@ -291,7 +291,7 @@ fn java_split(s: &str, delim: impl Fn(char) -> bool) -> Vec<&str> {
 /// # Example
 ///
 /// ```
-/// use onr_core::import::checks::{kutsumanimi_is_valid, KutsumanimiRule};
+/// use onr_core::import::person_rules::{kutsumanimi_is_valid, KutsumanimiRule};
 /// let rule = KutsumanimiRule::Service;
 /// let etunimet = "Anna-Liisa Milla Karoliina Anitra Kristiina";
 /// for ok in ["Anna", "Liisa", "Anna-Liisa", "Anna Liisa", "Liisa Milla", "Milla Karoliina Anitra Kristiina"] {
@@ -363,7 +363,7 @@ fn ui_rule(etunimet: &str, kutsumanimi: &str) -> bool {
 /// # Example
 ///
 /// ```
-/// use onr_core::{error::Coded, import::checks::{existence_check, ExistenceCheckField}, Environment};
+/// use onr_core::{error::Coded, import::person_rules::{existence_check, ExistenceCheckField}, Environment};
 /// let errors = existence_check(Some("a b c "), Some("b"), Some("d"), Some("230668-003A"), Environment::Production);
 /// assert_eq!(errors.len(), 1);
 /// assert_eq!(errors[0].field, ExistenceCheckField::Etunimet);
@@ -500,7 +500,7 @@ fn single_name_pattern() -> &'static Regex {
 /// # Example
 ///
 /// ```
-/// use onr_core::import::checks::existence_check_name_is_valid;
+/// use onr_core::import::person_rules::existence_check_name_is_valid;
 /// assert!(existence_check_name_is_valid("X Æ A-12", true));
 /// assert!(existence_check_name_is_valid("123", true));
 /// assert!(!existence_check_name_is_valid("a  b", true));
@@ -521,7 +521,7 @@ pub fn existence_check_name_is_valid(value: &str, multi: bool) -> bool {
 /// # Example
 ///
 /// ```
-/// use onr_core::{import::checks::existence_check, Environment};
+/// use onr_core::{import::person_rules::existence_check, Environment};
 /// let ok = existence_check(Some("X Æ A-12"), Some("Æ"), Some("Musk"), Some("230668-003A"), Environment::Production);
 /// assert!(ok.is_empty());
 /// let bad = existence_check(Some("aa bb cc"), Some("b"), Some("d"), Some("230668-003A"), Environment::Production);

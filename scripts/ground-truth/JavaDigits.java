@@ -1,7 +1,7 @@
 // Prints the zero digit of every run of BMP characters that Java's Character.digit(c, 10)
 // accepts (Java's Integer.parseInt uses it, and so ONR's hetu checksum does). Each run is ten
 // consecutive code points with the values 0..9; the program checks that and fails otherwise.
-// Used to regenerate JAVA_DIGIT_ZEROS in onr-core/src/hetu.rs: `java JavaDigits.java`.
+// Used to regenerate JAVA_DIGIT_ZEROS in onr-core/src/hetu/mod.rs: `java JavaDigits.java`.
 public class JavaDigits {
     public static void main(String[] args) {
         StringBuilder out = new StringBuilder();

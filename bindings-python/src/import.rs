@@ -2,7 +2,7 @@
 //! the shape of `onr check --format json`.
 
 use onr_core::import::action::{ExistingPerson, ExistingPersons, Persons, Unknown};
-use onr_core::import::checker::{check_json, ErrorView};
+use onr_core::import::{checker::check_json, report::ErrorView};
 use onr_core::import::person_rules::KutsumanimiRule;
 use std::collections::HashMap;
 

@@ -50,7 +50,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use onr_core::error::Coded;
 use onr_core::import::action::{ExistingPerson, ExistingPersons, Persons, Unknown};
-use onr_core::import::checker::{check_json, ErrorView};
+use onr_core::import::{checker::check_json, report::ErrorView};
 use onr_core::import::csv::{CsvOptions, EmptyCell};
 use onr_core::import::lint::Lint;
 use onr_core::import::person_rules::KutsumanimiRule;

@@ -38,9 +38,11 @@ pub mod koodisto_file;
 pub mod lint;
 pub mod model;
 pub mod person_rules;
+pub mod report;
 mod row_input;
 pub mod verdict;
 
-pub use checker::{CheckOptions, Checker, RowReport, RowVerdict, Summary};
+pub use checker::{CheckOptions, Checker};
+pub use report::{RowReport, RowVerdict, Summary};
 pub use model::{Batch, IdKind, Koodi, Row, RowPerson};
 pub use row_input::{ReadProblem, RowInput};

@@ -54,7 +54,7 @@
 mod check;
 mod error;
 mod feed;
-mod ops;
+mod tx;
 mod store;
 
 use std::collections::{HashMap, HashSet};
@@ -65,7 +65,7 @@ pub use check::{
 };
 pub use error::{LinkError, LinkLint};
 pub use feed::{ChangeFeedEntry, ChangeFeedTracker, Repointed};
-pub use ops::{Field, FieldChange, Flag, FlagChange, Link, Merge, Outcome, Repoint};
+pub use tx::{Field, FieldChange, Flag, FlagChange, Link, Merge, Outcome, Repoint};
 
 use crate::person::Person;
 use crate::Environment;

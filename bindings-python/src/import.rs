@@ -2,8 +2,8 @@
 //! the shape of `onr check --format json`.
 
 use onr_core::import::action::{ExistingPerson, ExistingPersons, Persons, Unknown};
-use onr_core::import::{checker::check_json, report::ErrorView};
 use onr_core::import::person_rules::KutsumanimiRule;
+use onr_core::import::{checker::check_json, report::ErrorView};
 use std::collections::HashMap;
 
 use onr_core::import::koodisto::{CodeList, Koodisto};

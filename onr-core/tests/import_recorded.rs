@@ -3,10 +3,10 @@
 //! post-validator). Every batch's answer and every row's answer alone must match: verdict,
 //! HTTP status, stage, and the error set (field path, code, default message).
 
-use onr_core::import::{checker::check_json, RowReport};
 use onr_core::import::koodisto::Koodisto;
 use onr_core::import::lint::Lint;
 use onr_core::import::verdict::{OnrError, Stage};
+use onr_core::import::{checker::check_json, RowReport};
 use onr_core::import::{CheckOptions, Checker};
 use onr_core::Environment;
 use serde_json::{json, Value};

@@ -102,7 +102,6 @@ impl Default for CheckOptions {
     }
 }
 
-
 /// Checks the rows of one batch, in order, one at a time (memory stays bounded: the state
 /// kept per row is a few hashes and, for rows that create a person, the two names).
 ///

@@ -43,6 +43,6 @@ mod row_input;
 pub mod verdict;
 
 pub use checker::{CheckOptions, Checker};
-pub use report::{RowReport, RowVerdict, Summary};
 pub use model::{Batch, IdKind, Koodi, Row, RowPerson};
+pub use report::{RowReport, RowVerdict, Summary};
 pub use row_input::{ReadProblem, RowInput};

@@ -54,8 +54,10 @@
 mod check;
 mod error;
 mod feed;
-mod tx;
+mod ops;
+mod outcome;
 mod store;
+mod tx;
 
 use std::collections::{HashMap, HashSet};
 
@@ -65,7 +67,7 @@ pub use check::{
 };
 pub use error::{LinkError, LinkLint};
 pub use feed::{ChangeFeedEntry, ChangeFeedTracker, Repointed};
-pub use tx::{Field, FieldChange, Flag, FlagChange, Link, Merge, Outcome, Repoint};
+pub use outcome::{Field, FieldChange, Flag, FlagChange, Link, Merge, Outcome, Repoint};
 
 use crate::person::Person;
 use crate::Environment;

@@ -260,7 +260,7 @@ impl Coded for HetuError {
     }
 }
 
-/// A quirk that ONR accepts but the strict rules reject, left on a [`Hetu`] parsed with ONR's
+/// A quirk that ONR accepts but the strict rules reject, left on a [`Hetu`](super::Hetu) parsed with ONR's
 /// verdict.
 ///
 /// # Example

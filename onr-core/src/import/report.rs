@@ -54,7 +54,7 @@ pub struct RowReport {
     /// What ONR will do with the row.
     pub action: Action,
     /// The existing persons ONR's duplicate search lists for the row, most similar first
-    /// (only with [`Checker::with_duplicate_index`]; see the lint
+    /// (only with [`Checker::with_duplicate_index`](super::Checker::with_duplicate_index); see the lint
     /// `import.lint.existing_duplicates`).
     pub duplicate_candidates: Vec<DuplicateCandidate>,
 }
@@ -269,12 +269,12 @@ pub struct Summary {
     /// What ONR answers to the whole batch.
     pub response: OnrResponse,
     /// Warnings that need the whole batch (`import.lint.likely_duplicate`), found by
-    /// [`Checker::finish`] after the rows were reported: `(row index, lint)`, by row index,
+    /// [`Checker::finish`](super::Checker::finish) after the rows were reported: `(row index, lint)`, by row index,
     /// then most similar first (ties by the other row's index). Counted in
     /// `with_warnings` and `warnings_by_code`.
     pub row_warnings: Vec<(usize, Lint)>,
     /// Whether the in-batch duplicate pass was skipped because the batch had more rows than
-    /// [`CheckOptions::max_duplicate_rows`] (or it was turned off).
+    /// [`CheckOptions::max_duplicate_rows`](super::CheckOptions::max_duplicate_rows) (or it was turned off).
     pub duplicates_skipped: bool,
     /// The errors of ONR's answer to the whole batch: for a value ONR cannot read, only the
     /// first in document order; for bean validation, every row's and the batch's; for the

@@ -20,7 +20,7 @@ pub const NORMALIZATION_JAVA_VERSION: &str = java_data::JAVA_VERSION;
 /// ONR's comparison form of a name: `TextUtils.normalize(name).toLowerCase()`.
 ///
 /// NFD, removal of U+0300-U+036F, commons-lang3's `stripAccents`, Junidecode's ASCII
-/// transliteration and lowercase, exactly as ONR chains them (see the [module docs](self)). The
+/// transliteration and lowercase, exactly as ONR chains them (see the [module docs](super)). The
 /// result is ASCII. ONR applies it to both sides before every name comparison.
 ///
 /// # Example

@@ -158,7 +158,7 @@ impl SurnameVerdict {
 
 /// The outcome of ONR's first-name check, and which rule decided it.
 ///
-/// Token indices refer to [`first_name_tokens`] of the [`comparison_form`] of each side.
+/// Token indices refer to [`first_name_tokens`](super::first_name_tokens) of the [`comparison_form`](super::comparison_form) of each side.
 ///
 /// # Example
 ///

@@ -20,7 +20,7 @@
 
 use chrono::NaiveDate;
 
-use crate::error::{Category, Coded};
+use crate::error::{code_table, Category, Coded};
 use crate::Lang;
 
 /// The texts read as `true`, compared without regard to ASCII case.
@@ -42,16 +42,21 @@ pub enum CellError {
     NotADate,
 }
 
+code_table! {
+    /// Every code of [`CellError`], in the order of its variants.
+    CellError {
+        CellError::NotAFlag => "cell.flag", Category::Format;
+        CellError::NotADate => "cell.date", Category::Format;
+    }
+}
+
 impl Coded for CellError {
     fn code(&self) -> &'static str {
-        match self {
-            CellError::NotAFlag => "cell.flag",
-            CellError::NotADate => "cell.date",
-        }
+        self.code_entry().0
     }
 
     fn category(&self) -> Category {
-        Category::Format
+        self.code_entry().1
     }
 
     fn message(&self, lang: Lang) -> String {

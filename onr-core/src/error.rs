@@ -14,6 +14,51 @@
 
 use std::fmt;
 
+/// Declares the code table of an error or warning enum: one line per variant with its stable
+/// code and its [`Category`], in the order of the list of codes. The table drives the
+/// type's `ALL_CODES` (every code, in order) and its private `code_entry`, from which
+/// [`Coded::code`] and [`Coded::category`] answer, so a code is written once.
+///
+/// An arm `Pattern => "area.reason", Category::X;` owns a code; an arm
+/// `Pattern => use inner;` takes code and category from a wrapped error (`inner` is a binding
+/// of the pattern implementing [`Coded`]), whose type lists that code; an arm
+/// `Pattern => shared "area.reason", Category::X;` answers with a code another type lists.
+macro_rules! code_table {
+    ($(#[$meta:meta])* $ty:ident { $($body:tt)* }) => {
+        $crate::error::code_table!(@munch [$(#[$meta])*] $ty; []; []; $($body)*);
+    };
+    (@munch [$($meta:tt)*] $ty:ident; [$($code:literal)*]; [$($arm:tt)*];
+     $pat:pat => $new:literal, $cat:expr; $($rest:tt)*) => {
+        $crate::error::code_table!(@munch [$($meta)*] $ty; [$($code)* $new];
+            [$($arm)* { $pat => ($new, $cat) }]; $($rest)*);
+    };
+    (@munch [$($meta:tt)*] $ty:ident; [$($code:literal)*]; [$($arm:tt)*];
+     $pat:pat => shared $old:literal, $cat:expr; $($rest:tt)*) => {
+        $crate::error::code_table!(@munch [$($meta)*] $ty; [$($code)*];
+            [$($arm)* { $pat => ($old, $cat) }]; $($rest)*);
+    };
+    (@munch [$($meta:tt)*] $ty:ident; [$($code:literal)*]; [$($arm:tt)*];
+     $pat:pat => use $inner:ident; $($rest:tt)*) => {
+        $crate::error::code_table!(@munch [$($meta)*] $ty; [$($code)*];
+            [$($arm)* { $pat => ($crate::error::Coded::code($inner), $crate::error::Coded::category($inner)) }];
+            $($rest)*);
+    };
+    (@munch [$($meta:tt)*] $ty:ident; [$($code:literal)*]; [$({ $pat:pat => $entry:expr })*];) => {
+        impl $ty {
+            $($meta)*
+            pub const ALL_CODES: [&'static str; [$($code),*].len()] = [$($code),*];
+
+            /// The code and category of this value, from the code table.
+            fn code_entry(&self) -> (&'static str, $crate::error::Category) {
+                match self {
+                    $($pat => $entry,)*
+                }
+            }
+        }
+    };
+}
+pub(crate) use code_table;
+
 /// The language of a human-readable message.
 ///
 /// # Example
@@ -99,6 +144,8 @@ pub enum Category {
     Policy,
     /// A rule about several values or records together (links, duplicates, batches).
     Consistency,
+    /// Not the input's fault: a bug caught at a front end's boundary ([`InternalError`]).
+    Internal,
 }
 
 impl Category {
@@ -117,6 +164,7 @@ impl Category {
             Category::Checksum => "checksum",
             Category::Policy => "policy",
             Category::Consistency => "consistency",
+            Category::Internal => "internal",
         }
     }
 }
@@ -134,8 +182,166 @@ pub trait Coded {
     fn code(&self) -> &'static str;
     /// The coarse category.
     fn category(&self) -> Category;
-    /// The human-readable message in the given language (no personal data).
+    /// The human-readable message in the given language (no personal data). The English
+    /// message is the `Display` text.
     fn message(&self, lang: Lang) -> String;
+    /// The 0-based position (in characters of the input) the error points at, for the errors
+    /// that know one; `None` by default.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use onr_core::{error::Coded, hetu::Hetu, oid::Oid, Environment};
+    /// let e = Hetu::parse("13105X-308T", Environment::Production).unwrap_err();
+    /// assert_eq!(Coded::position(&e), Some(5));
+    /// assert_eq!(Oid::parse("").unwrap_err().position(), None);
+    /// ```
+    fn position(&self) -> Option<usize> {
+        None
+    }
+}
+
+/// Failures that are not the input's fault, for the front ends to report with a fixed text: a
+/// panic (a bug) caught at a binding's boundary, or a callback into the host language that
+/// failed in a way it should not. The panic's own text never reaches the caller, as it could
+/// quote the input.
+///
+/// # Example
+///
+/// ```
+/// use onr_core::{error::{Coded, InternalError}, Category, Lang};
+/// let e = InternalError::Panic;
+/// assert_eq!(e.code(), "internal.panic");
+/// assert_eq!(e.category(), Category::Internal);
+/// assert_eq!(e.to_string(), "internal error in onr (a bug, please report it)");
+/// assert!(e.message(Lang::Fi).starts_with("sisäinen virhe"));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
+#[non_exhaustive]
+pub enum InternalError {
+    /// A panic inside onr, caught at a front end's boundary.
+    #[error("{}", self.message(Lang::En))]
+    Panic,
+    /// A callback into the host language (e.g. the JVM) failed unexpectedly.
+    #[error("{}", self.message(Lang::En))]
+    Callback,
+}
+
+code_table! {
+    /// Every code of [`InternalError`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(onr_core::error::InternalError::ALL_CODES, ["internal.panic", "internal.callback"]);
+    /// ```
+    InternalError {
+        InternalError::Panic => "internal.panic", Category::Internal;
+        InternalError::Callback => "internal.callback", Category::Internal;
+    }
+}
+
+impl Coded for InternalError {
+    fn code(&self) -> &'static str {
+        self.code_entry().0
+    }
+
+    fn category(&self) -> Category {
+        self.code_entry().1
+    }
+
+    fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (InternalError::Panic, Lang::En) => "internal error in onr (a bug, please report it)",
+            (InternalError::Panic, Lang::Fi) => {
+                "sisäinen virhe onr-kirjastossa (ohjelmavirhe, ilmoitathan siitä)"
+            }
+            (InternalError::Panic, Lang::Sv) => {
+                "internt fel i onr-biblioteket (ett programfel, rapportera det gärna)"
+            }
+            (InternalError::Callback, Lang::En) => {
+                "a callback into the host language failed unexpectedly"
+            }
+            (InternalError::Callback, Lang::Fi) => {
+                "takaisinkutsu isäntäkieleen epäonnistui odottamatta"
+            }
+            (InternalError::Callback, Lang::Sv) => {
+                "ett återanrop till värdspråket misslyckades oväntat"
+            }
+        }
+        .to_owned()
+    }
+}
+
+/// The code table of every error and warning type of onr-core: the type's name and its
+/// `ALL_CODES`, in a fixed order. A type that wraps another's errors (e.g. the CSV reader's
+/// shape errors) lists only its own codes. Types behind a cargo feature are listed when it is on.
+///
+/// # Example
+///
+/// ```
+/// let tables = onr_core::error::code_tables();
+/// assert!(tables.iter().any(|(ty, codes)| *ty == "HetuError" && codes.contains(&"hetu.checksum")));
+/// ```
+pub fn code_tables() -> Vec<(&'static str, &'static [&'static str])> {
+    use crate::{cell, hetu, import, input, linking, oid, person, similarity};
+    #[cfg_attr(not(any(feature = "json", feature = "csv")), allow(unused_mut))]
+    let mut tables: Vec<(&'static str, &'static [&'static str])> = vec![
+        ("InternalError", &InternalError::ALL_CODES),
+        ("HetuError", &hetu::HetuError::ALL_CODES),
+        ("HetuWarning", &hetu::HetuWarning::ALL_CODES),
+        ("GenerateError", &hetu::GenerateError::ALL_CODES),
+        ("OidError", &oid::OidError::ALL_CODES),
+        ("CellError", &cell::CellError::ALL_CODES),
+        ("InputError", &input::InputError::ALL_CODES),
+        ("CsvShapeError", &input::CsvShapeError::ALL_CODES),
+        ("OnrError", &import::verdict::OnrError::ALL_CODES),
+        ("Lint", &import::lint::Lint::ALL_CODES),
+        ("CheckError", &import::person_rules::CheckError::ALL_CODES),
+        (
+            "ExistenceCheckError",
+            &import::person_rules::ExistenceCheckError::ALL_CODES,
+        ),
+        ("KoodistoError", &import::koodisto::KoodistoError::ALL_CODES),
+        ("PersonError", &person::PersonError::ALL_CODES),
+        ("LinkError", &linking::LinkError::ALL_CODES),
+        ("LinkLint", &linking::LinkLint::ALL_CODES),
+        ("TableError", &linking::TableError::ALL_CODES),
+        ("Violation", &linking::Violation::ALL_CODES),
+        (
+            "IndexInputError",
+            &similarity::duplicates::IndexInputError::ALL_CODES,
+        ),
+    ];
+    #[cfg(feature = "json")]
+    tables.extend([
+        ("JsonError", &import::json::JsonError::ALL_CODES[..]),
+        (
+            "KoodistoFileError",
+            &import::koodisto_file::KoodistoFileError::ALL_CODES[..],
+        ),
+    ]);
+    #[cfg(feature = "csv")]
+    tables.push(("CsvError", &import::csv::CsvError::ALL_CODES));
+    tables
+}
+
+/// Every code of onr-core (the union of [`code_tables`]), sorted, each once.
+///
+/// # Example
+///
+/// ```
+/// let codes = onr_core::error::all_codes();
+/// assert!(codes.contains(&"internal.panic") && codes.contains(&"oid.checksum"));
+/// ```
+pub fn all_codes() -> Vec<&'static str> {
+    let mut codes: Vec<&'static str> = code_tables()
+        .into_iter()
+        .flat_map(|(_, codes)| codes.iter().copied())
+        .collect();
+    codes.sort_unstable();
+    codes.dedup();
+    codes
 }
 
 /// Writes a character so that control, invisible and non-ASCII characters stay readable in a

@@ -26,7 +26,7 @@
 use std::collections::VecDeque;
 use std::io;
 
-use crate::error::{Category, Coded, Lang};
+use crate::error::{code_table, Category, Coded, Lang};
 
 /// The character encoding of an input file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -79,19 +79,21 @@ pub enum InputError {
     },
 }
 
+code_table! {
+    /// Every code of [`InputError`], in the order of its variants.
+    InputError {
+        InputError::Empty => "input.empty", Category::Length;
+        InputError::NotUtf8 { .. } => "input.not_utf8", Category::Format;
+    }
+}
+
 impl Coded for InputError {
     fn code(&self) -> &'static str {
-        match self {
-            InputError::Empty => "input.empty",
-            InputError::NotUtf8 { .. } => "input.not_utf8",
-        }
+        self.code_entry().0
     }
 
     fn category(&self) -> Category {
-        match self {
-            InputError::Empty => Category::Length,
-            InputError::NotUtf8 { .. } => Category::Format,
-        }
+        self.code_entry().1
     }
 
     fn message(&self, lang: Lang) -> String {
@@ -299,17 +301,22 @@ pub enum CsvShapeError {
     },
 }
 
+code_table! {
+    /// Every code of [`CsvShapeError`], in the order of its variants.
+    CsvShapeError {
+        CsvShapeError::UnclosedQuote { .. } => "input.csv.unclosed_quote", Category::Format;
+        CsvShapeError::ExtraCells { .. } => "input.csv.extra_cells", Category::Format;
+        CsvShapeError::RepeatedColumn { .. } => "input.csv.repeated_column", Category::Format;
+    }
+}
+
 impl Coded for CsvShapeError {
     fn code(&self) -> &'static str {
-        match self {
-            CsvShapeError::UnclosedQuote { .. } => "input.csv.unclosed_quote",
-            CsvShapeError::ExtraCells { .. } => "input.csv.extra_cells",
-            CsvShapeError::RepeatedColumn { .. } => "input.csv.repeated_column",
-        }
+        self.code_entry().0
     }
 
     fn category(&self) -> Category {
-        Category::Format
+        self.code_entry().1
     }
 
     fn message(&self, lang: Lang) -> String {

@@ -47,7 +47,7 @@
 use std::fmt;
 
 use crate::env::Environment;
-use crate::error::{Category, Coded, Lang};
+use crate::error::{code_table, Category, Coded, Lang};
 
 /// The root of every OID of the Finnish education administration.
 pub const ROOT: &str = "1.2.246.562";
@@ -414,39 +414,26 @@ pub enum OidError {
     },
 }
 
-impl OidError {
+code_table! {
     /// Every error code, for documentation and binding tests.
-    pub const ALL_CODES: [&'static str; 7] = [
-        "oid.empty",
-        "oid.root",
-        "oid.format",
-        "oid.node",
-        "oid.length",
-        "oid.leading_zero",
-        "oid.checksum",
-    ];
+    OidError {
+        OidError::Empty => "oid.empty", Category::Length;
+        OidError::Root => "oid.root", Category::Format;
+        OidError::Format => "oid.format", Category::Format;
+        OidError::Node => "oid.node", Category::Component;
+        OidError::TailLength { .. } => "oid.length", Category::Length;
+        OidError::LeadingZero => "oid.leading_zero", Category::Component;
+        OidError::Checksum { .. } => "oid.checksum", Category::Checksum;
+    }
 }
 
 impl Coded for OidError {
     fn code(&self) -> &'static str {
-        match self {
-            OidError::Empty => "oid.empty",
-            OidError::Root => "oid.root",
-            OidError::Format => "oid.format",
-            OidError::Node => "oid.node",
-            OidError::TailLength { .. } => "oid.length",
-            OidError::LeadingZero => "oid.leading_zero",
-            OidError::Checksum { .. } => "oid.checksum",
-        }
+        self.code_entry().0
     }
 
     fn category(&self) -> Category {
-        match self {
-            OidError::Empty | OidError::TailLength { .. } => Category::Length,
-            OidError::Root | OidError::Format => Category::Format,
-            OidError::Node | OidError::LeadingZero => Category::Component,
-            OidError::Checksum { .. } => Category::Checksum,
-        }
+        self.code_entry().1
     }
 
     fn message(&self, lang: Lang) -> String {

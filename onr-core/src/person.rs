@@ -48,7 +48,7 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
-use crate::error::{Category, Coded, Lang};
+use crate::error::{code_table, Category, Coded, Lang};
 use crate::Environment;
 
 /// The origin code (`ryhmaAlkuperaTieto`) of contact groups that come from VTJ, the
@@ -845,15 +845,20 @@ impl PersonError {
     }
 }
 
+code_table! {
+    /// Every code of [`PersonError`], in the order of its variants.
+    PersonError {
+        PersonError::ReactivationForbidden => "person.reactivation_forbidden", Category::Policy;
+    }
+}
+
 impl Coded for PersonError {
     fn code(&self) -> &'static str {
-        match self {
-            PersonError::ReactivationForbidden => "person.reactivation_forbidden",
-        }
+        self.code_entry().0
     }
 
     fn category(&self) -> Category {
-        Category::Policy
+        self.code_entry().1
     }
 
     fn message(&self, lang: Lang) -> String {

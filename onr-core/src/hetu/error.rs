@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use crate::error::{Category, Coded, Escaped, Lang};
+use crate::error::{code_table, Category, Coded, Escaped, Lang};
 
 /// Why a hetu was rejected. No variant holds the input: at most a position, one character and
 /// the expected check character.
@@ -82,25 +82,6 @@ pub enum HetuError {
 }
 
 impl HetuError {
-    /// Every error code, for documentation and binding tests.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// assert!(onr_core::hetu::HetuError::ALL_CODES.contains(&"hetu.checksum"));
-    /// ```
-    pub const ALL_CODES: [&'static str; 9] = [
-        "hetu.empty",
-        "hetu.length",
-        "hetu.character",
-        "hetu.century_sign",
-        "hetu.date",
-        "hetu.individual_number",
-        "hetu.non_ascii_digit",
-        "hetu.checksum",
-        "hetu.temporary",
-    ];
-
     /// The 0-based position of the offending character, where there is one.
     ///
     /// # Example
@@ -124,31 +105,38 @@ impl HetuError {
     }
 }
 
+code_table! {
+    /// Every error code, for documentation and binding tests.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(onr_core::hetu::HetuError::ALL_CODES.contains(&"hetu.checksum"));
+    /// ```
+    HetuError {
+        HetuError::Empty => "hetu.empty", Category::Length;
+        HetuError::Length { .. } => "hetu.length", Category::Length;
+        HetuError::Character { .. } => "hetu.character", Category::Format;
+        HetuError::CenturySign { .. } => "hetu.century_sign", Category::Component;
+        HetuError::Date { .. } => "hetu.date", Category::Component;
+        HetuError::IndividualNumber { .. } => "hetu.individual_number", Category::Component;
+        HetuError::NonAsciiDigit { .. } => "hetu.non_ascii_digit", Category::Format;
+        HetuError::Checksum { .. } => "hetu.checksum", Category::Checksum;
+        HetuError::Temporary => "hetu.temporary", Category::Policy;
+    }
+}
+
 impl Coded for HetuError {
     fn code(&self) -> &'static str {
-        match self {
-            HetuError::Empty => "hetu.empty",
-            HetuError::Length { .. } => "hetu.length",
-            HetuError::Character { .. } => "hetu.character",
-            HetuError::CenturySign { .. } => "hetu.century_sign",
-            HetuError::Date { .. } => "hetu.date",
-            HetuError::IndividualNumber { .. } => "hetu.individual_number",
-            HetuError::NonAsciiDigit { .. } => "hetu.non_ascii_digit",
-            HetuError::Checksum { .. } => "hetu.checksum",
-            HetuError::Temporary => "hetu.temporary",
-        }
+        self.code_entry().0
     }
 
     fn category(&self) -> Category {
-        match self {
-            HetuError::Empty | HetuError::Length { .. } => Category::Length,
-            HetuError::Character { .. } | HetuError::NonAsciiDigit { .. } => Category::Format,
-            HetuError::CenturySign { .. }
-            | HetuError::Date { .. }
-            | HetuError::IndividualNumber { .. } => Category::Component,
-            HetuError::Checksum { .. } => Category::Checksum,
-            HetuError::Temporary => Category::Policy,
-        }
+        self.code_entry().1
+    }
+
+    fn position(&self) -> Option<usize> {
+        HetuError::position(self)
     }
 
     fn message(&self, lang: Lang) -> String {
@@ -293,20 +281,6 @@ impl HetuWarning {
         HetuWarning::FutureBirthDate,
     ];
 
-    /// Every warning code, for documentation and binding tests.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// assert_eq!(onr_core::hetu::HetuWarning::ALL_CODES.len(), 4);
-    /// ```
-    pub const ALL_CODES: [&'static str; 4] = [
-        "hetu.warning.date_clamped",
-        "hetu.warning.individual_number_not_issued",
-        "hetu.warning.non_ascii_digit",
-        "hetu.warning.future_birth_date",
-    ];
-
     const fn bit(self) -> u8 {
         1 << self as u8
     }
@@ -318,16 +292,29 @@ impl fmt::Display for HetuWarning {
     }
 }
 
+code_table! {
+    /// Every warning code, for documentation and binding tests.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(onr_core::hetu::HetuWarning::ALL_CODES.len(), 4);
+    /// ```
+    HetuWarning {
+        HetuWarning::DateClamped => "hetu.warning.date_clamped", Category::Component;
+        HetuWarning::IndividualNumberNotIssued => "hetu.warning.individual_number_not_issued", Category::Component;
+        HetuWarning::NonAsciiDigit => "hetu.warning.non_ascii_digit", Category::Format;
+        HetuWarning::FutureBirthDate => "hetu.warning.future_birth_date", Category::Component;
+    }
+}
+
 impl Coded for HetuWarning {
     fn code(&self) -> &'static str {
-        HetuWarning::ALL_CODES[*self as usize]
+        self.code_entry().0
     }
 
     fn category(&self) -> Category {
-        match self {
-            HetuWarning::NonAsciiDigit => Category::Format,
-            _ => Category::Component,
-        }
+        self.code_entry().1
     }
 
     fn message(&self, lang: Lang) -> String {

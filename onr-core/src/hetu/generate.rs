@@ -4,7 +4,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::{check_char, signs_of, Hetu};
 use crate::env::Environment;
-use crate::error::{Category, Coded, Lang};
+use crate::error::{code_table, Category, Coded, Lang};
 
 /// Why a code could not be generated.
 ///
@@ -24,13 +24,20 @@ pub enum GenerateError {
     DateOutOfRange,
 }
 
+code_table! {
+    /// Every code of [`GenerateError`], in the order of its variants.
+    GenerateError {
+        GenerateError::DateOutOfRange => "hetu.generate.date_out_of_range", Category::Component;
+    }
+}
+
 impl Coded for GenerateError {
     fn code(&self) -> &'static str {
-        "hetu.generate.date_out_of_range"
+        self.code_entry().0
     }
 
     fn category(&self) -> Category {
-        Category::Component
+        self.code_entry().1
     }
 
     fn message(&self, lang: Lang) -> String {

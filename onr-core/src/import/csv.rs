@@ -47,7 +47,7 @@
 
 use std::io;
 
-use crate::error::{Category, Coded, Lang};
+use crate::error::{code_table, Category, Coded, Lang};
 use crate::input::{CsvShapeError, CsvTracker};
 
 use super::java;
@@ -124,18 +124,23 @@ pub enum CsvError {
     Shape(#[from] CsvShapeError),
 }
 
+code_table! {
+    /// Every code of [`CsvError`], in the order of its variants.
+    CsvError {
+        CsvError::Io(_) => "import.csv.io", Category::Format;
+        CsvError::NoColumns => "import.csv.no_columns", Category::Format;
+        CsvError::Empty => shared "input.empty", Category::Format;
+        CsvError::Shape(e) => use e;
+    }
+}
+
 impl Coded for CsvError {
     fn code(&self) -> &'static str {
-        match self {
-            CsvError::Io(_) => "import.csv.io",
-            CsvError::NoColumns => "import.csv.no_columns",
-            CsvError::Empty => crate::input::InputError::Empty.code(),
-            CsvError::Shape(e) => e.code(),
-        }
+        self.code_entry().0
     }
 
     fn category(&self) -> Category {
-        Category::Format
+        self.code_entry().1
     }
 
     fn message(&self, lang: Lang) -> String {

@@ -49,7 +49,7 @@ use chrono::NaiveDate;
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::value::RawValue;
 
-use crate::error::{Category, Coded, Lang};
+use crate::error::{code_table, Category, Coded, Lang};
 
 use super::java;
 use super::model::{Batch, Koodi, Row, RowPerson};
@@ -126,16 +126,21 @@ impl JsonError {
     }
 }
 
+code_table! {
+    /// Every code of [`JsonError`], in the order of its variants.
+    JsonError {
+        JsonError::Syntax { .. } => "import.json.syntax", Category::Format;
+        JsonError::NotAnObject => "import.json.not_an_object", Category::Format;
+    }
+}
+
 impl Coded for JsonError {
     fn code(&self) -> &'static str {
-        match self {
-            JsonError::Syntax { .. } => "import.json.syntax",
-            JsonError::NotAnObject => "import.json.not_an_object",
-        }
+        self.code_entry().0
     }
 
     fn category(&self) -> Category {
-        Category::Format
+        self.code_entry().1
     }
 
     fn message(&self, lang: Lang) -> String {

@@ -32,7 +32,7 @@
 use std::collections::HashMap;
 use std::fmt;
 
-use crate::error::{Category, Coded, Lang};
+use crate::error::{code_table, Category, Coded, Lang};
 
 const SUKUPUOLI: &str = include_str!("../../data/koodisto/sukupuoli.tsv");
 const KIELI: &str = include_str!("../../data/koodisto/kieli.tsv");
@@ -275,16 +275,21 @@ pub enum KoodistoError {
     },
 }
 
+code_table! {
+    /// Every code of [`KoodistoError`], in the order of its variants.
+    KoodistoError {
+        KoodistoError::Header { .. } => "koodisto.header", Category::Format;
+        KoodistoError::EmptyCode { .. } => "koodisto.empty_code", Category::Format;
+    }
+}
+
 impl Coded for KoodistoError {
     fn code(&self) -> &'static str {
-        match self {
-            KoodistoError::Header { .. } => "koodisto.header",
-            KoodistoError::EmptyCode { .. } => "koodisto.empty_code",
-        }
+        self.code_entry().0
     }
 
     fn category(&self) -> Category {
-        Category::Format
+        self.code_entry().1
     }
 
     fn message(&self, lang: Lang) -> String {

@@ -43,7 +43,7 @@
 use std::collections::BTreeMap;
 
 use super::koodisto::{CodeList, Koodisto};
-use crate::error::{Category, Coded, Lang};
+use crate::error::{code_table, Category, Coded, Lang};
 
 /// The version of the file layout this module reads and writes.
 pub const FORMAT: u32 = 1;
@@ -268,19 +268,24 @@ pub enum KoodistoFileError {
     },
 }
 
+code_table! {
+    /// Every code of [`KoodistoFileError`], in the order of its variants.
+    KoodistoFileError {
+        KoodistoFileError::Json { .. } => "koodisto.file.json", Category::Format;
+        KoodistoFileError::Format { .. } => "koodisto.file.format", Category::Format;
+        KoodistoFileError::MissingList { .. } => "koodisto.file.missing_list", Category::Format;
+        KoodistoFileError::EmptyList { .. } => "koodisto.file.empty_list", Category::Format;
+        KoodistoFileError::EmptyCode { .. } => "koodisto.file.empty_code", Category::Format;
+    }
+}
+
 impl Coded for KoodistoFileError {
     fn code(&self) -> &'static str {
-        match self {
-            KoodistoFileError::Json { .. } => "koodisto.file.json",
-            KoodistoFileError::Format { .. } => "koodisto.file.format",
-            KoodistoFileError::MissingList { .. } => "koodisto.file.missing_list",
-            KoodistoFileError::EmptyList { .. } => "koodisto.file.empty_list",
-            KoodistoFileError::EmptyCode { .. } => "koodisto.file.empty_code",
-        }
+        self.code_entry().0
     }
 
     fn category(&self) -> Category {
-        Category::Format
+        self.code_entry().1
     }
 
     fn message(&self, lang: Lang) -> String {

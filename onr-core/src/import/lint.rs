@@ -37,7 +37,7 @@
 
 use std::fmt;
 
-use crate::error::{Category, Coded, Lang};
+use crate::error::{code_table, Category, Coded, Lang};
 use crate::hetu::Edit;
 
 use super::model::IdKind;
@@ -175,29 +175,6 @@ pub enum Lint {
 pub const MAX_NAME_CHARS: usize = 255;
 
 impl Lint {
-    /// Every lint code, for documentation and binding tests.
-    pub const ALL_CODES: [&'static str; 19] = [
-        "import.lint.empty_hetu",
-        "import.lint.empty_hetu_merged",
-        "import.lint.kutsumanimi_not_in_etunimet",
-        "import.lint.unknown_oid",
-        "import.lint.oid_format",
-        "import.lint.temporary_hetu",
-        "import.lint.blank_passinumero",
-        "import.lint.untrimmed_name",
-        "import.lint.blank_name",
-        "import.lint.birth_date_mismatch",
-        "import.lint.sex_mismatch",
-        "import.lint.likely_duplicate",
-        "import.lint.same_person_other_identifiers",
-        "import.lint.name_conflict",
-        "import.lint.hetu_typo",
-        "import.lint.email_not_strict",
-        "import.lint.existing_duplicates",
-        "import.lint.sent_conflict",
-        "import.lint.name_too_long",
-    ];
-
     /// The ONR field the lint is about, relative to `henkilot[i].henkilo` (`None` for the
     /// whole row).
     ///
@@ -276,44 +253,38 @@ fn edit_text(edit: Edit, lang: Lang) -> String {
     }
 }
 
+code_table! {
+    /// Every lint code, for documentation and binding tests.
+    Lint {
+        Lint::EmptyHetu { .. } => "import.lint.empty_hetu", Category::Consistency;
+        Lint::EmptyHetuMerged { .. } => "import.lint.empty_hetu_merged", Category::Consistency;
+        Lint::KutsumanimiNotInEtunimet { .. } => "import.lint.kutsumanimi_not_in_etunimet", Category::Consistency;
+        Lint::UnknownOid => "import.lint.unknown_oid", Category::Consistency;
+        Lint::OidFormat => "import.lint.oid_format", Category::Format;
+        Lint::TemporaryHetu { .. } => "import.lint.temporary_hetu", Category::Policy;
+        Lint::BlankPassinumero => "import.lint.blank_passinumero", Category::Format;
+        Lint::UntrimmedName { .. } => "import.lint.untrimmed_name", Category::Format;
+        Lint::BlankName { .. } => "import.lint.blank_name", Category::Format;
+        Lint::BirthDateMismatch => "import.lint.birth_date_mismatch", Category::Consistency;
+        Lint::SexMismatch => "import.lint.sex_mismatch", Category::Consistency;
+        Lint::LikelyDuplicate { .. } => "import.lint.likely_duplicate", Category::Consistency;
+        Lint::SamePersonOtherIdentifiers { .. } => "import.lint.same_person_other_identifiers", Category::Consistency;
+        Lint::NameConflict { .. } => "import.lint.name_conflict", Category::Consistency;
+        Lint::HetuTypo { .. } => "import.lint.hetu_typo", Category::Checksum;
+        Lint::EmailNotStrict => "import.lint.email_not_strict", Category::Format;
+        Lint::ExistingDuplicates { .. } => "import.lint.existing_duplicates", Category::Consistency;
+        Lint::SentConflict { .. } => "import.lint.sent_conflict", Category::Consistency;
+        Lint::NameTooLong { .. } => "import.lint.name_too_long", Category::Length;
+    }
+}
+
 impl Coded for Lint {
     fn code(&self) -> &'static str {
-        let i = match self {
-            Lint::EmptyHetu { .. } => 0,
-            Lint::EmptyHetuMerged { .. } => 1,
-            Lint::KutsumanimiNotInEtunimet { .. } => 2,
-            Lint::UnknownOid => 3,
-            Lint::OidFormat => 4,
-            Lint::TemporaryHetu { .. } => 5,
-            Lint::BlankPassinumero => 6,
-            Lint::UntrimmedName { .. } => 7,
-            Lint::BlankName { .. } => 8,
-            Lint::BirthDateMismatch => 9,
-            Lint::SexMismatch => 10,
-            Lint::LikelyDuplicate { .. } => 11,
-            Lint::SamePersonOtherIdentifiers { .. } => 12,
-            Lint::NameConflict { .. } => 13,
-            Lint::HetuTypo { .. } => 14,
-            Lint::EmailNotStrict => 15,
-            Lint::ExistingDuplicates { .. } => 16,
-            Lint::SentConflict { .. } => 17,
-            Lint::NameTooLong { .. } => 18,
-        };
-        Lint::ALL_CODES[i]
+        self.code_entry().0
     }
 
     fn category(&self) -> Category {
-        match self {
-            Lint::UntrimmedName { .. }
-            | Lint::BlankName { .. }
-            | Lint::BlankPassinumero
-            | Lint::OidFormat
-            | Lint::EmailNotStrict => Category::Format,
-            Lint::TemporaryHetu { .. } => Category::Policy,
-            Lint::NameTooLong { .. } => Category::Length,
-            Lint::HetuTypo { .. } => Category::Checksum,
-            _ => Category::Consistency,
-        }
+        self.code_entry().1
     }
 
     fn message(&self, lang: Lang) -> String {

@@ -36,7 +36,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use crate::env::Environment;
-use crate::error::{Category, Coded, Lang};
+use crate::error::{code_table, Category, Coded, Lang};
 use crate::hetu::Hetu;
 
 use super::email;
@@ -116,20 +116,22 @@ impl CheckError {
     }
 }
 
+code_table! {
+    /// Every code of [`CheckError`], in the order of its variants.
+    CheckError {
+        CheckError::HetuAndEidasTunniste => "check.hetu_and_eidas", Category::Consistency;
+        CheckError::EidasAndHetu => "check.eidas_and_hetu", Category::Consistency;
+        CheckError::Asiointikieli => "check.asiointikieli", Category::Component;
+    }
+}
+
 impl Coded for CheckError {
     fn code(&self) -> &'static str {
-        match self {
-            CheckError::HetuAndEidasTunniste => "check.hetu_and_eidas",
-            CheckError::EidasAndHetu => "check.eidas_and_hetu",
-            CheckError::Asiointikieli => "check.asiointikieli",
-        }
+        self.code_entry().0
     }
 
     fn category(&self) -> Category {
-        match self {
-            CheckError::Asiointikieli => Category::Component,
-            _ => Category::Consistency,
-        }
+        self.code_entry().1
     }
 
     fn message(&self, lang: Lang) -> String {
@@ -442,22 +444,23 @@ impl fmt::Display for ExistenceCheckError {
     }
 }
 
+code_table! {
+    /// Every code of [`ExistenceCheckError`], in the order of its variants.
+    ExistenceCheckError {
+        ExistenceCheckError { kind: ExistenceCheckKind::Empty, .. } => "existence_check.empty", Category::Length;
+        ExistenceCheckError { kind: ExistenceCheckKind::Pattern, .. } => "existence_check.pattern", Category::Format;
+        ExistenceCheckError { kind: ExistenceCheckKind::Hetu, .. } => "existence_check.hetu", Category::Format;
+        ExistenceCheckError { kind: ExistenceCheckKind::Nickname, .. } => "existence_check.nickname", Category::Consistency;
+    }
+}
+
 impl Coded for ExistenceCheckError {
     fn code(&self) -> &'static str {
-        match self.kind {
-            ExistenceCheckKind::Empty => "existence_check.empty",
-            ExistenceCheckKind::Pattern => "existence_check.pattern",
-            ExistenceCheckKind::Hetu => "existence_check.hetu",
-            ExistenceCheckKind::Nickname => "existence_check.nickname",
-        }
+        self.code_entry().0
     }
 
     fn category(&self) -> Category {
-        match self.kind {
-            ExistenceCheckKind::Empty => Category::Length,
-            ExistenceCheckKind::Pattern | ExistenceCheckKind::Hetu => Category::Format,
-            ExistenceCheckKind::Nickname => Category::Consistency,
-        }
+        self.code_entry().1
     }
 
     fn message(&self, lang: Lang) -> String {

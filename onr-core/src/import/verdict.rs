@@ -77,7 +77,7 @@
 use std::fmt;
 
 use crate::env::Environment;
-use crate::error::{Category, Coded, Lang};
+use crate::error::{code_table, Category, Coded, Lang};
 use crate::hetu::{Hetu, HetuError};
 
 use super::email;
@@ -274,22 +274,6 @@ impl OnrError {
             _ => Stage::BeanValidation,
         }
     }
-
-    /// Every code of [`Coded::code`], for documentation and binding tests.
-    pub const ALL_CODES: [&'static str; 12] = [
-        "import.not_null",
-        "import.not_empty",
-        "import.size",
-        "import.email",
-        "import.invalid_hetu",
-        "import.no_identifier",
-        "import.invalid_sukupuoli",
-        "import.invalid_aidinkieli",
-        "import.invalid_kansalaisuus",
-        "import.hetu_required_for_finnish",
-        "import.unreadable",
-        "import.null_row",
-    ];
 }
 
 impl fmt::Display for OnrError {
@@ -300,35 +284,31 @@ impl fmt::Display for OnrError {
 
 impl std::error::Error for OnrError {}
 
+code_table! {
+    /// Every code of [`Coded::code`], for documentation and binding tests.
+    OnrError {
+        OnrError { kind: OnrErrorKind::NotNull, .. } => "import.not_null", Category::Length;
+        OnrError { kind: OnrErrorKind::NotEmpty, .. } => "import.not_empty", Category::Length;
+        OnrError { kind: OnrErrorKind::Size, .. } => "import.size", Category::Length;
+        OnrError { kind: OnrErrorKind::Email, .. } => "import.email", Category::Format;
+        OnrError { kind: OnrErrorKind::ValidateHetu(e), .. } => "import.invalid_hetu", e.category();
+        OnrError { kind: OnrErrorKind::AtLeastOneIdentifier, .. } => "import.no_identifier", Category::Consistency;
+        OnrError { kind: OnrErrorKind::InvalidSukupuoli { .. }, .. } => "import.invalid_sukupuoli", Category::Component;
+        OnrError { kind: OnrErrorKind::InvalidAidinkieli { .. }, .. } => "import.invalid_aidinkieli", Category::Component;
+        OnrError { kind: OnrErrorKind::InvalidKansalaisuus { .. }, .. } => "import.invalid_kansalaisuus", Category::Component;
+        OnrError { kind: OnrErrorKind::HetuRequiredForFinnish, .. } => "import.hetu_required_for_finnish", Category::Consistency;
+        OnrError { kind: OnrErrorKind::Unreadable { .. }, .. } => "import.unreadable", Category::Format;
+        OnrError { kind: OnrErrorKind::NullRow, .. } => "import.null_row", Category::Consistency;
+    }
+}
+
 impl Coded for OnrError {
     fn code(&self) -> &'static str {
-        let i = match self.kind {
-            OnrErrorKind::NotNull => 0,
-            OnrErrorKind::NotEmpty => 1,
-            OnrErrorKind::Size => 2,
-            OnrErrorKind::Email => 3,
-            OnrErrorKind::ValidateHetu(_) => 4,
-            OnrErrorKind::AtLeastOneIdentifier => 5,
-            OnrErrorKind::InvalidSukupuoli { .. } => 6,
-            OnrErrorKind::InvalidAidinkieli { .. } => 7,
-            OnrErrorKind::InvalidKansalaisuus { .. } => 8,
-            OnrErrorKind::HetuRequiredForFinnish => 9,
-            OnrErrorKind::Unreadable { .. } => 10,
-            OnrErrorKind::NullRow => 11,
-        };
-        OnrError::ALL_CODES[i]
+        self.code_entry().0
     }
 
     fn category(&self) -> Category {
-        match self.kind {
-            OnrErrorKind::ValidateHetu(e) => e.category(),
-            OnrErrorKind::Email | OnrErrorKind::Unreadable { .. } => Category::Format,
-            OnrErrorKind::Size | OnrErrorKind::NotEmpty | OnrErrorKind::NotNull => Category::Length,
-            OnrErrorKind::InvalidSukupuoli { .. }
-            | OnrErrorKind::InvalidAidinkieli { .. }
-            | OnrErrorKind::InvalidKansalaisuus { .. } => Category::Component,
-            _ => Category::Consistency,
-        }
+        self.code_entry().1
     }
 
     fn message(&self, lang: Lang) -> String {

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::fmt;
 
 use super::store::{Id, Interner};
-use crate::error::{Category, Coded, Lang};
+use crate::error::{code_table, Category, Coded, Lang};
 
 /// The column holding the master OID.
 pub const MASTER_COLUMN: &str = "master_oid";
@@ -129,19 +129,24 @@ pub enum TableError {
     },
 }
 
+code_table! {
+    /// Every code of [`TableError`], in the order of its variants.
+    TableError {
+        TableError::MissingColumn { .. } => "link.table.missing_column", Category::Format;
+        TableError::RepeatedColumn { .. } => "link.table.repeated_column", Category::Format;
+        TableError::MissingField { .. } => "link.table.missing_field", Category::Format;
+        TableError::EmptyOid { .. } => "link.table.empty_oid", Category::Format;
+        TableError::BadFlag { .. } => "link.table.bad_flag", Category::Format;
+    }
+}
+
 impl Coded for TableError {
     fn code(&self) -> &'static str {
-        match self {
-            TableError::MissingColumn { .. } => "link.table.missing_column",
-            TableError::RepeatedColumn { .. } => "link.table.repeated_column",
-            TableError::MissingField { .. } => "link.table.missing_field",
-            TableError::EmptyOid { .. } => "link.table.empty_oid",
-            TableError::BadFlag { .. } => "link.table.bad_flag",
-        }
+        self.code_entry().0
     }
 
     fn category(&self) -> Category {
-        Category::Format
+        self.code_entry().1
     }
 
     fn message(&self, lang: Lang) -> String {
@@ -468,23 +473,28 @@ impl fmt::Display for Violation {
     }
 }
 
+code_table! {
+    /// Every code of [`Violation`], in the order of its variants.
+    Violation {
+        Violation::SelfLink { .. } => "link.check.self_link", Category::Consistency;
+        Violation::SeveralMasters { .. } => "link.check.several_masters", Category::Consistency;
+        Violation::Chain { .. } => "link.check.chain", Category::Consistency;
+        Violation::Cycle { .. } => "link.check.cycle", Category::Consistency;
+        Violation::SlaveNotDuplicate { .. } => "link.check.slave_not_duplicate", Category::Consistency;
+        Violation::SlaveNotPassivated { .. } => "link.check.slave_not_passivated", Category::Consistency;
+        Violation::MasterPassivated { .. } => "link.check.master_passivated", Category::Consistency;
+        Violation::MasterDuplicate { .. } => "link.check.master_duplicate", Category::Consistency;
+        Violation::InconsistentFlags { .. } => "link.check.inconsistent_flags", Category::Consistency;
+    }
+}
+
 impl Coded for Violation {
     fn code(&self) -> &'static str {
-        match self {
-            Violation::SelfLink { .. } => "link.check.self_link",
-            Violation::SeveralMasters { .. } => "link.check.several_masters",
-            Violation::Chain { .. } => "link.check.chain",
-            Violation::Cycle { .. } => "link.check.cycle",
-            Violation::SlaveNotDuplicate { .. } => "link.check.slave_not_duplicate",
-            Violation::SlaveNotPassivated { .. } => "link.check.slave_not_passivated",
-            Violation::MasterPassivated { .. } => "link.check.master_passivated",
-            Violation::MasterDuplicate { .. } => "link.check.master_duplicate",
-            Violation::InconsistentFlags { .. } => "link.check.inconsistent_flags",
-        }
+        self.code_entry().0
     }
 
     fn category(&self) -> Category {
-        Category::Consistency
+        self.code_entry().1
     }
 
     fn message(&self, lang: Lang) -> String {

@@ -1,7 +1,7 @@
 //! Errors of the linking operations (with ONR's own message texts) and the lints that name
 //! ONR's surprising linking behaviour.
 
-use crate::error::{Category, Coded, Lang};
+use crate::error::{code_table, Category, Coded, Lang};
 
 /// Why ONR refuses a linking, unlinking or identification operation.
 ///
@@ -221,41 +221,35 @@ impl LinkError {
     }
 }
 
+code_table! {
+    /// Every code of [`LinkError`], in the order of its variants.
+    LinkError {
+        LinkError::AlreadyDuplicate { .. } => "link.already_duplicate", Category::Consistency;
+        LinkError::MasterNotFound { .. } => "link.master_not_found", Category::Consistency;
+        LinkError::SlaveNotFound { .. } => "link.slave_not_found", Category::Consistency;
+        LinkError::MoreThanOneIdentified => "link.more_than_one_identified", Category::Policy;
+        LinkError::ForceLinkCandidateIdentified { .. } => "link.force_link_identified", Category::Policy;
+        LinkError::UnlinkMasterNotFound { .. } => "link.unlink_master_not_found", Category::Consistency;
+        LinkError::UnlinkSlaveNotFound { .. } => "link.unlink_slave_not_found", Category::Consistency;
+        LinkError::BothIdentified { .. } => "link.both_identified", Category::Policy;
+        LinkError::HetuNotUnique => "link.hetu_not_unique", Category::Consistency;
+        LinkError::PersonNotFound { .. } => "link.person_not_found", Category::Consistency;
+        LinkError::HetuMissing { .. } => "link.hetu_missing", Category::Policy;
+        LinkError::EidasIdentified { .. } => "link.eidas_identified", Category::Policy;
+        LinkError::TemporaryHetu => "link.temporary_hetu", Category::Policy;
+        LinkError::HetuTooShort => "link.hetu_too_short", Category::Length;
+        LinkError::HasHetu { .. } => "link.has_hetu", Category::Policy;
+        LinkError::TooManyOids { .. } => "link.too_many_oids", Category::Policy;
+    }
+}
+
 impl Coded for LinkError {
     fn code(&self) -> &'static str {
-        match self {
-            LinkError::AlreadyDuplicate { .. } => "link.already_duplicate",
-            LinkError::MasterNotFound { .. } => "link.master_not_found",
-            LinkError::SlaveNotFound { .. } => "link.slave_not_found",
-            LinkError::MoreThanOneIdentified => "link.more_than_one_identified",
-            LinkError::ForceLinkCandidateIdentified { .. } => "link.force_link_identified",
-            LinkError::UnlinkMasterNotFound { .. } => "link.unlink_master_not_found",
-            LinkError::UnlinkSlaveNotFound { .. } => "link.unlink_slave_not_found",
-            LinkError::BothIdentified { .. } => "link.both_identified",
-            LinkError::HetuNotUnique => "link.hetu_not_unique",
-            LinkError::PersonNotFound { .. } => "link.person_not_found",
-            LinkError::HetuMissing { .. } => "link.hetu_missing",
-            LinkError::EidasIdentified { .. } => "link.eidas_identified",
-            LinkError::TemporaryHetu => "link.temporary_hetu",
-            LinkError::HetuTooShort => "link.hetu_too_short",
-            LinkError::HasHetu { .. } => "link.has_hetu",
-            LinkError::TooManyOids { .. } => "link.too_many_oids",
-        }
+        self.code_entry().0
     }
 
     fn category(&self) -> Category {
-        match self {
-            LinkError::MoreThanOneIdentified
-            | LinkError::ForceLinkCandidateIdentified { .. }
-            | LinkError::BothIdentified { .. }
-            | LinkError::EidasIdentified { .. }
-            | LinkError::TemporaryHetu
-            | LinkError::HasHetu { .. }
-            | LinkError::HetuMissing { .. }
-            | LinkError::TooManyOids { .. } => Category::Policy,
-            LinkError::HetuTooShort => Category::Length,
-            _ => Category::Consistency,
-        }
+        self.code_entry().1
     }
 
     fn message(&self, lang: Lang) -> String {
@@ -421,29 +415,30 @@ pub enum LinkLint {
     },
 }
 
+code_table! {
+    /// Every code of [`LinkLint`], in the order of its variants.
+    LinkLint {
+        LinkLint::SilentReactivation { .. } => "link.lint.silent_reactivation", Category::Consistency;
+        LinkLint::HetuCountsAsIdentified { .. } => "link.lint.hetu_counts_as_identified", Category::Consistency;
+        LinkLint::SelfLinkIgnored { .. } => "link.lint.self_link_ignored", Category::Consistency;
+        LinkLint::RepeatedSlaveInResponse { .. } => "link.lint.repeated_slave_in_response", Category::Consistency;
+        LinkLint::DuplicateLinkRow { .. } => "link.lint.duplicate_link_row", Category::Consistency;
+        LinkLint::UnlinkWithoutLink { .. } => "link.lint.unlink_without_link", Category::Consistency;
+        LinkLint::UnlinkReactivatesOtherPassivation { .. } => "link.lint.unlink_reactivates_other_passivation", Category::Consistency;
+        LinkLint::StillLinkedButNotDuplicate { .. } => "link.lint.still_linked_not_duplicate", Category::Consistency;
+        LinkLint::MergeNotReverted { .. } => "link.lint.merge_not_reverted", Category::Consistency;
+        LinkLint::IdentifiedSlaveKeepsLink { .. } => "link.lint.identified_slave_keeps_link", Category::Consistency;
+        LinkLint::PassivationNotInChangeFeed { .. } => "link.lint.passivation_not_in_change_feed", Category::Consistency;
+    }
+}
+
 impl Coded for LinkLint {
     fn code(&self) -> &'static str {
-        match self {
-            LinkLint::SilentReactivation { .. } => "link.lint.silent_reactivation",
-            LinkLint::HetuCountsAsIdentified { .. } => "link.lint.hetu_counts_as_identified",
-            LinkLint::SelfLinkIgnored { .. } => "link.lint.self_link_ignored",
-            LinkLint::RepeatedSlaveInResponse { .. } => "link.lint.repeated_slave_in_response",
-            LinkLint::DuplicateLinkRow { .. } => "link.lint.duplicate_link_row",
-            LinkLint::UnlinkWithoutLink { .. } => "link.lint.unlink_without_link",
-            LinkLint::UnlinkReactivatesOtherPassivation { .. } => {
-                "link.lint.unlink_reactivates_other_passivation"
-            }
-            LinkLint::StillLinkedButNotDuplicate { .. } => "link.lint.still_linked_not_duplicate",
-            LinkLint::MergeNotReverted { .. } => "link.lint.merge_not_reverted",
-            LinkLint::IdentifiedSlaveKeepsLink { .. } => "link.lint.identified_slave_keeps_link",
-            LinkLint::PassivationNotInChangeFeed { .. } => {
-                "link.lint.passivation_not_in_change_feed"
-            }
-        }
+        self.code_entry().0
     }
 
     fn category(&self) -> Category {
-        Category::Consistency
+        self.code_entry().1
     }
 
     fn message(&self, lang: Lang) -> String {

@@ -2,7 +2,6 @@
 //! in its table, has the `area.reason` shape, and every code the shared vectors expect is one
 //! onr-core defines.
 
-#[allow(dead_code)] // the shared vector reader has helpers this test does not use
 mod common;
 
 use std::collections::HashSet;

@@ -2,42 +2,21 @@
 //! PostgreSQL 15 (pg_trgm, unaccent, lower in C.UTF-8); see their headers.
 //! Regenerate with scripts/ground-truth/pg-trgm-fixtures.sh.
 
+mod common;
+
 use onr_core::names::{duplicate_search_fmt, pg_lower, unaccent};
 use onr_core::similarity::trigram::{
     is_similar, pg_float4_text, similarity, similarity_fmt, TrigramSet, DEFAULT_THRESHOLD,
 };
 
 fn vectors(name: &str) -> Vec<Vec<String>> {
-    let path = format!("{}/../tests/vectors/{name}", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let (path, text) = common::vectors(name, "ONR_VECTORS_NO_OVERRIDE");
     assert!(
         text.starts_with("# source: PostgreSQL"),
-        "{path}: provenance header"
+        "{}: provenance header",
+        path.display()
     );
-    text.lines()
-        .filter(|l| !l.starts_with('#'))
-        .map(|l| l.split('\t').map(unescape).collect())
-        .collect()
-}
-
-/// PostgreSQL's COPY text format escapes.
-fn unescape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut it = s.chars();
-    while let Some(c) = it.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match it.next() {
-            Some('t') => out.push('\t'),
-            Some('n') => out.push('\n'),
-            Some('r') => out.push('\r'),
-            Some(o) => out.push(o),
-            None => out.push('\\'),
-        }
-    }
-    out
+    common::read(name)
 }
 
 /// A float4 that PostgreSQL printed widened to float8 (exact).

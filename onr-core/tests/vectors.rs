@@ -1,47 +1,15 @@
 //! The shared test vectors of `tests/vectors/`, which the Python and JVM suites read too.
 
-use std::path::PathBuf;
+mod common;
 
 use onr_core::error::Coded;
 use onr_core::hetu::Hetu;
 use onr_core::oid::Oid;
 use onr_core::Environment;
 
+/// The rows of a vector file, without its header line.
 fn vectors(name: &str) -> Vec<Vec<String>> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../tests/vectors")
-        .join(name);
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let mut lines = text
-        .split('\n')
-        .filter(|l| !l.starts_with('#') && !l.is_empty());
-    let _header = lines.next();
-    lines
-        .map(|l| l.split('\t').map(unescape).collect())
-        .collect()
-}
-
-/// `\\`, `\t`, `\uXXXX`, `\UXXXXXXXX`; everything else literal.
-fn unescape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match chars.next() {
-            Some('\\') => out.push('\\'),
-            Some('t') => out.push('\t'),
-            Some(k @ ('u' | 'U')) => {
-                let n = if k == 'u' { 4 } else { 8 };
-                let hex: String = chars.by_ref().take(n).collect();
-                out.push(char::from_u32(u32::from_str_radix(&hex, 16).unwrap()).unwrap());
-            }
-            other => panic!("bad escape {other:?}"),
-        }
-    }
-    out
+    common::read(name).into_iter().skip(1).collect()
 }
 
 fn env(name: &str) -> Environment {

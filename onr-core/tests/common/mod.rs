@@ -1,11 +1,16 @@
-//! Helpers shared by the integration tests that read `tests/vectors/*.tsv`.
+//! The one reader of `tests/vectors/*.tsv` for the Rust tests.
+
+// Each test uses a part of it.
+#![allow(dead_code)]
 
 use std::path::PathBuf;
 
-/// Undoes the escapes of the ground-truth fixtures: `\\`, `\t`, `\n`, `\r` and `\u{HEX}`.
+/// Undoes the escapes of `tests/vectors/*.tsv` (the one dialect, see `tests/vectors/README.md`):
+/// `\\`, `\t`, `\n`, `\r` and `\u{HEX}`. The older `\uXXXX` / `\UXXXXXXXX` form, which two hetu
+/// files still use, is read as well until those are rewritten.
 pub fn unescape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars();
+    let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
         if c != '\\' {
             out.push(c);
@@ -16,16 +21,26 @@ pub fn unescape(s: &str) -> String {
             Some('t') => out.push('\t'),
             Some('n') => out.push('\n'),
             Some('r') => out.push('\r'),
-            Some('u') => {
-                assert_eq!(chars.next(), Some('{'), "bad escape in {s:?}");
+            Some('u') if chars.peek() == Some(&'{') => {
+                chars.next();
                 let hex: String = chars.by_ref().take_while(|&h| h != '}').collect();
-                let cp = u32::from_str_radix(&hex, 16).expect("hex escape");
-                out.push(char::from_u32(cp).expect("a scalar value"));
+                out.push(scalar(&hex, s));
+            }
+            Some(k @ ('u' | 'U')) => {
+                let hex: String = chars.by_ref().take(if k == 'u' { 4 } else { 8 }).collect();
+                out.push(scalar(&hex, s));
             }
             other => panic!("bad escape {other:?} in {s:?}"),
         }
     }
     out
+}
+
+fn scalar(hex: &str, field: &str) -> char {
+    u32::from_str_radix(hex, 16)
+        .ok()
+        .and_then(char::from_u32)
+        .unwrap_or_else(|| panic!("bad hex escape {hex:?} in {field:?}"))
 }
 
 /// A vector file: `override_var` names another file to read instead (live differential tests).
@@ -45,4 +60,14 @@ pub fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
     text.lines()
         .filter(|line| !line.starts_with('#'))
         .map(|line| line.split('\t').collect())
+}
+
+/// Every data line of a vector file (not the `#` comments, the header line included), split at
+/// tabs and unescaped.
+pub fn read(name: &str) -> Vec<Vec<String>> {
+    let (_, text) = vectors(name, "ONR_VECTORS_NO_OVERRIDE");
+    rows(&text)
+        .filter(|row| row != &[""])
+        .map(|row| row.into_iter().map(unescape).collect())
+        .collect()
 }

@@ -8,7 +8,6 @@ use assert_cmd::Command;
 
 // The vector readers of onr-core's integration tests (the same files, the same escapes).
 #[path = "../../onr-core/tests/common/mod.rs"]
-#[allow(dead_code)]
 mod common;
 use common::{rows, unescape, vectors};
 

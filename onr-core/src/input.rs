@@ -67,7 +67,7 @@ impl Encoding {
 #[non_exhaustive]
 pub enum InputError {
     /// The input has no bytes at all (or only a byte-order mark).
-    #[error("empty file")]
+    #[error("{}", self.message(Lang::En))]
     Empty,
     /// The input is not UTF-8 text.
     #[error("{}", self.message(Lang::En))]

@@ -111,13 +111,13 @@ pub const COLUMNS: [&str; 12] = [
 #[non_exhaustive]
 pub enum CsvError {
     /// The input could not be read.
-    #[error("cannot read the CSV input: {0}")]
+    #[error("{}", self.message(Lang::En))]
     Io(#[source] io::Error),
     /// The header names none of the recognised columns.
     #[error("{}", self.message(Lang::En))]
     NoColumns,
     /// The input has no bytes (or only a byte-order mark).
-    #[error("empty file")]
+    #[error("{}", self.message(Lang::En))]
     Empty,
     /// The input cannot be read to its end, or is ambiguous.
     #[error(transparent)]
@@ -354,6 +354,24 @@ impl<R: io::Read> Iterator for Reader<R> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn display_is_the_english_message() {
+        let errors = [
+            CsvError::Io(io::Error::other("disk on fire")),
+            CsvError::NoColumns,
+            CsvError::Empty,
+        ];
+        for e in errors {
+            assert_eq!(e.to_string(), e.message(Lang::En), "{e:?}");
+        }
+        assert_eq!(CsvError::Empty.to_string(), "empty file");
+        assert_eq!(CsvError::Empty.code(), "input.empty");
+        assert_eq!(
+            crate::input::InputError::Empty.to_string(),
+            CsvError::Empty.to_string()
+        );
+    }
 
     fn read(text: &str, empty: EmptyCell) -> Vec<RowInput> {
         Reader::new(

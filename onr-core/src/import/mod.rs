@@ -18,6 +18,7 @@
 //! * [`checks`]: the rules of ONR's other validators a client can check locally (contact
 //!   e-mail, asiointikieli, hetu and eIDAS, the existence check's names, kutsumanimi).
 //! * [`koodisto`]: the bundled code lists, replaceable by the caller.
+//! * [`yleistunniste`]: what ONR validates in a `PUT /yleistunniste` batch.
 //! * `koodisto_file` (feature `json`): a refreshed copy of the code lists as a file.
 //!
 //! [`Checker`] runs all of it over a stream of rows.
@@ -39,6 +40,7 @@ pub mod koodisto_file;
 pub mod lint;
 pub mod model;
 pub mod verdict;
+pub mod yleistunniste;
 
 pub use check::{CheckOptions, Checker, RowInput, RowReport, Summary, Verdict};
 pub use model::{Batch, IdKind, Koodi, Person, Row};

@@ -9,7 +9,7 @@
 //! * `henkilot`: `@NotNull @Size(min = 1)`;
 //! * each row's `tunniste`: `@NotNull @NotBlank` (Java's `trim()`: a value of only characters
 //!   up to U+0020 is blank);
-//! * each row's `henkilo`: the existence check ([`checks::existence_check`]: names, hetu and the
+//! * each row's `henkilo`: the existence check ([`existence_check`]: names, hetu and the
 //!   kutsumanimi-is-a-first-name rule).
 //!
 //! ONR then sets every row's kansalaisuus to `999` (a valid code), so the import's koodisto

@@ -10,7 +10,9 @@ use std::time::Duration;
 
 use onr_client::feed::{Feed, FeedCursor};
 use onr_client::import::{ImportOptions, ImportStatus, PollOptions, ResultRow};
-use onr_client::yleistunniste::{HaeOutcome, Person};
+use onr_client::yleistunniste::{
+    Batch, BatchOptions, HaeOutcome, Person, ResultRow as YleistunnisteRow, Student,
+};
 use onr_client::{CallerId, Client, ClientError, ClientOptions, Credentials, Secret, Target};
 use onr_core::import::action::Unknown;
 use onr_core::import::koodisto::Koodisto;
@@ -66,6 +68,8 @@ pub enum HaeKind {
     NotFound,
     /// 409: the names do not match the person of the hetu.
     NameMismatch,
+    /// 400: ONR refused the input (see the field errors).
+    Rejected,
 }
 
 /// onr-client's `HaeOutcome`, flattened: the identifiers when found, ONR's body otherwise.
@@ -97,6 +101,7 @@ impl From<HaeOutcome> for HaeOutcomeRecord {
             },
             HaeOutcome::NotFound(body) => refusal(HaeKind::NotFound, body),
             HaeOutcome::NameMismatch(body) => refusal(HaeKind::NameMismatch, body),
+            HaeOutcome::Rejected(body) => refusal(HaeKind::Rejected, body),
         }
     }
 }
@@ -108,6 +113,79 @@ pub struct StudentRecord {
     pub oppijanumero: Option<String>,
     pub passivoitu: bool,
     pub linked: Vec<String>,
+}
+
+impl From<Student> for StudentRecord {
+    fn from(s: Student) -> Self {
+        StudentRecord {
+            oid: s.oid,
+            oppijanumero: s.oppijanumero,
+            passivoitu: s.passivoitu,
+            linked: s.linked,
+        }
+    }
+}
+
+/// A row of a yleistunniste batch's results (`FilteredRow`): no hetu.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct YleistunnisteRowRecord {
+    pub tunniste: Option<String>,
+    pub henkilo: Option<StudentRecord>,
+    pub conflict: Option<bool>,
+}
+
+impl From<YleistunnisteRow> for YleistunnisteRowRecord {
+    fn from(r: YleistunnisteRow) -> Self {
+        YleistunnisteRowRecord {
+            tunniste: r.tunniste,
+            henkilo: r.henkilo.map(Into::into),
+            conflict: r.conflict,
+        }
+    }
+}
+
+/// A yleistunniste batch's progress and rows.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct YleistunnisteResultsRecord {
+    pub status: ImportStatusRecord,
+    pub rows: Vec<YleistunnisteRowRecord>,
+}
+
+/// One `PUT .../yleistunniste` of a batch.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct YleistunnisteChunkRecord {
+    pub id: i64,
+    pub rows: Vec<i64>,
+    pub status: ImportStatusRecord,
+    pub restarted: bool,
+    pub results: Vec<YleistunnisteRowRecord>,
+}
+
+/// The report of a yleistunniste batch over every chunk.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct YleistunnisteReportRecord {
+    pub target: String,
+    pub environment: String,
+    pub rows: i64,
+    pub sent: i64,
+    pub held_back: Vec<HeldBackRecord>,
+    pub chunks: Vec<YleistunnisteChunkRecord>,
+}
+
+fn held_back(h: onr_client::import::HeldBack) -> HeldBackRecord {
+    HeldBackRecord {
+        index: idx(h.index),
+        tunniste: h.tunniste,
+        reasons: h.reasons,
+    }
+}
+
+fn poll(options: &SendOptionsRecord) -> PollOptions {
+    PollOptions {
+        first: ms(options.poll_first_ms),
+        max: ms(options.poll_max_ms),
+        stall_after: ms(options.stall_after_ms),
+    }
 }
 
 fn field_error(f: onr_client::FieldError) -> FieldErrorRecord {
@@ -324,13 +402,9 @@ impl NativeClient {
         let opts = ImportOptions {
             chunk_size: usize::try_from(options.chunk_size).unwrap_or(1).max(1),
             only_accepted: options.only_accepted,
+            poll: poll(&options),
             sahkoposti: options.sahkoposti.or(header.sahkoposti),
             resend_unconfirmed: options.resend_unconfirmed,
-            poll: PollOptions {
-                first: ms(options.poll_first_ms),
-                max: ms(options.poll_max_ms),
-                stall_after: ms(options.stall_after_ms),
-            },
         };
         let r = self
             .inner
@@ -340,15 +414,7 @@ impl NativeClient {
             environment: r.environment.to_owned(),
             rows: idx(r.rows),
             sent: idx(r.sent),
-            held_back: r
-                .held_back
-                .into_iter()
-                .map(|h| HeldBackRecord {
-                    index: idx(h.index),
-                    tunniste: h.tunniste,
-                    reasons: h.reasons,
-                })
-                .collect(),
+            held_back: r.held_back.into_iter().map(held_back).collect(),
             chunks: r
                 .chunks
                 .into_iter()
@@ -413,8 +479,8 @@ impl NativeClient {
         Ok(FeedRunRecord { entries, cursor })
     }
 
-    /// `POST .../yleistunniste/hae`: finds or creates the person of a hetu and names; 404 and
-    /// 409 are outcomes, any other failure an error. Never resent once sent.
+    /// `POST .../yleistunniste/hae`: finds or creates the person of a hetu and names; 400, 404
+    /// and 409 are outcomes, any other failure an error. Never resent once sent.
     pub fn yleistunniste_hae(
         &self,
         hetu: String,
@@ -436,11 +502,72 @@ impl NativeClient {
         &self,
         oid: String,
     ) -> Result<Option<StudentRecord>, NativeClientError> {
-        Ok(self.inner.yleistunniste_oid(&oid)?.map(|s| StudentRecord {
-            oid: s.oid,
-            oppijanumero: s.oppijanumero,
-            passivoitu: s.passivoitu,
-            linked: s.linked,
-        }))
+        Ok(self.inner.yleistunniste_oid(&oid)?.map(Into::into))
+    }
+
+    /// `PUT .../yleistunniste`: checks a batch (ONR's `YleistunnisteInput` JSON) with
+    /// onr-core's rules, sends it in chunks, follows each to the end (a stalled one restarted
+    /// once) and reads the rows. `options.sahkoposti` overrides the JSON's.
+    pub fn yleistunniste_send(
+        &self,
+        json: String,
+        options: SendOptionsRecord,
+    ) -> Result<YleistunnisteReportRecord, NativeClientError> {
+        let mut batch = Batch::from_json(&json)?;
+        if options.sahkoposti.is_some() {
+            batch.sahkoposti.clone_from(&options.sahkoposti);
+        }
+        let opts = BatchOptions {
+            chunk_size: usize::try_from(options.chunk_size).unwrap_or(1).max(1),
+            only_accepted: options.only_accepted,
+            resend_unconfirmed: options.resend_unconfirmed,
+            poll: poll(&options),
+        };
+        let r = self.inner.send_yleistunniste(&batch, &opts, &mut |_| {})?;
+        Ok(YleistunnisteReportRecord {
+            target: r.target,
+            environment: r.environment.to_owned(),
+            rows: idx(r.rows),
+            sent: idx(r.sent),
+            held_back: r.held_back.into_iter().map(held_back).collect(),
+            chunks: r
+                .chunks
+                .into_iter()
+                .map(|c| YleistunnisteChunkRecord {
+                    id: c.id,
+                    rows: c.rows.into_iter().map(idx).collect(),
+                    status: c.status.into(),
+                    restarted: c.restarted,
+                    results: c.results.into_iter().map(Into::into).collect(),
+                })
+                .collect(),
+        })
+    }
+
+    /// `GET .../yleistunniste/tuonti={id}/perustiedot`.
+    pub fn yleistunniste_status(&self, id: i64) -> Result<ImportStatusRecord, NativeClientError> {
+        Ok(self.inner.yleistunniste_status(id)?.into())
+    }
+
+    /// `GET .../yleistunniste/tuonti={id}`.
+    pub fn yleistunniste_results(
+        &self,
+        id: i64,
+    ) -> Result<YleistunnisteResultsRecord, NativeClientError> {
+        let r = self.inner.yleistunniste_results(id)?;
+        Ok(YleistunnisteResultsRecord {
+            status: ImportStatusRecord {
+                id: r.id,
+                kasiteltavia: r.kasiteltavia,
+                kasiteltyja: r.kasiteltyja,
+                kasitelty: r.kasitelty,
+            },
+            rows: r.henkilot.into_iter().map(Into::into).collect(),
+        })
+    }
+
+    /// `POST .../yleistunniste/tuonti={id}`: restarts a stalled batch.
+    pub fn restart_yleistunniste(&self, id: i64) -> Result<ImportStatusRecord, NativeClientError> {
+        Ok(self.inner.restart_yleistunniste(id)?.into())
     }
 }

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use onr_client::feed::{Feed, FeedCursor};
 use onr_client::import::{ImportOptions, PollOptions};
-use onr_client::yleistunniste::Person;
+use onr_client::yleistunniste::{Batch, BatchOptions, Person};
 use onr_client::{
     CallerId, Client as RustClient, ClientError, ClientOptions, Credentials, Secret, Target,
 };
@@ -232,8 +232,8 @@ impl Client {
 
     /// Finds or creates the person of a hetu and names (``POST .../yleistunniste/hae``):
     /// ``{"outcome": "found", "oid", "oppijanumero"}``, or ``{"outcome": "not_found" |
-    /// "name_mismatch", "message", "field_errors"}`` (ONR's 404 / 409, hetus redacted). Any
-    /// other failure (400 included) raises ``onr.ClientError``. Never resent once sent.
+    /// "name_mismatch" | "rejected", "message", "field_errors"}`` (ONR's 404 / 409 / 400,
+    /// hetus redacted). Any other failure raises ``onr.ClientError``. Never resent once sent.
     fn yleistunniste_hae<'py>(
         &self,
         py: Python<'py>,
@@ -264,6 +264,83 @@ impl Client {
             let student = detached(py, move || inner.yleistunniste_oid(oid))?
                 .map_err(|e| errors::client(py, &e))?;
             json::to_py(py, &student)
+        })
+    }
+
+    /// Checks a yleistunniste batch (ONR's ``YleistunnisteInput`` as JSON text or a dict:
+    /// ``{"sahkoposti", "henkilot": [{"tunniste", "henkilo": {"hetu", "etunimet",
+    /// "kutsumanimi", "sukunimi"}}]}``) with onr-core's rules of ``PUT .../yleistunniste``,
+    /// sends it in chunks, follows each to the end (a stalled one is restarted once) and
+    /// returns the report: ``rows``, ``sent``, ``held_back``, ``chunks`` (``id``, ``rows``,
+    /// ``status``, ``restarted``, ``results``). No hetu in it. A batch ONR would refuse raises
+    /// ``onr.ClientError`` (code ``client.rejected``) unless ``only_accepted``.
+    #[pyo3(signature = (batch, *, chunk_size = 1000, only_accepted = false, sahkoposti = None, resend_unconfirmed = false, poll_first = 1.0, poll_max = 30.0, stall_after = 600.0))]
+    #[allow(clippy::too_many_arguments)]
+    fn yleistunniste_send<'py>(
+        &self,
+        py: Python<'py>,
+        batch: &Bound<'py, PyAny>,
+        chunk_size: usize,
+        only_accepted: bool,
+        sahkoposti: Option<String>,
+        resend_unconfirmed: bool,
+        poll_first: f64,
+        poll_max: f64,
+        stall_after: f64,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        guard(py, || {
+            let text = batch_text(batch)?;
+            let mut batch = Batch::from_json(&text).map_err(|e| errors::client(py, &e))?;
+            if sahkoposti.is_some() {
+                batch.sahkoposti = sahkoposti;
+            }
+            let options = BatchOptions {
+                chunk_size: chunk_size.max(1),
+                only_accepted,
+                resend_unconfirmed,
+                poll: PollOptions {
+                    first: secs("poll_first", poll_first)?,
+                    max: secs("poll_max", poll_max)?,
+                    stall_after: secs("stall_after", stall_after)?,
+                },
+            };
+            let inner = &self.inner;
+            let report = detached(py, move || {
+                inner.send_yleistunniste(&batch, &options, &mut |_| {})
+            })?
+            .map_err(|e| errors::client(py, &e))?;
+            json::to_py(py, &report)
+        })
+    }
+
+    /// A yleistunniste batch's progress: ``id``, ``kasiteltavia``, ``kasiteltyja``, ``kasitelty``.
+    fn yleistunniste_status<'py>(&self, py: Python<'py>, id: i64) -> PyResult<Bound<'py, PyAny>> {
+        guard(py, || {
+            let inner = &self.inner;
+            let s = detached(py, move || inner.yleistunniste_status(id))?
+                .map_err(|e| errors::client(py, &e))?;
+            json::to_py(py, &s)
+        })
+    }
+
+    /// A yleistunniste batch's progress and rows (``henkilot``: ``tunniste``, ``henkilo``,
+    /// ``conflict``).
+    fn yleistunniste_results<'py>(&self, py: Python<'py>, id: i64) -> PyResult<Bound<'py, PyAny>> {
+        guard(py, || {
+            let inner = &self.inner;
+            let r = detached(py, move || inner.yleistunniste_results(id))?
+                .map_err(|e| errors::client(py, &e))?;
+            json::to_py(py, &r)
+        })
+    }
+
+    /// Restarts a stalled yleistunniste batch (``POST .../yleistunniste/tuonti={id}``).
+    fn restart_yleistunniste<'py>(&self, py: Python<'py>, id: i64) -> PyResult<Bound<'py, PyAny>> {
+        guard(py, || {
+            let inner = &self.inner;
+            let s = detached(py, move || inner.restart_yleistunniste(id))?
+                .map_err(|e| errors::client(py, &e))?;
+            json::to_py(py, &s)
         })
     }
 

@@ -211,13 +211,80 @@ def test_yleistunniste_outcomes_are_values_and_the_hetu_stays_hidden(creds: None
         assert c.yleistunniste_hae(*args)["outcome"] == "not_found"
         mismatch = c.yleistunniste_hae(*args)
         assert mismatch["outcome"] == "name_mismatch" and "010101" not in repr(mismatch)
-        with pytest.raises(onr.ClientError) as e:
-            c.yleistunniste_hae(*args)
-        assert e.value.code == "client.http" and "010101" not in str(e.value)
+        rejected = c.yleistunniste_hae(*args)
+        assert rejected["outcome"] == "rejected"
+        assert rejected["field_errors"] == [{"field": "hetu", "code": "ValidateHetu", "message": None}]
         sent = json.loads(s.to("POST", f"{SVC}/yleistunniste/hae")[0]["body"])
         assert sent == {"hetu": "010101A900R", "etunimet": "Aino Maria", "kutsumanimi": "Aino", "sukunimi": "Virtanen"}
         student = c.yleistunniste_oid("1.2.246.562.24.10000000003")
         assert student is not None and student["passivoitu"] is False and student["linked"] == []
         assert c.yleistunniste_oid("1.2.246.562.24.99999999999") is None
+    finally:
+        s.close()
+
+
+YT_BATCH = {"henkilot": [
+    {"tunniste": "t1", "henkilo": {"hetu": "010101A900R", "etunimet": "Aino Maria", "kutsumanimi": "Aino", "sukunimi": "Virtanen"}},
+    {"tunniste": "t2", "henkilo": {"hetu": "020202A900E", "etunimet": "Eino", "kutsumanimi": "Eino", "sukunimi": "Lahtinen"}}]}
+
+
+def test_a_stalled_yleistunniste_batch_is_restarted_once_and_read_without_a_hetu(creds: None) -> None:
+    routes = cas_routes()
+    routes[("PUT", f"{SVC}/yleistunniste")] = [status(21, 2, 0)]
+    # One row processed, then no progress until the restart (the POST), then done.
+    routes[("GET", f"{SVC}/yleistunniste/tuonti=21/perustiedot")] = [status(21, 2, 1)]
+    routes[("GET", f"{SVC}/yleistunniste/tuonti=21")] = [js({"id": 21, "kasiteltavia": 2, "kasiteltyja": 2, "kasitelty": True, "henkilot": [
+        {"tunniste": "t1", "henkilo": {"oid": "1.2.246.562.24.10000000003", "oppijanumero": "1.2.246.562.24.10000000003", "passivoitu": False, "linked": []}},
+        {"tunniste": "t2", "henkilo": {"oid": "1.2.246.562.24.20000000008", "oppijanumero": None, "passivoitu": False}, "conflict": True}]})]
+    s = StandIn(routes)
+    original = s.reply
+
+    def reply(method: str, url: str, headers: Any, cookies: Dict[str, str]) -> Reply:
+        if method == "POST" and url.endswith("/yleistunniste/tuonti=21"):
+            s.routes[("GET", f"{SVC}/yleistunniste/tuonti=21/perustiedot")] = [status(21, 2, 2)]
+            return status(21, 2, 1)
+        return original(method, url, headers, cookies)
+
+    s.reply = reply  # type: ignore[method-assign]
+    try:
+        c = Client("py", base_url=s.url)
+        report = c.yleistunniste_send(json.dumps(YT_BATCH), sahkoposti="kirjaamo@example.fi",
+                                      poll_first=0.01, poll_max=0.02, stall_after=0.15)
+        assert (report["rows"], report["sent"], report["held_back"]) == (2, 2, [])
+        chunk = report["chunks"][0]
+        assert (chunk["id"], chunk["restarted"], chunk["rows"]) == (21, True, [0, 1])
+        assert chunk["status"]["kasitelty"] is True
+        assert [r["conflict"] for r in chunk["results"]] == [None, True]
+        first = chunk["results"][0]["henkilo"]
+        assert first is not None and first["oppijanumero"] == "1.2.246.562.24.10000000003"
+        assert "010101" not in repr(report) and "020202" not in repr(report)
+        assert len(s.to("PUT", f"{SVC}/yleistunniste")) == 1
+        assert len(s.to("POST", f"{SVC}/yleistunniste/tuonti=21")) == 1
+        body = json.loads(s.to("PUT", f"{SVC}/yleistunniste")[0]["body"])
+        assert body["sahkoposti"] == "kirjaamo@example.fi" and body["henkilot"][1]["henkilo"]["hetu"] == "020202A900E"
+        assert c.yleistunniste_status(21)["kasitelty"] is True
+        assert c.yleistunniste_results(21)["henkilot"][1]["tunniste"] == "t2"
+    finally:
+        s.close()
+
+
+def test_a_yleistunniste_batch_onr_would_refuse_is_not_sent_unless_only_accepted(creds: None) -> None:
+    routes = cas_routes()
+    routes[("PUT", f"{SVC}/yleistunniste")] = [status(22, 1, 1)]
+    routes[("GET", f"{SVC}/yleistunniste/tuonti=22/perustiedot")] = [status(22, 1, 1)]
+    routes[("GET", f"{SVC}/yleistunniste/tuonti=22")] = [js({"id": 22, "kasiteltavia": 1, "kasiteltyja": 1, "kasitelty": True, "henkilot": []})]
+    s = StandIn(routes)
+    bad = json.loads(json.dumps(YT_BATCH))
+    bad["henkilot"][1]["henkilo"]["hetu"] = "020202A900X"
+    try:
+        c = Client("py", base_url=s.url)
+        with pytest.raises(onr.ClientError) as info:
+            c.yleistunniste_send(bad)
+        assert info.value.code == "client.rejected" and "020202" not in str(info.value)
+        assert s.to("PUT", f"{SVC}/yleistunniste") == []
+        report = c.yleistunniste_send(bad, only_accepted=True, poll_first=0.01)
+        assert report["sent"] == 1
+        assert report["held_back"] == [{"index": 1, "tunniste": "t2", "reasons": ["henkilot[1].henkilo.hetu: existence_check.hetu"]}]
+        assert "020202" not in repr(report)
     finally:
         s.close()

@@ -46,3 +46,18 @@ def duplicates(ids: List[str], texts: List[Optional[str]]) -> List[tuple[str, st
 
     del size, shown, s, found
     return index.pairs(progress=report) + index.pairs()
+
+
+def yleistunniste(client: onr.client.Client, rows: List[dict[str, object]]) -> List[Optional[str]]:
+    report: onr.client.YleistunnisteReport = client.yleistunniste_send({"henkilot": rows}, only_accepted=True)
+    held: List[str] = [r for h in report["held_back"] for r in h["reasons"]]
+    status: onr.client.ImportStatus = client.yleistunniste_status(report["chunks"][0]["id"])
+    results: onr.client.YleistunnisteResults = client.yleistunniste_results(status["id"])
+    outcome = client.yleistunniste_hae("010101A900R", "Aino", "Aino", "Virtanen")
+    rejected: bool = outcome["outcome"] == "rejected"
+    del held, rejected
+    numbers: List[Optional[str]] = []
+    for row in results["henkilot"]:
+        person: Optional[onr.client.Student] = row["henkilo"]
+        numbers.append(person["oppijanumero"] if person is not None else None)
+    return numbers

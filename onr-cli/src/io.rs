@@ -1,7 +1,7 @@
 //! Input and output shared by the subcommands.
 
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
+use std::io::{self, BufRead, BufReader, BufWriter, Write};
 use std::path::Path;
 
 use anyhow::Context;
@@ -13,14 +13,6 @@ pub fn open_input(path: Option<&Path>) -> anyhow::Result<Box<dyn BufRead>> {
         Some(p) if p.as_os_str() == "-" => Ok(Box::new(BufReader::new(io::stdin()))),
         Some(p) => Ok(Box::new(BufReader::with_capacity(1 << 16, open_path(p)?))),
     }
-}
-
-/// Opens a file that must exist (not standard input).
-pub fn open_file(path: &Path) -> anyhow::Result<Box<dyn Read>> {
-    Ok(Box::new(BufReader::with_capacity(
-        1 << 16,
-        open_path(path)?,
-    )))
 }
 
 /// Opens a regular file for reading; the error names the path (a directory included).

@@ -231,3 +231,49 @@ fn duplicates_reads_windows_1252_only_when_asked() {
         .code(2)
         .stderr(predicate::str::contains("unknown encoding `ebcdic`"));
 }
+
+#[test]
+fn links_check_reads_by_the_same_csv_policy() {
+    // A BOM and CRLF are read; a file that is not UTF-8 is refused with the policy's code and
+    // line (before, the CSV reader failed on it with its own words), an empty file likewise.
+    let ok = file(
+        ".csv",
+        b"\xEF\xBB\xBFmaster_oid,slave_oid\r\n1.2.246.562.24.10000000003,1.2.246.562.24.10000000016\r\n",
+    );
+    onr()
+        .args(["links", "check"])
+        .arg(ok.path())
+        .assert()
+        .success()
+        .stdout("");
+    let latin = file(
+        ".csv",
+        b"master_oid,slave_oid,nimi\n1.2.246.562.24.10000000003,1.2.246.562.24.10000000016,J\xe4rvi\n",
+    );
+    onr()
+        .args(["links", "check"])
+        .arg(latin.path())
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("line 2").and(predicate::str::contains("(input.not_utf8)")),
+        );
+    onr()
+        .args(["links", "check"])
+        .arg(file(".csv", b"").path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("(input.empty)"));
+    let extra = file(
+        ".csv",
+        b"master_oid,slave_oid\n1.2.246.562.24.10000000003,1.2.246.562.24.10000000016,x\n",
+    );
+    onr()
+        .args(["links", "check"])
+        .arg(extra.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "line 2 has 3 cells, the header has 2 (input.csv.extra_cells)",
+        ));
+}

@@ -172,3 +172,148 @@ fn oid_reports_found_and_not_found_and_stops_on_a_failed_call() {
         .code(2)
         .stderr(predicates::str::contains("client.http"));
 }
+
+fn status(id: i64, total: i64, done: i64) -> Reply {
+    Reply::json(
+        200,
+        format!(
+            r#"{{"id":{id},"kasiteltavia":{total},"kasiteltyja":{done},"kasitelty":{}}}"#,
+            done == total
+        ),
+    )
+}
+
+#[test]
+fn send_follows_a_stalled_batch_to_the_end_and_prints_one_report_without_a_hetu() {
+    let s = StandIn::builder()
+        .edge_checks()
+        .cas("svc", "secret-pw")
+        .route("PUT", &format!("{SVC}/yleistunniste"), [status(12, 2, 0)])
+        .handler(
+            "GET",
+            &format!("{SVC}/yleistunniste/tuonti=12/perustiedot"),
+            |_, all| {
+                let restarted = all
+                    .iter()
+                    .any(|r| r.method == "POST" && r.path().ends_with("/tuonti=12"));
+                status(12, 2, if restarted { 2 } else { 1 })
+            },
+        )
+        .route("POST", &format!("{SVC}/yleistunniste/tuonti=12"), [status(12, 2, 1)])
+        .route(
+            "GET",
+            &format!("{SVC}/yleistunniste/tuonti=12"),
+            [Reply::json(
+                200,
+                r#"{"id":12,"kasiteltavia":2,"kasiteltyja":2,"kasitelty":true,"henkilot":[
+                {"tunniste":"a","henkilo":{"oid":"1.2.246.562.24.10000000003","oppijanumero":"1.2.246.562.24.10000000003","passivoitu":false,"linked":[]}},
+                {"tunniste":"b","henkilo":{"oid":"1.2.246.562.24.20000000008","oppijanumero":null,"passivoitu":false},"conflict":true}]}"#,
+            )],
+        )
+        .start();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("batch.csv");
+    std::fs::write(
+        &file,
+        format!("\u{feff}tunniste,hetu,etunimet,kutsumanimi,sukunimi\r\na,{HETU},Aino Maria,Aino,Virtanen\r\nb,020202A900E,Eino,Eino,Lahtinen\r\n"),
+    )
+    .unwrap();
+    // One row processed, then no progress until the client restarts the batch.
+    let out = onr()
+        .args(["yleistunniste", "send"])
+        .arg(&file)
+        .args([
+            "--base-url",
+            &s.base_url(),
+            "--caller-id",
+            "cli",
+            "--sahkoposti",
+            "kirjaamo@example.fi",
+        ])
+        .args(["--stall-after", "1"])
+        .assert()
+        .success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(
+        !text.contains("010101") && !text.contains("020202"),
+        "{text}"
+    );
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["sent"], 2);
+    assert_eq!(v["chunks"][0]["id"], 12);
+    assert_eq!(v["chunks"][0]["status"]["kasitelty"], true);
+    assert_eq!(v["chunks"][0]["results"][1]["conflict"], true);
+    assert_eq!(
+        v["chunks"][0]["results"][0]["henkilo"]["oppijanumero"],
+        "1.2.246.562.24.10000000003"
+    );
+    let put = &s.requests_to("PUT", &format!("{SVC}/yleistunniste"))[0];
+    let body: serde_json::Value = serde_json::from_str(&put.body).unwrap();
+    assert_eq!(body["sahkoposti"], "kirjaamo@example.fi");
+    assert_eq!(body["henkilot"][1]["henkilo"]["hetu"], "020202A900E");
+    assert_eq!(
+        s.requests_to("PUT", &format!("{SVC}/yleistunniste")).len(),
+        1
+    );
+    assert_eq!(v["chunks"][0]["restarted"], true);
+    assert_eq!(
+        s.requests_to("POST", &format!("{SVC}/yleistunniste/tuonti=12"))
+            .len(),
+        1
+    );
+}
+
+#[test]
+fn send_refuses_a_batch_onr_would_refuse_and_status_and_results_read_by_id() {
+    let s = StandIn::builder()
+        .cas("svc", "secret-pw")
+        .route("GET", &format!("{SVC}/yleistunniste/tuonti=3/perustiedot"), [status(3, 1, 1)])
+        .route(
+            "GET",
+            &format!("{SVC}/yleistunniste/tuonti=3"),
+            [Reply::json(200, r#"{"id":3,"kasiteltavia":1,"kasiteltyja":1,"kasitelty":true,"henkilot":[{"tunniste":"a","henkilo":{"oid":"1.2.246.562.24.10000000003","oppijanumero":null,"passivoitu":false}}]}"#)],
+        )
+        .start();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("batch.json");
+    std::fs::write(
+        &file,
+        r#"{"henkilot":[{"tunniste":"a","henkilo":{"hetu":"010101A900X","etunimet":"Aino","kutsumanimi":"Aino","sukunimi":"Virtanen"}}]}"#,
+    )
+    .unwrap();
+    let out = onr()
+        .args(["yleistunniste", "send"])
+        .arg(&file)
+        .args(["--base-url", &s.base_url(), "--caller-id", "cli"])
+        .assert()
+        .code(1);
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(!text.contains("010101"), "{text}");
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["sent"], false);
+    assert_eq!(
+        v["reasons"][0],
+        "henkilot[0].henkilo.hetu: existence_check.hetu"
+    );
+    assert!(s
+        .requests_to("PUT", &format!("{SVC}/yleistunniste"))
+        .is_empty());
+
+    let out = onr()
+        .args(["yleistunniste", "status", "3"])
+        .args(["--base-url", &s.base_url(), "--caller-id", "cli"])
+        .assert()
+        .success();
+    let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(v["kasitelty"], true);
+    let out = onr()
+        .args(["yleistunniste", "results", "3"])
+        .args(["--base-url", &s.base_url(), "--caller-id", "cli"])
+        .assert()
+        .success();
+    let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(
+        v["henkilot"][0]["henkilo"]["oid"],
+        "1.2.246.562.24.10000000003"
+    );
+}

@@ -215,11 +215,32 @@ impl Client {
         poll: &PollOptions,
         progress: &mut dyn FnMut(&ImportStatus),
     ) -> Result<(ImportStatus, bool), ClientError> {
+        self.wait_until_processed(
+            id,
+            poll,
+            &|c, id| c.import_status(id),
+            &|c, id| c.restart_import(id),
+            progress,
+        )
+    }
+
+    /// The poller of every background import ONR has (`/oppija` and `/yleistunniste`): reads
+    /// the progress with `status` from `poll.first`, doubling the wait up to `poll.max`, until
+    /// `kasitelty`; no progress for `poll.stall_after` restarts the import once with `restart`.
+    /// Returns the last progress and whether it was restarted.
+    pub(crate) fn wait_until_processed(
+        &self,
+        id: i64,
+        poll: &PollOptions,
+        status: &dyn Fn(&Client, i64) -> Result<ImportStatus, ClientError>,
+        restart: &dyn Fn(&Client, i64) -> Result<ImportStatus, ClientError>,
+        progress: &mut dyn FnMut(&ImportStatus),
+    ) -> Result<(ImportStatus, bool), ClientError> {
         let mut wait = poll.first;
         let mut restarted = false;
         let mut last = (-1i64, Instant::now());
         loop {
-            let s = self.import_status(id)?;
+            let s = status(self, id)?;
             progress(&s);
             if s.kasitelty {
                 return Ok((s, restarted));
@@ -234,7 +255,7 @@ impl Client {
                         total: s.kasiteltavia,
                     });
                 }
-                self.restart_import(id)?;
+                restart(self, id)?;
                 restarted = true;
                 last = (s.kasiteltyja, Instant::now());
                 wait = poll.first;

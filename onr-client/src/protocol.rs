@@ -273,7 +273,7 @@ impl Response {
 
 /// serde_json can quote a value in a message (`invalid type: string "010101-123N"`): drop
 /// everything between quotes.
-fn strip_serde_value(msg: &str) -> String {
+pub(crate) fn strip_serde_value(msg: &str) -> String {
     let mut out = String::new();
     let mut inside = false;
     for c in msg.chars() {

@@ -2,9 +2,10 @@
 
 use std::time::Duration;
 
+use onr_client::import::PollOptions;
 use onr_client::koodisto::KoodistoReader;
 use onr_client::retry::RetryPolicy;
-use onr_client::yleistunniste::{Batch, BatchRow, HaeOutcome, Identifiers, Person};
+use onr_client::yleistunniste::{Batch, BatchOptions, BatchRow, HaeOutcome, Identifiers, Person};
 use onr_client::{CallerId, Client, ClientOptions, Credentials, Secret, Target};
 use onr_core::import::koodisto::Koodisto;
 use onr_core::Environment;
@@ -197,13 +198,14 @@ fn hae_gives_found_not_found_and_name_mismatch_as_outcomes() {
         panic!("409 is a name mismatch")
     };
     assert!(!format!("{body:?}").contains("010101"), "{body:?}");
-    let e = c.yleistunniste_hae(&p).unwrap_err();
-    assert_eq!(e.status(), Some(400));
-    assert_eq!(
-        e.body().unwrap().field_errors[0].code.as_deref(),
-        Some("ValidateHetu")
-    );
-    assert!(!format!("{e} {e:?}").contains("010101"));
+    let HaeOutcome::Rejected(body) = c.yleistunniste_hae(&p).unwrap() else {
+        panic!("400 is a rejected row")
+    };
+    assert_eq!(body.field_errors[0].code.as_deref(), Some("ValidateHetu"));
+    assert!(!format!("{body:?}").contains("010101"));
+    let v = serde_json::to_value(HaeOutcome::Rejected(body)).unwrap();
+    assert_eq!(v["outcome"], "rejected");
+    assert_eq!(v["field_errors"][0]["field"], "hetu");
     let sent = s.requests_to("POST", &format!("{SVC}/yleistunniste/hae"));
     assert_eq!(sent.len(), 4);
     let body: serde_json::Value = serde_json::from_str(&sent[0].body).unwrap();
@@ -309,5 +311,287 @@ fn a_batch_is_put_followed_and_read() {
             .unwrap_err()
             .code(),
         "client.config"
+    );
+}
+
+fn fast() -> BatchOptions {
+    BatchOptions {
+        poll: PollOptions {
+            first: Duration::from_millis(5),
+            max: Duration::from_millis(20),
+            stall_after: Duration::from_millis(150),
+        },
+        ..BatchOptions::default()
+    }
+}
+
+fn batch(rows: &[(&str, &str)]) -> Batch {
+    Batch {
+        sahkoposti: Some("kirjaamo@example.fi".into()),
+        henkilot: rows
+            .iter()
+            .map(|(t, h)| BatchRow {
+                tunniste: (*t).into(),
+                henkilo: person(h),
+            })
+            .collect(),
+    }
+}
+
+fn status(id: i64, total: i64, done: i64) -> Reply {
+    Reply::json(
+        200,
+        format!(
+            r#"{{"id":{id},"kasiteltavia":{total},"kasiteltyja":{done},"kasitelty":{}}}"#,
+            done == total
+        ),
+    )
+}
+
+/// `FilteredResult` as ONR's YleistunnisteControllerTest records it (tuontiOppijatMaster.json).
+fn results(id: i64, tunnisteet: &[&str]) -> Reply {
+    let rows: Vec<String> = tunnisteet
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            format!(
+                r#"{{"tunniste":"{t}","henkilo":{{"oid":"1.2.246.562.24.2000000000{i}","oppijanumero":"1.2.246.562.24.10000000003","passivoitu":false,"linked":["1.2.246.562.24.10000000003"]}}{}}}"#,
+                if i == 1 { r#","conflict":true"# } else { "" }
+            )
+        })
+        .collect();
+    Reply::json(
+        200,
+        format!(
+            r#"{{"id":{id},"kasiteltavia":{n},"kasiteltyja":{n},"kasitelty":true,"henkilot":[{}]}}"#,
+            rows.join(","),
+            n = tunnisteet.len()
+        ),
+    )
+}
+
+#[test]
+fn a_stalled_batch_is_restarted_once_and_read_without_a_hetu() {
+    let s = StandIn::builder()
+        .edge_checks()
+        .cas("svc", "pw")
+        .route("PUT", &format!("{SVC}/yleistunniste"), [status(9, 2, 0)])
+        // No progress until the restart, then done.
+        .handler(
+            "GET",
+            &format!("{SVC}/yleistunniste/tuonti=9/perustiedot"),
+            |_, all| {
+                let restarted = all
+                    .iter()
+                    .any(|r| r.method == "POST" && r.path().ends_with("/yleistunniste/tuonti=9"));
+                status(9, 2, if restarted { 2 } else { 0 })
+            },
+        )
+        .route(
+            "POST",
+            &format!("{SVC}/yleistunniste/tuonti=9"),
+            [status(9, 2, 0)],
+        )
+        .route(
+            "GET",
+            &format!("{SVC}/yleistunniste/tuonti=9"),
+            [results(9, &["t1", "t2"])],
+        )
+        .start();
+    let c = client(&s);
+    let mut seen = Vec::new();
+    let r = c
+        .send_yleistunniste(
+            &batch(&[("t1", "010101A900R"), ("t2", "020202A900E")]),
+            &fast(),
+            &mut |p| seen.push(format!("{p:?}")),
+        )
+        .unwrap();
+    assert_eq!((r.rows, r.sent, r.environment), (2, 2, "test"));
+    assert_eq!(r.chunks.len(), 1);
+    let chunk = &r.chunks[0];
+    assert_eq!((chunk.id, chunk.restarted), (9, true));
+    assert!(chunk.status.kasitelty);
+    assert_eq!(chunk.rows, [0, 1]);
+    assert_eq!(chunk.results[1].conflict, Some(true));
+    assert_eq!(chunk.results[0].conflict, None);
+    assert_eq!(
+        chunk.results[0].henkilo.as_ref().unwrap().linked,
+        ["1.2.246.562.24.10000000003"]
+    );
+    assert_eq!(
+        s.requests_to("PUT", &format!("{SVC}/yleistunniste")).len(),
+        1
+    );
+    assert_eq!(
+        s.requests_to("POST", &format!("{SVC}/yleistunniste/tuonti=9"))
+            .len(),
+        1
+    );
+    assert!(seen[0].starts_with("Sent"), "{seen:?}");
+    let text = format!("{} {r:?} {seen:?}", serde_json::to_string(&r).unwrap());
+    assert!(
+        !text.contains("010101") && !text.contains("020202"),
+        "{text}"
+    );
+
+    // A second stall is an error.
+    let s = StandIn::builder()
+        .cas("svc", "pw")
+        .route(
+            "GET",
+            &format!("{SVC}/yleistunniste/tuonti=8/perustiedot"),
+            [status(8, 3, 1)],
+        )
+        .route(
+            "POST",
+            &format!("{SVC}/yleistunniste/tuonti=8"),
+            [status(8, 3, 1)],
+        )
+        .start();
+    let e = client(&s)
+        .wait_for_yleistunniste(8, &fast().poll, &mut |_| {})
+        .unwrap_err();
+    assert_eq!(e.code(), "client.stalled");
+    assert_eq!(
+        s.requests_to("POST", &format!("{SVC}/yleistunniste/tuonti=8"))
+            .len(),
+        1
+    );
+}
+
+#[test]
+fn a_batch_onr_would_refuse_is_not_sent_unless_only_accepted_rows_go_in_chunks() {
+    let s = StandIn::builder()
+        .cas("svc", "pw")
+        .route(
+            "PUT",
+            &format!("{SVC}/yleistunniste"),
+            [status(1, 1, 1), status(2, 1, 1)],
+        )
+        .route(
+            "GET",
+            &format!("{SVC}/yleistunniste/tuonti=1/perustiedot"),
+            [status(1, 1, 1)],
+        )
+        .route(
+            "GET",
+            &format!("{SVC}/yleistunniste/tuonti=2/perustiedot"),
+            [status(2, 1, 1)],
+        )
+        .route(
+            "GET",
+            &format!("{SVC}/yleistunniste/tuonti=1"),
+            [results(1, &["t1"])],
+        )
+        .route(
+            "GET",
+            &format!("{SVC}/yleistunniste/tuonti=2"),
+            [results(2, &["t3"])],
+        )
+        .start();
+    let c = client(&s);
+    let b = batch(&[
+        ("t1", "010101A900R"),
+        ("t2", "010101A900X"),
+        ("t3", "020202A900E"),
+    ]);
+    let e = c.send_yleistunniste(&b, &fast(), &mut |_| {}).unwrap_err();
+    assert_eq!(e.code(), "client.rejected");
+    assert!(!format!("{e} {e:?}").contains("010101"), "{e:?}");
+    assert!(s
+        .requests_to("PUT", &format!("{SVC}/yleistunniste"))
+        .is_empty());
+    let opts = BatchOptions {
+        only_accepted: true,
+        chunk_size: 1,
+        ..fast()
+    };
+    let r = c.send_yleistunniste(&b, &opts, &mut |_| {}).unwrap();
+    assert_eq!(r.sent, 2);
+    assert_eq!(r.held_back.len(), 1);
+    assert_eq!(r.held_back[0].index, 1);
+    assert_eq!(
+        r.held_back[0].reasons,
+        ["henkilot[1].henkilo.hetu: existence_check.hetu"]
+    );
+    assert_eq!(
+        r.chunks
+            .iter()
+            .map(|c| (c.id, c.rows.clone()))
+            .collect::<Vec<_>>(),
+        [(1, vec![0]), (2, vec![2])]
+    );
+    let puts = s.requests_to("PUT", &format!("{SVC}/yleistunniste"));
+    let tunnisteet: Vec<String> = puts
+        .iter()
+        .map(|p| {
+            let v: serde_json::Value = serde_json::from_str(&p.body).unwrap();
+            assert_eq!(v["sahkoposti"], "kirjaamo@example.fi");
+            v["henkilot"][0]["tunniste"].as_str().unwrap().to_owned()
+        })
+        .collect();
+    assert_eq!(tunnisteet, ["t1", "t3"]);
+}
+
+#[test]
+fn a_put_whose_body_went_out_is_not_resent_unless_asked() {
+    let s = StandIn::builder()
+        .cas("svc", "pw")
+        .route(
+            "PUT",
+            &format!("{SVC}/yleistunniste"),
+            [Reply::json(502, "{}"), Reply::dropped(), status(4, 1, 1)],
+        )
+        .route(
+            "GET",
+            &format!("{SVC}/yleistunniste/tuonti=4/perustiedot"),
+            [status(4, 1, 1)],
+        )
+        .route(
+            "GET",
+            &format!("{SVC}/yleistunniste/tuonti=4"),
+            [results(4, &["t1"])],
+        )
+        .start();
+    let c = client(&s);
+    let b = batch(&[("t1", "010101A900R")]);
+    let e = c.send_yleistunniste(&b, &fast(), &mut |_| {}).unwrap_err();
+    assert_eq!((e.code(), e.status()), ("client.http", Some(502)));
+    let e = c.send_yleistunniste(&b, &fast(), &mut |_| {}).unwrap_err();
+    assert_eq!(e.code(), "client.unconfirmed", "{e:?}");
+    assert_eq!(
+        s.requests_to("PUT", &format!("{SVC}/yleistunniste")).len(),
+        2
+    );
+    let opts = BatchOptions {
+        resend_unconfirmed: true,
+        ..fast()
+    };
+    let s2 = StandIn::builder()
+        .cas("svc", "pw")
+        .route(
+            "PUT",
+            &format!("{SVC}/yleistunniste"),
+            [Reply::dropped(), status(4, 1, 1)],
+        )
+        .route(
+            "GET",
+            &format!("{SVC}/yleistunniste/tuonti=4/perustiedot"),
+            [status(4, 1, 1)],
+        )
+        .route(
+            "GET",
+            &format!("{SVC}/yleistunniste/tuonti=4"),
+            [results(4, &["t1"])],
+        )
+        .start();
+    let r = client(&s2)
+        .send_yleistunniste(&b, &opts, &mut |_| {})
+        .unwrap();
+    assert_eq!(r.chunks[0].id, 4);
+    assert_eq!(
+        s2.requests_to("PUT", &format!("{SVC}/yleistunniste")).len(),
+        2
     );
 }

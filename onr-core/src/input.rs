@@ -12,6 +12,9 @@
 //! | CSV header | names compared after trimming spaces; a recognised column named twice is an error ([`CsvShapeError::RepeatedColumn`]) |
 //! | CSV cells | a line with more cells than the header is an error naming the line ([`CsvShapeError::ExtraCells`]); a line with fewer has empty cells at the end; blank lines are skipped but counted in line numbers |
 //!
+//! `CsvColumns` (feature `csv`) is the one reader that applies all of it to a CSV file with a
+//! header row.
+//!
 //! # Example
 //!
 //! ```
@@ -25,6 +28,11 @@
 
 use std::collections::VecDeque;
 use std::io;
+
+#[cfg(feature = "csv")]
+mod columns;
+#[cfg(feature = "csv")]
+pub use columns::{CsvColumns, CsvReadError};
 
 use crate::error::{code_table, Category, Coded, Lang};
 
@@ -299,6 +307,12 @@ pub enum CsvShapeError {
         /// The column.
         name: String,
     },
+    /// The CSV reader stopped for another reason (not expected of text in memory).
+    #[error("{}", self.message(Lang::En))]
+    Unreadable {
+        /// The 1-based line, 0 if unknown.
+        line: u64,
+    },
 }
 
 code_table! {
@@ -307,6 +321,7 @@ code_table! {
         CsvShapeError::UnclosedQuote { .. } => "input.csv.unclosed_quote", Category::Format;
         CsvShapeError::ExtraCells { .. } => "input.csv.extra_cells", Category::Format;
         CsvShapeError::RepeatedColumn { .. } => "input.csv.repeated_column", Category::Format;
+        CsvShapeError::Unreadable { .. } => "input.csv.unreadable", Category::Format;
     }
 }
 
@@ -347,6 +362,15 @@ impl Coded for CsvShapeError {
             }
             (CsvShapeError::RepeatedColumn { name }, Lang::Sv) => {
                 format!("kolumnen `{name}` förekommer två gånger i rubrikraden")
+            }
+            (CsvShapeError::Unreadable { line }, Lang::En) => {
+                format!("line {line}: the CSV reader cannot read on")
+            }
+            (CsvShapeError::Unreadable { line }, Lang::Fi) => {
+                format!("rivi {line}: CSV-lukija ei voi jatkaa")
+            }
+            (CsvShapeError::Unreadable { line }, Lang::Sv) => {
+                format!("rad {line}: CSV-läsaren kan inte läsa vidare")
             }
         }
     }

@@ -8,7 +8,17 @@ from typing import Any, Callable, Generic, Literal, Optional, TypeVar, Union, fi
 from onr._columns import HetuColumns
 from onr._enums import Category, Change, Edit, HetuWarning, Sex
 from onr._errors import HetuError, OidError
-from onr.client import FeedCursor, FeedRun, HaeOutcome, ImportReport, ImportResults, ImportStatus, Student
+from onr.client import (
+    FeedCursor,
+    FeedRun,
+    HaeOutcome,
+    ImportReport,
+    ImportResults,
+    ImportStatus,
+    Student,
+    YleistunnisteReport,
+    YleistunnisteResults,
+)
 
 __all__ = [
     "Client",
@@ -564,3 +574,18 @@ class Client:
         self, hetu: str, etunimet: str, kutsumanimi: str, sukunimi: str
     ) -> HaeOutcome: ...
     def yleistunniste_oid(self, oid: str) -> Optional[Student]: ...
+    def yleistunniste_send(
+        self,
+        batch: Union[str, Mapping[str, Any]],
+        *,
+        chunk_size: int = 1000,
+        only_accepted: bool = False,
+        sahkoposti: Optional[str] = None,
+        resend_unconfirmed: bool = False,
+        poll_first: float = 1.0,
+        poll_max: float = 30.0,
+        stall_after: float = 600.0,
+    ) -> YleistunnisteReport: ...
+    def yleistunniste_status(self, id: int) -> ImportStatus: ...
+    def yleistunniste_results(self, id: int) -> YleistunnisteResults: ...
+    def restart_yleistunniste(self, id: int) -> ImportStatus: ...

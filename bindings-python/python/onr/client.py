@@ -38,6 +38,10 @@ __all__ = [
     "ImportStatus",
     "ResultRow",
     "Student",
+    "YleistunnisteChunk",
+    "YleistunnisteReport",
+    "YleistunnisteResults",
+    "YleistunnisteRow",
 ]
 
 Client = _onr.Client
@@ -142,10 +146,10 @@ class FieldError(TypedDict):
 
 class HaeOutcome(TypedDict, total=False):
     """What ``Client.yleistunniste_hae`` answers: ``outcome`` ``"found"`` with ``oid`` and
-    ``oppijanumero``, or ``"not_found"`` / ``"name_mismatch"`` with ONR's ``message`` and
-    ``field_errors``."""
+    ``oppijanumero``, or ``"not_found"`` (404) / ``"name_mismatch"`` (409) / ``"rejected"``
+    (400) with ONR's ``message`` and ``field_errors``."""
 
-    outcome: Literal["found", "not_found", "name_mismatch"]
+    outcome: Literal["found", "not_found", "name_mismatch", "rejected"]
     oid: str
     oppijanumero: Optional[str]
     message: Optional[str]
@@ -159,3 +163,43 @@ class Student(TypedDict):
     oppijanumero: Optional[str]
     passivoitu: bool
     linked: List[str]
+
+
+class YleistunnisteRow(TypedDict):
+    """A row of a yleistunniste batch's results (``FilteredRow``): the source's ``tunniste``,
+    the person's identifiers and ONR's name-conflict flag (``None`` when ONR omits it). No hetu."""
+
+    tunniste: Optional[str]
+    henkilo: Optional[Student]
+    conflict: Optional[bool]
+
+
+class YleistunnisteResults(TypedDict):
+    """A yleistunniste batch's progress and rows (``FilteredResult``)."""
+
+    id: int
+    kasiteltavia: int
+    kasiteltyja: int
+    kasitelty: bool
+    henkilot: List[YleistunnisteRow]
+
+
+class YleistunnisteChunk(TypedDict):
+    """One ``PUT .../yleistunniste`` of a batch."""
+
+    id: int
+    rows: List[int]
+    status: ImportStatus
+    restarted: bool
+    results: List[YleistunnisteRow]
+
+
+class YleistunnisteReport(TypedDict):
+    """The report of ``Client.yleistunniste_send`` over every chunk (no hetu in it)."""
+
+    target: str
+    environment: str
+    rows: int
+    sent: int
+    held_back: List[HeldBack]
+    chunks: List[YleistunnisteChunk]

@@ -149,12 +149,8 @@ pub struct Args {
     /// Input format.
     #[arg(long, value_enum, default_value_t)]
     pub input: InputFormat,
-    /// Existing persons to predict matches, conflicts and duplicate candidates against: CSV
-    /// (oid, hetu, hetu_history, passinumerot, sahkopostit, etunimet, sukunimi, and for
-    /// duplicate candidates kutsumanimi, syntymaaika, optional passivoitu and duplicate;
-    /// lists separated by `;`) or, for a `.json` file, an array of ONR person records.
-    #[arg(long, value_name = "PERSONS.csv")]
-    pub existing: Option<PathBuf>,
+    #[command(flatten)]
+    pub reference: Reference,
     /// How empty CSV cells map to ONR's JSON.
     #[arg(long, value_enum, default_value_t)]
     pub csv_empty: EmptyArg,
@@ -193,6 +189,18 @@ pub struct Args {
     /// number of similar pairs).
     #[arg(long)]
     pub max_duplicate_rows: Option<usize>,
+}
+
+/// What the check knows of ONR besides the batch: the persons it has and its current code
+/// lists (`onr check` and `onr send` share these options).
+#[derive(clap::Args, Debug)]
+pub struct Reference {
+    /// Existing persons to predict matches, conflicts and duplicate candidates against: CSV
+    /// (oid, hetu, hetu_history, passinumerot, sahkopostit, etunimet, sukunimi, and for
+    /// duplicate candidates kutsumanimi, syntymaaika, optional passivoitu and duplicate;
+    /// lists separated by `;`) or, for a `.json` file, an array of ONR person records.
+    #[arg(long, value_name = "PERSONS.csv")]
+    pub existing: Option<PathBuf>,
     /// A koodisto file written by `onr koodisto update`, whose sukupuoli, kieli and
     /// maatjavaltiot2 lists replace the bundled ones.
     #[arg(long, value_name = "FILE")]
@@ -207,11 +215,11 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         LangArg::Sv => Lang::Sv,
     };
     // Reading and indexing a large registry extract takes a while: a spinner on a terminal.
-    let loading = match args.existing {
+    let loading = match args.reference.existing {
         Some(_) => Progress::new(None),
         None => Progress::hidden(),
     };
-    let (persons, records) = match &args.existing {
+    let (persons, records) = match &args.reference.existing {
         Some(path) => {
             loading.phase("reading the existing persons");
             let (p, r) = read_persons(path)?;
@@ -219,17 +227,21 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         }
         None => (None, None),
     };
-    if args.existing.is_some() && records.is_none() {
+    if args.reference.existing.is_some() && records.is_none() {
         eprintln!(
             "onr: note: {} has no kutsumanimi and syntymaaika columns: no duplicate candidates",
-            args.existing.as_deref().unwrap_or(Path::new("")).display()
+            args.reference
+                .existing
+                .as_deref()
+                .unwrap_or(Path::new(""))
+                .display()
         );
     }
     let registry: &dyn ExistingPersons = match &persons {
         Some(p) => p,
         None => &Unknown,
     };
-    let koodisto = super::koodisto::load(args.koodisto.as_deref())?;
+    let koodisto = super::koodisto::load(args.reference.koodisto.as_deref())?;
     let options = CheckOptions {
         env,
         kutsumanimi_rule: match args.kutsumanimi_rule {
@@ -364,6 +376,27 @@ pub(crate) fn open(path: &Path) -> anyhow::Result<(Box<dyn BufRead>, Option<u64>
 pub(crate) fn parse_encoding(label: &str) -> Result<Encoding, String> {
     Encoding::from_label(label)
         .ok_or_else(|| format!("unknown encoding `{label}`, expected utf-8 or windows-1252"))
+}
+
+/// A CSV file with a header row by onr-core's input policy and record shape
+/// ([`onr_core::input::CsvColumns`]): what every command reading named columns calls.
+pub(crate) fn read_csv_columns(
+    path: &Path,
+    encoding: Encoding,
+    delimiter: u8,
+) -> anyhow::Result<onr_core::input::CsvColumns> {
+    let (mut input, _) = open(path)?;
+    let mut bytes = Vec::new();
+    input
+        .read_to_end(&mut bytes)
+        .with_context(|| format!("cannot read {}", path.display()))?;
+    onr_core::input::CsvColumns::decode(bytes, encoding, delimiter).map_err(|e| csv_error(path, &e))
+}
+
+/// A CSV file's error as the commands that read named columns print it: the file, the message
+/// and the code.
+pub(crate) fn csv_error(path: &Path, e: &dyn Coded) -> anyhow::Error {
+    anyhow::anyhow!("{}: {} ({})", path.display(), e.message(Lang::En), e.code())
 }
 
 /// The whole input as text, by onr-core's input policy ([`onr_core::input::decode`]).

@@ -19,10 +19,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use anyhow::{anyhow, bail, Context};
-use onr_core::error::Coded;
-use onr_core::error::Lang;
-use onr_core::input::{header_columns, CsvTracker, Encoding, InputError};
+use anyhow::{anyhow, bail};
+use onr_core::input::Encoding;
 use onr_core::similarity::duplicates::{check_threshold, DuplicateIndex, PersonRecord};
 use onr_core::similarity::trigram::{pg_float4_text, DEFAULT_THRESHOLD};
 
@@ -108,23 +106,10 @@ impl<W: Write> Sink<W> {
 fn read_records(args: &Args) -> anyhow::Result<Vec<PersonRecord>> {
     let delimiter =
         u8::try_from(args.delimiter).map_err(|_| anyhow!("the delimiter must be ASCII"))?;
-    // The whole file by onr-core's input policy (BOM, encoding, empty file), as `onr check`
-    // reads it; the text is small beside the index built from it.
-    let (input, _) = super::check::open(&args.file)?;
-    let text = super::check::read_text(&args.file, input, args.encoding, Lang::En)?;
-    let mut rdr = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .flexible(true)
-        .from_reader(CsvTracker::new(text.as_bytes(), delimiter));
+    // The whole file by onr-core's input policy (BOM, encoding, empty file, record shape), as
+    // every command that reads named columns; the text is small beside the index built from it.
+    let mut csv = super::check::read_csv_columns(&args.file, args.encoding, delimiter)?;
     let name = args.file.display();
-    let headers = rdr
-        .headers()
-        .with_context(|| format!("{name}: reading the header row"))?
-        .clone();
-    rdr.get_mut().next_record_line();
-    if headers.is_empty() {
-        bail!("{name}: {}", InputError::Empty);
-    }
     let names = [
         args.id_column.as_str(),
         &args.etunimet_column,
@@ -134,23 +119,19 @@ fn read_records(args: &Args) -> anyhow::Result<Vec<PersonRecord>> {
         &args.passivoitu_column,
         &args.duplicate_column,
     ];
-    let at = header_columns(headers.iter(), &names, |a, b| a == b)
-        .map_err(|e| anyhow!("{name}: {e} ({})", e.code()))?;
+    let at = csv
+        .columns(&names)
+        .map_err(|e| super::check::csv_error(&args.file, &e))?;
     let need = |i: usize| {
         at[i].ok_or_else(|| anyhow!("{name}: no column `{}` in the header row", names[i]))
     };
     let (id, etu, kutsu, suku, date) = (need(0)?, need(1)?, need(2)?, need(3)?, need(4)?);
     let (pass, dup) = (at[5], at[6]);
     let mut out = Vec::new();
-    let mut row = csv::StringRecord::new();
-    while rdr
-        .read_record(&mut row)
-        .with_context(|| format!("{name}: reading the CSV file"))?
+    while let Some((line, row)) = csv
+        .next_record()
+        .map_err(|e| super::check::csv_error(&args.file, &e))?
     {
-        let line = rdr
-            .get_mut()
-            .take_record(row.len(), headers.len())
-            .map_err(|e| anyhow!("{name}: {e} ({})", e.code()))?;
         let field = |i: usize| row.get(i).unwrap_or("");
         let syntymaaika = onr_core::cell::date(field(date))
             .map_err(|e| anyhow!("line {line}: {}: {e}", args.syntymaaika_column))?;

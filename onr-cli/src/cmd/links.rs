@@ -4,9 +4,9 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{anyhow, bail, Context};
+use anyhow::{bail, Context};
 use onr_core::error::Coded;
-use onr_core::input::{tsv_field, CsvTracker};
+use onr_core::input::tsv_field;
 use onr_core::linking::{check_links, LinkRow, Registry, TableLayout};
 use onr_core::Environment;
 use serde_json::json;
@@ -66,35 +66,19 @@ pub fn run(cmd: &LinksCommand) -> anyhow::Result<ExitCode> {
 
 /// Reads a link table. Every unusable row is reported (not only the first) before failing.
 fn load(path: &Path) -> anyhow::Result<Vec<LinkRow>> {
-    let input: Box<dyn std::io::Read> = if path.as_os_str() == "-" {
-        Box::new(std::io::stdin())
-    } else {
-        io::open_file(path)?
-    };
+    // By the input policy of every command that reads named columns (BOM, UTF-8, empty file,
+    // record shape); the columns are the link table's layout.
+    let mut csv = super::check::read_csv_columns(path, onr_core::input::Encoding::Utf8, b',')?;
     let name = path.display();
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .flexible(true)
-        .from_reader(CsvTracker::new(input, b','));
-    let header = reader
-        .headers()
-        .with_context(|| format!("{name}: cannot read the header"))?
-        .clone();
-    reader.get_mut().next_record_line();
-    let header: Vec<&str> = header.iter().map(onr_core::input::strip_bom).collect();
+    let header: Vec<&str> = csv.header().collect();
     let layout =
         TableLayout::from_header(&header).with_context(|| format!("{name}: bad header"))?;
     let mut rows = Vec::new();
     let mut bad = 0usize;
-    let mut record = csv::StringRecord::new();
-    while reader
-        .read_record(&mut record)
-        .with_context(|| format!("{name}: cannot read the table"))?
+    while let Some((line, record)) = csv
+        .next_record()
+        .map_err(|e| super::check::csv_error(path, &e))?
     {
-        let line = reader
-            .get_mut()
-            .take_record(record.len(), header.len())
-            .map_err(|e| anyhow!("{name}: {e} ({})", e.code()))?;
         let fields: Vec<&str> = record.iter().collect();
         if fields.iter().all(|f| f.trim().is_empty()) {
             continue;

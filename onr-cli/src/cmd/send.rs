@@ -144,14 +144,10 @@ pub struct SendArgs {
     /// Report format.
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
-    /// The persons ONR has, for the pre-flight check and the audit, read as
-    /// `onr check --existing` reads them (CSV, or ONR person records as `.json`).
-    #[arg(long, value_name = "PERSONS.csv")]
-    pub existing: Option<PathBuf>,
-    /// A koodisto file written by `onr koodisto update`, whose lists the pre-flight check uses
-    /// instead of the bundled ones (as `onr check --koodisto`).
-    #[arg(long, value_name = "FILE")]
-    pub koodisto: Option<PathBuf>,
+    // `--existing` and `--koodisto`: the persons ONR has and its code lists, for the
+    // pre-flight check and the audit, as `onr check` reads them.
+    #[command(flatten)]
+    pub reference: super::check::Reference,
 }
 
 #[derive(clap::Subcommand, Debug)]
@@ -230,8 +226,8 @@ fn read_rows(
 
 pub fn send(args: &SendArgs) -> anyhow::Result<ExitCode> {
     let (rows, sahkoposti) = read_rows(&args.file, args.encoding)?;
-    let koodisto = super::koodisto::load(args.koodisto.as_deref())?;
-    let persons = match &args.existing {
+    let koodisto = super::koodisto::load(args.reference.koodisto.as_deref())?;
+    let persons = match &args.reference.existing {
         Some(path) => Some(super::check::read_persons(path)?.0),
         None => None,
     };
@@ -247,31 +243,8 @@ pub fn send(args: &SendArgs) -> anyhow::Result<ExitCode> {
         resend_unconfirmed: args.resend_unconfirmed,
         ..ImportOptions::default()
     };
-    let bar = if std::io::stderr().is_terminal() {
-        let b = indicatif::ProgressBar::new_spinner();
-        b.enable_steady_tick(std::time::Duration::from_millis(120));
-        b
-    } else {
-        indicatif::ProgressBar::hidden()
-    };
-    let result = client.send_batch(rows, &koodisto, registry, &options, &mut |p| match p {
-        Progress::Sent {
-            chunk,
-            chunks,
-            id,
-            rows,
-        } => bar.set_message(format!(
-            "chunk {chunk}/{chunks}: import {id} ({rows} rows) sent"
-        )),
-        Progress::Polled {
-            chunk,
-            chunks,
-            status,
-        } => bar.set_message(format!(
-            "chunk {chunk}/{chunks}: import {}: {}/{} processed",
-            status.id, status.kasiteltyja, status.kasiteltavia
-        )),
-    });
+    let (bar, mut show) = progress_bar();
+    let result = client.send_batch(rows, &koodisto, registry, &options, &mut show);
     bar.finish_and_clear();
     let mut out = cli_io::stdout();
     let report = match result {
@@ -359,6 +332,38 @@ pub fn send(args: &SendArgs) -> anyhow::Result<ExitCode> {
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// A spinner on a terminal's stderr (hidden otherwise), and the progress callback of
+/// onr-client's batch flows that writes to it.
+pub(crate) fn progress_bar() -> (indicatif::ProgressBar, impl FnMut(Progress<'_>)) {
+    let bar = if std::io::stderr().is_terminal() {
+        let b = indicatif::ProgressBar::new_spinner();
+        b.enable_steady_tick(std::time::Duration::from_millis(120));
+        b
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let shown = bar.clone();
+    let show = move |p: Progress<'_>| match p {
+        Progress::Sent {
+            chunk,
+            chunks,
+            id,
+            rows,
+        } => shown.set_message(format!(
+            "chunk {chunk}/{chunks}: import {id} ({rows} rows) sent"
+        )),
+        Progress::Polled {
+            chunk,
+            chunks,
+            status,
+        } => shown.set_message(format!(
+            "chunk {chunk}/{chunks}: import {}: {}/{} processed",
+            status.id, status.kasiteltyja, status.kasiteltavia
+        )),
+    };
+    (bar, show)
 }
 
 pub fn import(cmd: &ImportCommand) -> anyhow::Result<ExitCode> {

@@ -10,8 +10,14 @@
 //!   `field_errors`). The hetu is never printed.
 //! * `onr yleistunniste oid OID...`: the person of each OID (`GET .../yleistunniste/hae/{oid}`),
 //!   one JSON line each, `{"oid": ..., "found": false}` for 404.
+//! * `onr yleistunniste send FILE`: a batch (`PUT .../yleistunniste`, CSV with the columns of
+//!   `find`, `tunniste` required, or ONR's `YleistunnisteInput` JSON), checked by onr-core
+//!   first, sent in chunks, followed to the end (a stalled batch is restarted once) and read:
+//!   one JSON report (onr-client's `BatchReport`; no hetu in it). A batch ONR would refuse
+//!   is not sent: a JSON object with the reasons, exit 1.
+//! * `onr yleistunniste status|results ID`: a batch's progress and its rows, as JSON.
 //!
-//! The file is read by onr-core's input policy ([`onr_core::input`]); a failed call to ONR
+//! Files are read by onr-core's input policy ([`onr_core::input`]); a failed call to ONR
 //! (login, HTTP other than the statuses above, timeout) stops the command with exit 2.
 
 use std::io::Write;
@@ -19,14 +25,17 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::anyhow;
-use onr_client::yleistunniste::Person;
-use onr_client::{ClientError, ErrorBody, Secret};
-use onr_core::error::{Coded, Lang};
-use onr_core::input::{header_columns, CsvTracker, Encoding};
+use onr_client::import::{PollOptions, DEFAULT_CHUNK_SIZE};
+use onr_client::yleistunniste::{Batch, BatchOptions, BatchRow, Person};
+use onr_client::{ClientError, Secret};
+use onr_core::error::Lang;
+use onr_core::input::{CsvColumns, Encoding};
 use serde_json::json;
 
-use super::check::{open, parse_encoding, read_text};
-use super::send::{coded, Conn};
+use super::check::{
+    csv_error, detect, open, parse_encoding, read_csv_columns, read_text, InputFormat,
+};
+use super::send::{coded, progress_bar, Conn};
 use crate::io as cli_io;
 
 #[derive(clap::Subcommand, Debug)]
@@ -41,6 +50,51 @@ pub enum YleistunnisteCommand {
         #[command(flatten)]
         conn: Conn,
     },
+    /// Send a batch (`PUT .../yleistunniste`), follow it to the end and read its rows.
+    #[command(after_help = super::EXIT_STATUS_SEND)]
+    Send(SendArgs),
+    /// A batch's progress (`GET .../yleistunniste/tuonti={ID}/perustiedot`).
+    Status {
+        /// The batch's import id.
+        id: i64,
+        #[command(flatten)]
+        conn: Conn,
+    },
+    /// A batch's rows (`GET .../yleistunniste/tuonti={ID}`), as JSON.
+    Results {
+        /// The batch's import id.
+        id: i64,
+        #[command(flatten)]
+        conn: Conn,
+    },
+}
+
+#[derive(clap::Args, Debug)]
+pub struct SendArgs {
+    /// The batch: CSV with the columns `tunniste`, `hetu`, `etunimet`, `kutsumanimi`,
+    /// `sukunimi`, or ONR's JSON (`{"sahkoposti", "henkilot": [{"tunniste", "henkilo"}]}`).
+    pub file: PathBuf,
+    #[command(flatten)]
+    pub conn: Conn,
+    /// The input's character encoding: `utf-8`, or `windows-1252` (also `latin1`).
+    #[arg(long, default_value = "utf-8", value_parser = parse_encoding)]
+    pub encoding: Encoding,
+    /// Rows per batch sent (each is one import id).
+    #[arg(long, default_value_t = DEFAULT_CHUNK_SIZE)]
+    pub chunk_size: usize,
+    /// Send the rows ONR accepts and report the others, instead of refusing the batch.
+    #[arg(long)]
+    pub only_accepted: bool,
+    /// The batch's notification e-mail address (overrides the JSON's `sahkoposti`).
+    #[arg(long)]
+    pub sahkoposti: Option<String>,
+    /// Resend the `PUT` after a timeout or broken connection (may create the batch twice).
+    #[arg(long)]
+    pub resend_unconfirmed: bool,
+    /// Seconds without progress after which a batch counts as stalled and is restarted once
+    /// (a second stall fails with `client.stalled`).
+    #[arg(long, default_value_t = 600)]
+    pub stall_after: u64,
 }
 
 #[derive(clap::Args, Debug)]
@@ -60,7 +114,22 @@ pub fn run(cmd: &YleistunnisteCommand) -> anyhow::Result<ExitCode> {
     match cmd {
         YleistunnisteCommand::Find(a) => find(a),
         YleistunnisteCommand::Oid { oids, conn } => by_oid(oids, conn),
+        YleistunnisteCommand::Send(a) => send(a),
+        YleistunnisteCommand::Status { id, conn } => {
+            print_json(&conn.client()?.yleistunniste_status(*id).map_err(coded)?)
+        }
+        YleistunnisteCommand::Results { id, conn } => {
+            print_json(&conn.client()?.yleistunniste_results(*id).map_err(coded)?)
+        }
     }
+}
+
+fn print_json(v: &impl serde::Serialize) -> anyhow::Result<ExitCode> {
+    let mut out = cli_io::stdout();
+    serde_json::to_writer_pretty(&mut out, v)?;
+    writeln!(out)?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// A row of the file: its line, `tunniste` and the person to look for.
@@ -70,35 +139,32 @@ struct Row {
     person: Person,
 }
 
-fn read_rows(args: &FindArgs) -> anyhow::Result<Vec<Row>> {
-    let name = args.file.display();
-    let (input, _) = open(&args.file)?;
-    let text = read_text(&args.file, input, args.encoding, Lang::En)?;
-    let mut rdr = csv::ReaderBuilder::new()
-        .flexible(true)
-        .from_reader(CsvTracker::new(text.as_bytes(), b','));
-    let headers = rdr
-        .headers()
-        .map_err(|e| anyhow!("{name}: reading the header row: {e}"))?
-        .clone();
-    rdr.get_mut().next_record_line();
+/// The rows of a CSV file of persons (`tunniste` optional unless `need_tunniste`).
+fn read_rows(
+    path: &std::path::Path,
+    encoding: Encoding,
+    need_tunniste: bool,
+) -> anyhow::Result<Vec<Row>> {
+    rows_of(path, read_csv_columns(path, encoding, b',')?, need_tunniste)
+}
+
+fn rows_of(
+    path: &std::path::Path,
+    mut csv: CsvColumns,
+    need_tunniste: bool,
+) -> anyhow::Result<Vec<Row>> {
+    let name = path.display();
     let names = ["hetu", "etunimet", "kutsumanimi", "sukunimi", "tunniste"];
-    let at = header_columns(headers.iter(), &names, |a, b| a == b)
-        .map_err(|e| anyhow!("{name}: {e} ({})", e.code()))?;
+    let at = csv.columns(&names).map_err(|e| csv_error(path, &e))?;
     let need = |i: usize| {
         at[i].ok_or_else(|| anyhow!("{name}: no column `{}` in the header row", names[i]))
     };
     let (hetu, etu, kutsu, suku) = (need(0)?, need(1)?, need(2)?, need(3)?);
+    if need_tunniste {
+        need(4)?;
+    }
     let mut rows = Vec::new();
-    let mut record = csv::StringRecord::new();
-    while rdr
-        .read_record(&mut record)
-        .map_err(|e| anyhow!("{name}: reading the CSV file: {e}"))?
-    {
-        let line = rdr
-            .get_mut()
-            .take_record(record.len(), headers.len())
-            .map_err(|e| anyhow!("{name}: {e} ({})", e.code()))?;
+    while let Some((line, record)) = csv.next_record().map_err(|e| csv_error(path, &e))? {
         let cell = |i: usize| record.get(i).unwrap_or("").to_string();
         rows.push(Row {
             line,
@@ -115,19 +181,15 @@ fn read_rows(args: &FindArgs) -> anyhow::Result<Vec<Row>> {
 }
 
 fn find(args: &FindArgs) -> anyhow::Result<ExitCode> {
-    let rows = read_rows(args)?;
+    let rows = read_rows(&args.file, args.encoding, false)?;
     let client = args.conn.client()?;
     let mut out = cli_io::stdout();
     for row in &rows {
         let base = json!({"line": row.line, "tunniste": row.tunniste});
-        let answer = match client.yleistunniste_hae(&row.person) {
-            Ok(outcome) => serde_json::to_value(&outcome)?,
-            // A row ONR refuses to read (400) is a finding of this row, not a failed command.
-            Err(ClientError::Http {
-                status: 400, body, ..
-            }) => rejected(&body),
-            Err(e) => return Err(coded(e).context(format!("line {}", row.line))),
-        };
+        let outcome = client
+            .yleistunniste_hae(&row.person)
+            .map_err(|e| coded(e).context(format!("line {}", row.line)))?;
+        let answer = serde_json::to_value(&outcome)?;
         let mut entry = base;
         if let (Some(entry), Some(answer)) = (entry.as_object_mut(), answer.as_object()) {
             entry.extend(answer.clone());
@@ -139,12 +201,70 @@ fn find(args: &FindArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// A row ONR refused (400), shaped as [`onr_client::yleistunniste::HaeOutcome`]'s refusals are: ONR's (hetu-redacted)
-/// message and field errors.
-fn rejected(body: &ErrorBody) -> serde_json::Value {
-    let mut v = serde_json::to_value(body).unwrap_or_default();
-    v["outcome"] = json!("rejected");
-    v
+/// The batch of a CSV or JSON file, read by the input policy.
+fn read_batch(args: &SendArgs) -> anyhow::Result<Batch> {
+    let (input, _) = open(&args.file)?;
+    let text = read_text(&args.file, input, args.encoding, Lang::En)?;
+    let mut bytes = text.as_bytes();
+    let mut batch = match detect(&args.file, &mut bytes)? {
+        InputFormat::Csv => Batch {
+            sahkoposti: None,
+            henkilot: rows_of(
+                &args.file,
+                CsvColumns::decode(text.into_bytes(), Encoding::Utf8, b',')
+                    .map_err(|e| csv_error(&args.file, &e))?,
+                true,
+            )?
+            .into_iter()
+            .map(|r| BatchRow {
+                tunniste: r.tunniste.unwrap_or_default(),
+                henkilo: r.person,
+            })
+            .collect(),
+        },
+        _ => {
+            Batch::from_json(&text).map_err(|e| anyhow!("{}: {}", args.file.display(), coded(e)))?
+        }
+    };
+    if args.sahkoposti.is_some() {
+        batch.sahkoposti = args.sahkoposti.clone();
+    }
+    Ok(batch)
+}
+
+fn send(args: &SendArgs) -> anyhow::Result<ExitCode> {
+    let batch = read_batch(args)?;
+    let client = args.conn.client()?;
+    let options = BatchOptions {
+        chunk_size: args.chunk_size.max(1),
+        only_accepted: args.only_accepted,
+        resend_unconfirmed: args.resend_unconfirmed,
+        poll: PollOptions {
+            stall_after: std::time::Duration::from_secs(args.stall_after),
+            ..PollOptions::default()
+        },
+    };
+    let (bar, mut show) = progress_bar();
+    let result = client.send_yleistunniste(&batch, &options, &mut show);
+    bar.finish_and_clear();
+    match result {
+        Ok(report) => print_json(&report),
+        Err(ClientError::Rejected {
+            rejected,
+            batch_errors,
+            reasons,
+        }) => {
+            print_json(&json!({
+                "sent": false,
+                "why": "ONR would refuse the whole batch; nothing was sent (fix the rows, or send the accepted rows only with --only-accepted)",
+                "rejected_rows": rejected,
+                "batch_errors": batch_errors,
+                "reasons": reasons,
+            }))?;
+            Ok(ExitCode::from(1))
+        }
+        Err(e) => Err(coded(e)),
+    }
 }
 
 fn by_oid(oids: &[String], conn: &Conn) -> anyhow::Result<ExitCode> {

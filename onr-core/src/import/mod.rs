@@ -18,6 +18,7 @@
 //! * [`person_rules`]: the rules of ONR's other validators a client can check locally (contact
 //!   e-mail, asiointikieli, hetu and eIDAS, the existence check's names, kutsumanimi).
 //! * [`koodisto`]: the bundled code lists, replaceable by the caller.
+//! * [`yleistunniste`]: what ONR validates in a `PUT /yleistunniste` batch.
 //! * `koodisto_file` (feature `json`): a refreshed copy of the code lists as a file.
 //!
 //! [`Checker`] runs all of it over a stream of rows.
@@ -41,6 +42,7 @@ pub mod person_rules;
 pub mod report;
 mod row_input;
 pub mod verdict;
+pub mod yleistunniste;
 
 pub use checker::{CheckOptions, Checker};
 pub use model::{Batch, IdKind, Koodi, Row, RowPerson};

@@ -167,7 +167,9 @@ public final class OnrClient implements AutoCloseable {
         /** No person with the hetu and names could be found or created (404). */
         NOT_FOUND,
         /** The names do not match the person of the hetu (409). */
-        NAME_MISMATCH
+        NAME_MISMATCH,
+        /** ONR refused the input (400): the field errors say which field and rule. */
+        REJECTED
     }
 
     /**
@@ -182,9 +184,10 @@ public final class OnrClient implements AutoCloseable {
 
     /**
      * {@code POST .../yleistunniste/hae}: finds or creates the person of a hetu and names. Not
-     * found (404) and a name mismatch (409) are outcomes, not exceptions. Never resent once sent.
+     * found (404), a name mismatch (409) and refused input (400) are outcomes, not exceptions.
+     * Never resent once sent.
      *
-     * @throws ClientException for any other failure (a 400 for invalid input included)
+     * @throws ClientException for any other failure
      * @throws NullPointerException if an argument is null
      */
     public HaeOutcome yleistunnisteHae(String hetu, String etunimet, String kutsumanimi, String sukunimi) {
@@ -198,6 +201,7 @@ public final class OnrClient implements AutoCloseable {
             case FOUND -> HaeKind.FOUND;
             case NOT_FOUND -> HaeKind.NOT_FOUND;
             case NAME_MISMATCH -> HaeKind.NAME_MISMATCH;
+            case REJECTED -> HaeKind.REJECTED;
         };
         return new HaeOutcome(kind, Optional.ofNullable(r.getOid()), Optional.ofNullable(r.getOppijanumero()),
                 Optional.ofNullable(r.getMessage()), fieldErrors(r.getFieldErrors()));
@@ -211,8 +215,70 @@ public final class OnrClient implements AutoCloseable {
     public Optional<Student> yleistunnisteOid(String oid) {
         Objects.requireNonNull(oid, "oid");
         fi.onr.ffi.StudentRecord r = call(() -> inner.yleistunnisteOid(Text.wellFormed(oid)));
-        return Optional.ofNullable(r).map(s -> new Student(s.getOid(), Optional.ofNullable(s.getOppijanumero()), s.getPassivoitu(),
-                List.copyOf(s.getLinked())));
+        return Optional.ofNullable(r).map(OnrClient::student);
+    }
+
+    private static Student student(fi.onr.ffi.StudentRecord s) {
+        return new Student(s.getOid(), Optional.ofNullable(s.getOppijanumero()), s.getPassivoitu(), List.copyOf(s.getLinked()));
+    }
+
+    /** A row of a yleistunniste batch's results: the source's tunniste, the person's identifiers, ONR's conflict flag (no hetu). */
+    public record YleistunnisteRow(Optional<String> tunniste, Optional<Student> henkilo, Optional<Boolean> conflict) {
+        static YleistunnisteRow of(fi.onr.ffi.YleistunnisteRowRecord r) {
+            return new YleistunnisteRow(Optional.ofNullable(r.getTunniste()), Optional.ofNullable(r.getHenkilo()).map(OnrClient::student),
+                    Optional.ofNullable(r.getConflict()));
+        }
+    }
+
+    /** A yleistunniste batch's progress and rows. */
+    public record YleistunnisteResults(ImportStatus status, List<YleistunnisteRow> rows) {}
+
+    /** One {@code PUT .../yleistunniste} of a batch. */
+    public record YleistunnisteChunk(long id, List<Long> rows, ImportStatus status, boolean restarted, List<YleistunnisteRow> results) {}
+
+    /** The report of {@link #yleistunnisteSend} over every chunk. */
+    public record YleistunnisteReport(String target, String environment, long rows, long sent, List<HeldBack> heldBack,
+            List<YleistunnisteChunk> chunks) {}
+
+    /**
+     * {@code PUT .../yleistunniste}: checks a batch (ONR's {@code YleistunnisteInput} JSON:
+     * {@code {"sahkoposti", "henkilot": [{"tunniste", "henkilo": {"hetu", "etunimet",
+     * "kutsumanimi", "sukunimi"}}]}}) with onr-core's rules of that endpoint, sends it in chunks,
+     * follows each to the end (a stalled one is restarted once) and reads the rows. The options
+     * are {@link #send}'s; their {@code sahkoposti} overrides the JSON's. A {@code PUT} whose body
+     * went out is not resent unless {@link SendOptions#resendUnconfirmed()}.
+     *
+     * @throws ClientException {@code client.rejected} (nothing sent) when ONR would refuse the
+     *     batch and {@link SendOptions#onlyAccepted()} is off; {@code client.stalled} after a
+     *     second stall; the codes of the calls otherwise
+     */
+    public YleistunnisteReport yleistunnisteSend(String json, SendOptions options) {
+        Objects.requireNonNull(json, "json");
+        fi.onr.ffi.YleistunnisteReportRecord r = call(() -> inner.yleistunnisteSend(Text.wellFormed(json), options.ffi()));
+        return new YleistunnisteReport(
+                r.getTarget(),
+                r.getEnvironment(),
+                r.getRows(),
+                r.getSent(),
+                r.getHeldBack().stream().map(h -> new HeldBack(h.getIndex(), Optional.ofNullable(h.getTunniste()), List.copyOf(h.getReasons()))).toList(),
+                r.getChunks().stream().map(c -> new YleistunnisteChunk(c.getId(), List.copyOf(c.getRows()), ImportStatus.of(c.getStatus()),
+                        c.getRestarted(), c.getResults().stream().map(YleistunnisteRow::of).toList())).toList());
+    }
+
+    /** {@code GET .../yleistunniste/tuonti={id}/perustiedot}: a batch's progress. */
+    public ImportStatus yleistunnisteStatus(long id) {
+        return ImportStatus.of(call(() -> inner.yleistunnisteStatus(id)));
+    }
+
+    /** {@code GET .../yleistunniste/tuonti={id}}: a batch's progress and rows. */
+    public YleistunnisteResults yleistunnisteResults(long id) {
+        fi.onr.ffi.YleistunnisteResultsRecord r = call(() -> inner.yleistunnisteResults(id));
+        return new YleistunnisteResults(ImportStatus.of(r.getStatus()), r.getRows().stream().map(YleistunnisteRow::of).toList());
+    }
+
+    /** {@code POST .../yleistunniste/tuonti={id}}: restarts a stalled batch. */
+    public ImportStatus restartYleistunniste(long id) {
+        return ImportStatus.of(call(() -> inner.restartYleistunniste(id)));
     }
 
     private static List<ClientException.FieldError> fieldErrors(List<fi.onr.ffi.FieldErrorRecord> errors) {

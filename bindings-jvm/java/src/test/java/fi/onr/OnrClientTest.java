@@ -92,6 +92,16 @@ class OnrClientTest {
                     reply(x, 400, "{\"message\":\"invalid\",\"fieldErrors\":[{\"field\":\"hetu\",\"code\":\"ValidateHetu\"}]}");
                 }
             }
+            case "PUT " + SVC + "/yleistunniste" -> reply(x, 200, "{\"id\":6,\"kasiteltavia\":1,\"kasiteltyja\":0,\"kasitelty\":false}");
+            case "GET " + SVC + "/yleistunniste/tuonti=6/perustiedot" -> {
+                // No progress until the client restarts the batch.
+                boolean restarted = requests.stream().anyMatch(s -> s.startsWith("POST " + SVC + "/yleistunniste/tuonti=6 "));
+                reply(x, 200, "{\"id\":6,\"kasiteltavia\":1,\"kasiteltyja\":" + (restarted ? 1 : 0) + ",\"kasitelty\":" + restarted + "}");
+            }
+            case "POST " + SVC + "/yleistunniste/tuonti=6" -> reply(x, 200, "{\"id\":6,\"kasiteltavia\":1,\"kasiteltyja\":0,\"kasitelty\":false}");
+            case "GET " + SVC + "/yleistunniste/tuonti=6" -> reply(x, 200, "{\"id\":6,\"kasiteltavia\":1,\"kasiteltyja\":1,\"kasitelty\":true,"
+                    + "\"henkilot\":[{\"tunniste\":\"t1\",\"henkilo\":{\"oid\":\"1.2.246.562.24.20000000008\",\"oppijanumero\":\"1.2.246.562.24.10000000003\","
+                    + "\"passivoitu\":false,\"linked\":[\"1.2.246.562.24.10000000003\"]},\"conflict\":true}]}");
             case "GET " + SVC + "/yleistunniste/hae/1.2.246.562.24.10000000003" ->
                     reply(x, 200, "{\"oid\":\"1.2.246.562.24.10000000003\",\"oppijanumero\":null,\"passivoitu\":true}");
             default -> reply(x, 404, "{\"message\":\"no scripted route\",\"fieldErrors\":[{\"field\":\"id\",\"code\":\"NotFound\",\"rejectedValue\":\"010101A900R\"}]}");
@@ -183,16 +193,56 @@ class OnrClientTest {
             assertEquals(OnrClient.HaeKind.NAME_MISMATCH, mismatch.kind());
             assertFalse(mismatch.toString().contains("010101A900R"));
             assertTrue(mismatch.oid().isEmpty());
-            ClientException e = assertThrows(ClientException.class, () -> c.yleistunnisteHae("010101A900R", "Aino", "Aino", "Other"));
-            assertEquals(400, e.httpStatus().getAsInt());
-            assertEquals("ValidateHetu", e.fieldErrors().get(0).code().orElseThrow());
-            assertFalse(e.toString().contains("010101A900R"));
+            OnrClient.HaeOutcome rejected = c.yleistunnisteHae("010101A900R", "Aino", "Aino", "Other");
+            assertEquals(OnrClient.HaeKind.REJECTED, rejected.kind());
+            assertEquals("ValidateHetu", rejected.fieldErrors().get(0).code().orElseThrow());
+            assertFalse(rejected.toString().contains("010101A900R"));
             assertTrue(requests.stream().anyMatch(s -> s.startsWith("POST " + SVC + "/yleistunniste/hae ")
                     && s.contains("\"hetu\":\"010101A900R\"") && s.contains("\"kutsumanimi\":\"Aino\"")));
             OnrClient.Student s = c.yleistunnisteOid("1.2.246.562.24.10000000003").orElseThrow();
             assertTrue(s.passivoitu());
             assertTrue(s.oppijanumero().isEmpty());
             assertTrue(c.yleistunnisteOid("1.2.246.562.24.99999999999").isEmpty());
+        }
+    }
+
+    private static final String YT_ROW = "{\"tunniste\": \"%s\", \"henkilo\": {\"hetu\": \"%s\", \"etunimet\": \"Aino Maria\","
+            + " \"kutsumanimi\": \"Aino\", \"sukunimi\": \"Virtanen\"}}";
+
+    @Test
+    void aStalledYleistunnisteBatchIsRestartedOnceAndReadWithoutTheHetu() {
+        OnrClient.SendOptions d = fast();
+        OnrClient.SendOptions stallFast = new OnrClient.SendOptions(d.chunkSize(), false, d.sahkoposti(), false,
+                Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofMillis(150));
+        try (OnrClient c = client()) {
+            OnrClient.YleistunnisteReport r = c.yleistunnisteSend("{\"henkilot\": [" + String.format(YT_ROW, "t1", "010101A900R") + "]}", stallFast);
+            assertEquals(1, r.sent());
+            OnrClient.YleistunnisteChunk chunk = r.chunks().get(0);
+            assertEquals(6, chunk.id());
+            assertTrue(chunk.restarted());
+            assertTrue(chunk.status().kasitelty());
+            OnrClient.YleistunnisteRow row = chunk.results().get(0);
+            assertEquals("t1", row.tunniste().orElseThrow());
+            assertEquals("1.2.246.562.24.10000000003", row.henkilo().orElseThrow().oppijanumero().orElseThrow());
+            assertEquals(java.util.Optional.of(true), row.conflict());
+            assertFalse(r.toString().contains("010101A900R"));
+            assertEquals(1, requests.stream().filter(s -> s.startsWith("PUT " + SVC + "/yleistunniste ")).count());
+            assertEquals(1, requests.stream().filter(s -> s.startsWith("POST " + SVC + "/yleistunniste/tuonti=6 ")).count());
+            assertTrue(requests.stream().anyMatch(s -> s.startsWith("PUT " + SVC + "/yleistunniste ")
+                    && s.contains("\"sahkoposti\":\"kirjaamo@example.fi\"") && s.contains("\"hetu\":\"010101A900R\"")));
+            assertTrue(c.yleistunnisteStatus(6).kasitelty());
+            assertEquals(1, c.yleistunnisteResults(6).rows().size());
+        }
+    }
+
+    @Test
+    void aYleistunnisteBatchOnrWouldRefuseIsNotSent() {
+        try (OnrClient c = client()) {
+            ClientException e = assertThrows(ClientException.class,
+                    () -> c.yleistunnisteSend("{\"henkilot\": [" + String.format(YT_ROW, " ", "010101A900X") + "]}", fast()));
+            assertEquals("client.rejected", e.code());
+            assertFalse(e.toString().contains("010101A900X"));
+            assertFalse(requests.stream().anyMatch(s -> s.startsWith("PUT ")));
         }
     }
 

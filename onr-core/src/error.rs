@@ -46,7 +46,7 @@ macro_rules! code_table {
     (@munch [$($meta:tt)*] $ty:ident; [$($code:literal)*]; [$({ $pat:pat => $entry:expr })*];) => {
         impl $ty {
             $($meta)*
-            pub const ALL_CODES: [&'static str; [$($code),*].len()] = [$($code),*];
+            pub const ALL_CODES: [&'static str; <[&'static str]>::len(&[$($code),*])] = [$($code),*];
 
             /// The code and category of this value, from the code table.
             fn code_entry(&self) -> (&'static str, $crate::error::Category) {
@@ -303,6 +303,7 @@ pub fn code_tables() -> Vec<(&'static str, &'static [&'static str])> {
             &import::person_rules::ExistenceCheckError::ALL_CODES,
         ),
         ("KoodistoError", &import::koodisto::KoodistoError::ALL_CODES),
+        ("BatchError", &import::yleistunniste::BatchError::ALL_CODES),
         ("PersonError", &person::PersonError::ALL_CODES),
         ("LinkError", &linking::LinkError::ALL_CODES),
         ("LinkLint", &linking::LinkLint::ALL_CODES),

@@ -36,10 +36,10 @@
 use std::fmt;
 
 use crate::env::Environment;
-use crate::error::{Category, Coded, Lang};
+use crate::error::{code_table, Category, Coded, Lang};
 
-use super::person_rules::{existence_check, ExistenceCheckError};
 use super::email;
+use super::person_rules::{existence_check, ExistenceCheckError};
 
 /// The fields of one row of a batch.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -112,22 +112,24 @@ impl fmt::Display for BatchError {
 
 impl std::error::Error for BatchError {}
 
+code_table! {
+    /// Every code of [`BatchError`] of its own (a person's errors keep their
+    /// [`ExistenceCheckError`] codes).
+    BatchError {
+        BatchError { kind: BatchErrorKind::NoRows, .. } => "yleistunniste.no_rows", Category::Length;
+        BatchError { kind: BatchErrorKind::Sahkoposti, .. } => "yleistunniste.sahkoposti", Category::Format;
+        BatchError { kind: BatchErrorKind::TunnisteBlank, .. } => "yleistunniste.tunniste_blank", Category::Length;
+        BatchError { kind: BatchErrorKind::Person(e), .. } => use e;
+    }
+}
+
 impl Coded for BatchError {
     fn code(&self) -> &'static str {
-        match self.kind {
-            BatchErrorKind::NoRows => "yleistunniste.no_rows",
-            BatchErrorKind::Sahkoposti => "yleistunniste.sahkoposti",
-            BatchErrorKind::TunnisteBlank => "yleistunniste.tunniste_blank",
-            BatchErrorKind::Person(e) => e.code(),
-        }
+        self.code_entry().0
     }
 
     fn category(&self) -> Category {
-        match self.kind {
-            BatchErrorKind::NoRows | BatchErrorKind::TunnisteBlank => Category::Length,
-            BatchErrorKind::Sahkoposti => Category::Format,
-            BatchErrorKind::Person(e) => e.category(),
-        }
+        self.code_entry().1
     }
 
     fn message(&self, lang: Lang) -> String {

@@ -9,7 +9,7 @@
 use std::io::Cursor;
 
 use super::{decode, header_columns, strip_bom, CsvShapeError, CsvTracker, Encoding, InputError};
-use crate::error::{Category, Coded, Lang};
+use crate::error::{code_table, Category, Coded, Lang};
 
 /// Why a CSV file cannot be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -26,21 +26,23 @@ pub enum CsvReadError {
     NoHeader,
 }
 
+code_table! {
+    /// Every code of [`CsvReadError`] of its own (the others are [`InputError`]'s and
+    /// [`CsvShapeError`]'s).
+    CsvReadError {
+        CsvReadError::Input(e) => use e;
+        CsvReadError::Shape(e) => use e;
+        CsvReadError::NoHeader => shared "input.empty", Category::Length;
+    }
+}
+
 impl Coded for CsvReadError {
     fn code(&self) -> &'static str {
-        match self {
-            CsvReadError::Input(e) => e.code(),
-            CsvReadError::Shape(e) => e.code(),
-            CsvReadError::NoHeader => "input.empty",
-        }
+        self.code_entry().0
     }
 
     fn category(&self) -> Category {
-        match self {
-            CsvReadError::Input(e) => e.category(),
-            CsvReadError::Shape(e) => e.category(),
-            CsvReadError::NoHeader => Category::Length,
-        }
+        self.code_entry().1
     }
 
     fn message(&self, lang: Lang) -> String {

@@ -14,6 +14,9 @@
 
 use std::fmt;
 
+mod internal;
+pub use internal::{panic_note, Internal};
+
 /// The language of a human-readable message.
 ///
 /// # Example
@@ -99,6 +102,8 @@ pub enum Category {
     Policy,
     /// A rule about several values or records together (links, duplicates, batches).
     Consistency,
+    /// A bug in onr caught at a front end's boundary (codes `internal.*`, see [`Internal`]).
+    Internal,
 }
 
 impl Category {
@@ -117,6 +122,7 @@ impl Category {
             Category::Checksum => "checksum",
             Category::Policy => "policy",
             Category::Consistency => "consistency",
+            Category::Internal => "internal",
         }
     }
 }

@@ -68,6 +68,9 @@ use chrono::{Datelike, NaiveDate};
 use crate::env::Environment;
 use crate::error::{Category, Coded, Escaped, Lang};
 
+mod validator;
+pub use validator::{RuleSet, UnknownRuleSet, Validator};
+
 /// The 31 check characters, indexed by `DDMMYYNNN % 31`.
 const CHECK_CHARS: &[u8; 31] = b"0123456789ABCDEFHJKLMNPRSTUVWXY";
 

@@ -30,6 +30,7 @@ pub mod linking;
 pub mod names;
 pub mod oid;
 mod panic_hook;
+pub mod person;
 pub mod similarity;
 #[cfg(feature = "test-hooks")]
 mod test_hooks;

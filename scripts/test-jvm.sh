@@ -11,5 +11,7 @@ cd "$(dirname "$0")/.."
 export MAVEN_OPTS="${MAVEN_OPTS:-} -Dorg.slf4j.simpleLogger.log.org.apache.maven.plugin.surefire=info -Dorg.slf4j.simpleLogger.log.org.apache.maven.plugins.surefire=info"
 
 # The native library is built into cargo's own target directory (CARGO_TARGET_DIR and the like).
-mvn -B -q -f bindings-jvm/pom.xml install -Dcargo.target.dir="$(scripts/cargo-target-dir.sh)"
+# -Ptest-hooks: the library with the exports only the tests call (a deliberate panic) and the
+# tests that call them (java/src/test-hooks).
+mvn -B -q -f bindings-jvm/pom.xml install -Ptest-hooks -Dcargo.target.dir="$(scripts/cargo-target-dir.sh)"
 mvn -B -q -f examples/java-app/pom.xml compile exec:exec

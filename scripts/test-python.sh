@@ -25,7 +25,9 @@ PY="$VENV/bin/python"
 
 echo "== building the wheel (maturin, release)"
 rm -f "$WHEELS"/onr_core-*.whl
-"$VENV/bin/maturin" build --release --locked -m bindings-python/Cargo.toml -o "$WHEELS" -i "$PY"
+# --features test-hooks: the functions only the tests call (a deliberate panic); such a wheel
+# is for testing only.
+"$VENV/bin/maturin" build --release --locked --features test-hooks -m bindings-python/Cargo.toml -o "$WHEELS" -i "$PY"
 "$PY" -m pip install -q --force-reinstall --no-deps "$WHEELS"/onr_core-*.whl
 
 # Run everything from outside the source tree, so that `import onr` is the installed wheel.

@@ -251,15 +251,10 @@ mod tests {
     #[test]
     fn from_texts_refuses_lists_of_different_lengths_with_a_code() {
         let e = DuplicateSearch::from_texts(vec!["a".into()], vec![], false, 0.5).unwrap_err();
-        let NativeError::Consistency {
-            code, message_en, ..
-        } = e
-        else {
-            panic!("{e:?}");
-        };
-        assert_eq!(code, "similarity.length_mismatch");
+        let p = e.problem();
+        assert_eq!(p.code, "similarity.length_mismatch");
         assert_eq!(
-            message_en,
+            p.message_en,
             "one text per id expected, found 1 ids and 0 texts"
         );
     }

@@ -1,6 +1,6 @@
 //! The one error type that crosses the boundary, mapped from every onr-core error in one place.
 
-use onr_core::error::{Category, Coded, Lang};
+use onr_core::error::{Coded, Lang};
 
 /// What went wrong, without personal data: the stable code, the coarse category, the message
 /// in each language and, where there is one, the 0-based position of the offending character.
@@ -22,67 +22,27 @@ pub struct Problem {
     pub position: i32,
 }
 
-/// The single error of every exported function: one variant per category, each carrying the
-/// stable `code` and the message in English, Finnish and Swedish, and the position (-1 if
-/// none). (The English field can't be named `message`: that is the Kotlin exception's own
-/// property.) UniFFI makes it `NativeException` in Kotlin; the Java facade turns it
-/// into the matching `fi.onr.OnrException` subclass.
+/// The single error of every exported function, in one shape: the [`Problem`] (code,
+/// category, messages in English, Finnish and Swedish, position). UniFFI makes it
+/// `NativeException.Failed` in Kotlin; the Java facade turns it into the `fi.onr.OnrException`
+/// subclass of the code's module.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
 pub enum NativeError {
-    /// The input has the wrong length.
-    #[error("{message_en}")]
-    Length {
-        code: String,
-        message_en: String,
-        message_fi: String,
-        message_sv: String,
-        position: i32,
+    /// The only variant.
+    #[error("{}", problem.message_en)]
+    Failed {
+        /// What went wrong.
+        problem: Problem,
     },
-    /// The input has the wrong shape or characters.
-    #[error("{message_en}")]
-    Format {
-        code: String,
-        message_en: String,
-        message_fi: String,
-        message_sv: String,
-        position: i32,
-    },
-    /// A component (date, century sign, individual number, node...) is out of range.
-    #[error("{message_en}")]
-    Component {
-        code: String,
-        message_en: String,
-        message_fi: String,
-        message_sv: String,
-        position: i32,
-    },
-    /// The check character or digit does not match.
-    #[error("{message_en}")]
-    Checksum {
-        code: String,
-        message_en: String,
-        message_fi: String,
-        message_sv: String,
-        position: i32,
-    },
-    /// Well-formed but not allowed by the policy (e.g. a temporary hetu in production).
-    #[error("{message_en}")]
-    Policy {
-        code: String,
-        message_en: String,
-        message_fi: String,
-        message_sv: String,
-        position: i32,
-    },
-    /// A rule about several values or records together.
-    #[error("{message_en}")]
-    Consistency {
-        code: String,
-        message_en: String,
-        message_fi: String,
-        message_sv: String,
-        position: i32,
-    },
+}
+
+impl NativeError {
+    /// What went wrong.
+    pub fn problem(&self) -> &Problem {
+        match self {
+            NativeError::Failed { problem } => problem,
+        }
+    }
 }
 
 /// Where an error points, for the errors that know it (a local trait: onr-core's errors have
@@ -134,72 +94,28 @@ impl<E: Coded + Positioned> From<&E> for Problem {
 /// The one mapping from onr-core's errors to the exported error.
 impl<E: Coded + Positioned> From<E> for NativeError {
     fn from(e: E) -> NativeError {
-        let code = e.code().to_owned();
-        let message_en = e.message(Lang::En);
-        let message_fi = e.message(Lang::Fi);
-        let message_sv = e.message(Lang::Sv);
-        let position = position_of(&e);
-        match e.category() {
-            Category::Length => NativeError::Length {
-                code,
-                message_en,
-                message_fi,
-                message_sv,
-                position,
-            },
-            Category::Format => NativeError::Format {
-                code,
-                message_en,
-                message_fi,
-                message_sv,
-                position,
-            },
-            Category::Component => NativeError::Component {
-                code,
-                message_en,
-                message_fi,
-                message_sv,
-                position,
-            },
-            Category::Checksum => NativeError::Checksum {
-                code,
-                message_en,
-                message_fi,
-                message_sv,
-                position,
-            },
-            Category::Policy => NativeError::Policy {
-                code,
-                message_en,
-                message_fi,
-                message_sv,
-                position,
-            },
-            // `Category` is non-exhaustive; a new category lands here until it gets a variant.
-            _ => NativeError::Consistency {
-                code,
-                message_en,
-                message_fi,
-                message_sv,
-                position,
-            },
+        NativeError::Failed {
+            problem: Problem::from(&e),
         }
     }
 }
 
+impl Positioned for onr_core::error::Internal {}
+
 /// A Java callback failed in a way the facade does not expect (it catches every exception of
-/// the user's code itself): the reason is left out, as it may hold personal data.
+/// the user's code itself): `internal.callback`, with onr-core's fixed text; the reason is
+/// left out, as it may hold personal data.
 impl From<uniffi::UnexpectedUniFFICallbackError> for NativeError {
     fn from(_: uniffi::UnexpectedUniFFICallbackError) -> NativeError {
-        let message = "a callback into the JVM failed unexpectedly".to_owned();
-        NativeError::Consistency {
-            code: "internal.callback".to_owned(),
-            message_en: message.clone(),
-            message_fi: message.clone(),
-            message_sv: message,
-            position: -1,
-        }
+        onr_core::error::Internal::Callback.into()
     }
+}
+
+/// The problem of a native panic (`internal.panic`, onr-core's fixed text): the facade
+/// reports a panic with it and drops the text UniFFI passes along.
+#[uniffi::export]
+pub fn internal_panic_problem() -> Problem {
+    Problem::from(&onr_core::error::Internal::Panic)
 }
 
 #[cfg(test)]
@@ -213,30 +129,43 @@ mod tests {
         let e: NativeError = Hetu::parse("131052-308X", Environment::Production)
             .unwrap_err()
             .into();
-        let NativeError::Checksum {
-            code,
-            message_en,
-            message_fi,
-            position,
-            ..
-        } = e
-        else {
-            panic!("{e:?}");
-        };
-        assert_eq!(code, "hetu.checksum");
-        assert_eq!(message_en, "wrong check character, expected `T`, found `X`");
-        assert!(message_fi.starts_with("väärä tarkistusmerkki"));
-        assert_eq!(position, 10);
+        let p = e.problem();
+        assert_eq!(p.code, "hetu.checksum");
+        assert_eq!(p.category, "checksum");
+        assert_eq!(
+            p.message_en,
+            "wrong check character, expected `T`, found `X`"
+        );
+        assert!(p.message_fi.starts_with("väärä tarkistusmerkki"));
+        assert_eq!(p.position, 10);
+        assert_eq!(e.to_string(), p.message_en);
     }
 
     #[test]
     fn errors_without_position_say_minus_one() {
         let e: NativeError = Hetu::parse("", Environment::Production).unwrap_err().into();
-        assert!(
-            matches!(e, NativeError::Length { position: -1, .. }),
-            "{e:?}"
+        assert_eq!(
+            (e.problem().category.as_str(), e.problem().position),
+            ("length", -1)
         );
         let e: NativeError = onr_core::oid::Oid::parse("x").unwrap_err().into();
-        assert!(matches!(e, NativeError::Format { .. }), "{e:?}");
+        assert_eq!(e.problem().category, "format");
+    }
+
+    #[test]
+    fn internal_problems_have_fixed_text_and_their_own_category() {
+        let p = internal_panic_problem();
+        assert_eq!(
+            (p.code.as_str(), p.category.as_str()),
+            ("internal.panic", "internal")
+        );
+        assert_eq!(
+            p.message_en,
+            "internal error in onr (a bug, please report it)"
+        );
+        let e: NativeError =
+            uniffi::UnexpectedUniFFICallbackError::new("secret 131052-308T").into();
+        assert_eq!(e.problem().code, "internal.callback");
+        assert!(!format!("{e:?}").contains("131052"));
     }
 }

@@ -6,11 +6,17 @@
 //! `fi.onr` (see `java/`) is what users call.
 //!
 //! Files, one concern each (the application-services template): `error.rs` maps every
-//! onr-core error to the one exported [`NativeError`]; `hetu.rs` and `oid.rs` export one
+//! onr-core error to the one exported [`NativeError`] (one shape: a [`Problem`]);
+//! `panic_hook.rs` keeps a panic's message from being printed; `test_hooks.rs` (cargo feature
+//! `test-hooks`, for the JUnit suite only) provokes a panic; the others export one onr-core
 //! module each.
 //!
 //! Integers crossing the boundary are signed (`i32`, `i64`): Kotlin's unsigned types are
 //! inline classes that Java code cannot call.
+
+// UniFFI errors cross the boundary by value (a boxed error can't be exported), and the one
+// error carries its `Problem` (code, category, three messages, position).
+#![allow(clippy::result_large_err)]
 
 uniffi::setup_scaffolding!();
 
@@ -23,7 +29,11 @@ mod jni;
 pub mod linking;
 pub mod names;
 pub mod oid;
+mod panic_hook;
+pub mod person;
 pub mod similarity;
+#[cfg(feature = "test-hooks")]
+mod test_hooks;
 
 pub use error::{NativeError, Problem};
 
@@ -36,10 +46,3 @@ pub enum Environment {
 
 /// Re-exported so that `use onr_jvm::Environment` works in Rust tests.
 pub use onr_core::Environment;
-
-/// Fails on purpose with a Rust panic, so the JVM tests can check that a native panic
-/// becomes a Java exception and never takes the JVM down.
-#[uniffi::export]
-pub fn panic_for_test(message: String) -> i32 {
-    panic!("{message}")
-}

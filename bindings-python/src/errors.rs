@@ -167,34 +167,10 @@ pub fn cell(py: Python<'_>, err: &onr_core::cell::CellError, what: &str) -> PyEr
     }
 }
 
-/// `onr.InternalError` for a Rust panic caught at the boundary. The panic's own text is not
-/// passed on, as it could quote the input.
+/// `onr.InternalError` for a Rust panic caught at the boundary: `internal.panic` with
+/// onr-core's fixed text. The panic's own text is not passed on, as it could quote the input.
 pub fn internal(py: Python<'_>) -> PyErr {
-    let messages = [
-        (
-            Lang::En,
-            "internal error in onr (a bug, please report it)".to_owned(),
-        ),
-        (
-            Lang::Fi,
-            "sisäinen virhe onr-kirjastossa (ohjelmavirhe, ilmoitathan siitä)".to_owned(),
-        ),
-        (
-            Lang::Sv,
-            "internt fel i onr-biblioteket (ett programfel, rapportera det gärna)".to_owned(),
-        ),
-    ];
-    match build(
-        py,
-        "InternalError",
-        "internal.panic",
-        "internal",
-        None,
-        &messages,
-    ) {
-        Ok(exc) => PyErr::from_value(exc),
-        Err(e) => e,
-    }
+    raise(py, "InternalError", &onr_core::error::Internal::Panic, None)
 }
 
 /// `onr.ClientError` for a failed call to ONR (onr-client), with `http_status` (or `None`) and

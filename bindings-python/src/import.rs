@@ -101,16 +101,11 @@ pub fn check_import<'py>(
         }
         let env = convert::environment(env)?;
         let lang = convert::lang(lang)?;
-        let rule = match kutsumanimi_rule {
-            "service" => KutsumanimiRule::Service,
-            "existence_check" => KutsumanimiRule::ExistenceCheck,
-            "ui" => KutsumanimiRule::Ui,
-            other => {
-                return Err(PyValueError::new_err(format!(
-                    "unknown kutsumanimi_rule {other:?}, expected \"service\", \"existence_check\" or \"ui\""
-                )))
-            }
-        };
+        let rule: KutsumanimiRule = kutsumanimi_rule.parse().map_err(
+            |e: onr_core::import::person_rules::UnknownRule| {
+                PyValueError::new_err(format!("kutsumanimi_rule: {e}, found {kutsumanimi_rule:?}"))
+            },
+        )?;
         let text: String = if let Ok(s) = batch.cast::<PyString>() {
             convert::str_text(s)?.into_owned()
         } else if batch.hasattr("keys")? {

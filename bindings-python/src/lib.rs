@@ -4,7 +4,8 @@
 //! Names are flat and prefixed by their module (`hetu_is_valid`); the public modules
 //! `onr.hetu`, `onr.oid`, ... give them their Python names. Errors become the exception classes
 //! of `onr._errors`, enum values the members of `onr._enums`; every body runs through
-//! `convert::guard`, so a Rust panic reaches Python only as `onr.InternalError`.
+//! `convert::guard`, so a Rust panic reaches Python only as `onr.InternalError` with fixed
+//! text, and the module's panic hook (`panic_hook`) never prints the panic's message.
 
 mod client;
 mod convert;
@@ -15,14 +16,26 @@ mod import;
 mod json;
 mod linking;
 mod oid;
+mod panic_hook;
 mod person;
 mod similarity;
+#[cfg(feature = "test-hooks")]
+mod test_hooks;
 
 use pyo3::prelude::*;
 
 /// The native core of the ``onr`` package; use ``onr`` itself.
 #[pymodule(name = "_onr")]
 mod onr_native {
+    use pyo3::prelude::*;
+
+    /// Installs the panic hook that never prints a panic's message (`panic_hook`).
+    #[pymodule_init]
+    fn init(_module: &Bound<'_, PyModule>) -> PyResult<()> {
+        crate::panic_hook::install();
+        Ok(())
+    }
+
     #[pymodule_export]
     use crate::duplicates::{
         find_duplicates, names_duplicate_search_fmt, names_lower, names_query_search_string,
@@ -32,11 +45,11 @@ mod onr_native {
     };
     #[pymodule_export]
     use crate::hetu::{
-        _hetu_unpickle, _panic_for_tests, hetu_check_char, hetu_error_codes, hetu_generate,
-        hetu_is_valid, hetu_is_valid_strict, hetu_normalize, hetu_suggest, hetu_validate_columns,
+        _hetu_unpickle, hetu_check_char, hetu_error_codes, hetu_generate, hetu_is_valid,
+        hetu_is_valid_strict, hetu_normalize, hetu_suggest, hetu_validate_columns,
         hetu_validate_columns_strict, hetu_validate_many, hetu_validate_many_strict,
         hetu_warning_codes, Hetu, HetuGenerator, HetuResult, HetuResults, HetuResultsIter,
-        Normalized, Suggestion,
+        Normalized, Suggestion, Validator as HetuValidator,
     };
     #[pymodule_export]
     use crate::oid::{
@@ -58,6 +71,10 @@ mod onr_native {
         name_first_name_tokens, name_first_names, name_identification, name_names_match,
         name_surname,
     };
+
+    #[cfg(feature = "test-hooks")]
+    #[pymodule_export]
+    use crate::test_hooks::_panic_for_tests;
 
     #[pymodule_export]
     const CORE_VERSION: &str = env!("CARGO_PKG_VERSION");

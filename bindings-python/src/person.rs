@@ -25,23 +25,10 @@ use crate::{errors, json};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Person(pub core::Person);
 
-fn lookup(name: &str, include_passive: bool) -> PyResult<Lookup> {
-    Ok(match name {
-        "duplicate_search" => Lookup::DuplicateSearch,
-        "name_search" => Lookup::NameSearch { include_passive },
-        "search_term" => Lookup::SearchTerm,
-        "by_hetu" => Lookup::ByHetu,
-        "by_oid" => Lookup::ByOid,
-        "by_eidas" => Lookup::ByEidas,
-        "import_error_count" => Lookup::ImportErrorCount,
-        "failed_identification_list" => Lookup::FailedIdentificationList,
-        "vtj_change_feed" => Lookup::VtjChangeFeed,
-        "vtj_bucket_refresh" => Lookup::VtjBucketRefresh,
-        "background_identification" => Lookup::BackgroundIdentification,
-        other => {
-            return Err(PyValueError::new_err(format!("unknown lookup {other:?}")));
-        }
-    })
+/// A vocabulary name (`lookup`, `audience`, `actor`) parsed by onr-core; `ValueError` else.
+fn named<T: std::str::FromStr<Err = core::UnknownName>>(name: &str) -> PyResult<T> {
+    name.parse()
+        .map_err(|e: core::UnknownName| PyValueError::new_err(format!("{e}, found {name:?}")))
 }
 
 #[pymethods]
@@ -256,28 +243,20 @@ impl Person {
     /// The record as ``audience`` (``"consumer"`` or ``"guardian"``) sees it.
     #[pyo3(signature = (audience = "consumer"))]
     fn view(&self, py: Python<'_>, audience: &str) -> PyResult<Person> {
-        guard(py, || {
-            let audience = match audience {
-                "consumer" => Audience::Consumer,
-                "guardian" => Audience::Guardian,
-                other => {
-                    return Err(PyValueError::new_err(format!(
-                        "unknown audience {other:?}, expected \"consumer\" or \"guardian\""
-                    )))
-                }
-            };
-            Ok(Person(self.0.view(audience)))
-        })
+        guard(py, || Ok(Person(self.0.view(named::<Audience>(audience)?))))
     }
 
     /// Whether ONR's lookup or listing ``lookup`` includes the person: ``"duplicate_search"``,
     /// ``"name_search"`` (with ``include_passive``), ``"search_term"``, ``"by_hetu"``,
     /// ``"by_oid"``, ``"by_eidas"``, ``"import_error_count"``, ``"failed_identification_list"``,
-    /// ``"vtj_change_feed"``, ``"vtj_bucket_refresh"`` or ``"background_identification"``.
+    /// ``"vtj_change_feed"``, ``"vtj_bucket_refresh"`` or ``"background_identification"``
+    /// (onr-core's names, ``onr_core::person::Lookup::NAMES``; ``"name_search_with_passive"``
+    /// is the name search with ``include_passive``).
     #[pyo3(signature = (lookup, /, include_passive = false))]
     fn included_in(&self, py: Python<'_>, lookup: &str, include_passive: bool) -> PyResult<bool> {
         guard(py, || {
-            Ok(self.0.included_in(self::lookup(lookup, include_passive)?))
+            let lookup = named::<Lookup>(lookup)?.with_passive(include_passive);
+            Ok(self.0.included_in(lookup))
         })
     }
 
@@ -291,17 +270,8 @@ impl Person {
         actor: &str,
     ) -> PyResult<()> {
         guard(py, || {
-            let actor = match actor {
-                "official" => Actor::Official,
-                "superuser" => Actor::Superuser,
-                other => {
-                    return Err(PyValueError::new_err(format!(
-                        "unknown actor {other:?}, expected \"official\" or \"superuser\""
-                    )))
-                }
-            };
             self.0
-                .check_reactivation(requested, actor)
+                .check_reactivation(requested, named::<Actor>(actor)?)
                 .map_err(|e| errors::person(py, &e))
         })
     }

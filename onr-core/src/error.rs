@@ -59,6 +59,9 @@ macro_rules! code_table {
 }
 pub(crate) use code_table;
 
+mod internal;
+pub use internal::{panic_note, Internal};
+
 /// The language of a human-readable message.
 ///
 /// # Example
@@ -144,7 +147,7 @@ pub enum Category {
     Policy,
     /// A rule about several values or records together (links, duplicates, batches).
     Consistency,
-    /// Not the input's fault: a bug caught at a front end's boundary ([`InternalError`]).
+    /// Not the input's fault: a bug caught at a front end's boundary ([`Internal`]).
     Internal,
 }
 
@@ -201,78 +204,6 @@ pub trait Coded {
     }
 }
 
-/// Failures that are not the input's fault, for the front ends to report with a fixed text: a
-/// panic (a bug) caught at a binding's boundary, or a callback into the host language that
-/// failed in a way it should not. The panic's own text never reaches the caller, as it could
-/// quote the input.
-///
-/// # Example
-///
-/// ```
-/// use onr_core::{error::{Coded, InternalError}, Category, Lang};
-/// let e = InternalError::Panic;
-/// assert_eq!(e.code(), "internal.panic");
-/// assert_eq!(e.category(), Category::Internal);
-/// assert_eq!(e.to_string(), "internal error in onr (a bug, please report it)");
-/// assert!(e.message(Lang::Fi).starts_with("sisäinen virhe"));
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
-#[non_exhaustive]
-pub enum InternalError {
-    /// A panic inside onr, caught at a front end's boundary.
-    #[error("{}", self.message(Lang::En))]
-    Panic,
-    /// A callback into the host language (e.g. the JVM) failed unexpectedly.
-    #[error("{}", self.message(Lang::En))]
-    Callback,
-}
-
-code_table! {
-    /// Every code of [`InternalError`].
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// assert_eq!(onr_core::error::InternalError::ALL_CODES, ["internal.panic", "internal.callback"]);
-    /// ```
-    InternalError {
-        InternalError::Panic => "internal.panic", Category::Internal;
-        InternalError::Callback => "internal.callback", Category::Internal;
-    }
-}
-
-impl Coded for InternalError {
-    fn code(&self) -> &'static str {
-        self.code_entry().0
-    }
-
-    fn category(&self) -> Category {
-        self.code_entry().1
-    }
-
-    fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (InternalError::Panic, Lang::En) => "internal error in onr (a bug, please report it)",
-            (InternalError::Panic, Lang::Fi) => {
-                "sisäinen virhe onr-kirjastossa (ohjelmavirhe, ilmoitathan siitä)"
-            }
-            (InternalError::Panic, Lang::Sv) => {
-                "internt fel i onr-biblioteket (ett programfel, rapportera det gärna)"
-            }
-            (InternalError::Callback, Lang::En) => {
-                "a callback into the host language failed unexpectedly"
-            }
-            (InternalError::Callback, Lang::Fi) => {
-                "takaisinkutsu isäntäkieleen epäonnistui odottamatta"
-            }
-            (InternalError::Callback, Lang::Sv) => {
-                "ett återanrop till värdspråket misslyckades oväntat"
-            }
-        }
-        .to_owned()
-    }
-}
-
 /// The code table of every error and warning type of onr-core: the type's name and its
 /// `ALL_CODES`, in a fixed order. A type that wraps another's errors (e.g. the CSV reader's
 /// shape errors) lists only its own codes. Types behind a cargo feature are listed when it is on.
@@ -287,7 +218,7 @@ pub fn code_tables() -> Vec<(&'static str, &'static [&'static str])> {
     use crate::{cell, hetu, import, input, linking, oid, person, similarity};
     #[cfg_attr(not(any(feature = "json", feature = "csv")), allow(unused_mut))]
     let mut tables: Vec<(&'static str, &'static [&'static str])> = vec![
-        ("InternalError", &InternalError::ALL_CODES),
+        ("Internal", &Internal::ALL_CODES),
         ("HetuError", &hetu::HetuError::ALL_CODES),
         ("HetuWarning", &hetu::HetuWarning::ALL_CODES),
         ("GenerateError", &hetu::GenerateError::ALL_CODES),

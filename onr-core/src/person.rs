@@ -51,6 +51,9 @@ use chrono::NaiveDate;
 use crate::error::{code_table, Category, Coded, Lang};
 use crate::Environment;
 
+mod vocabulary;
+pub use vocabulary::UnknownName;
+
 /// The origin code (`ryhmaAlkuperaTieto`) of contact groups that come from VTJ, the
 /// population register: `alkupera1`.
 pub const ORIGIN_VTJ: &str = "alkupera1";

@@ -5,15 +5,21 @@ the 1800s, ``-YXWVU`` for the 1900s, ``ABCDEF`` for the 2000s), an individual nu
 (odd for men, even for women; 900-999 are temporary and test numbers) and a check character
 ``Q``: ``DDMMYYNNN`` modulo 31 looked up in ``0123456789ABCDEFHJKLMNPRSTUVWXY``.
 
-Two verdicts, kept apart by name:
+The policy is a value, a ``Validator``: the rules and the environment (``"production"``,
+which rejects temporary numbers, the default, or ``"test"``), with every verdict as a method
+(``parse``, ``is_valid``, ``facts``, ``many``, ``columns``). Two sets of rules, kept apart by
+name:
 
-* ``is_valid``, ``validate``, ``validate_many``, ``validate_columns``: **ONR's verdict**,
-  exactly as the registry's own validator answers in the environment (``"production"``, which
-  rejects temporary numbers, or ``"test"``). ONR is lax: it clamps impossible days (31 April
-  becomes 30 April), accepts the individual numbers 000 and 001 and non-ASCII digits in the
-  individual number. Each quirk leaves an ``onr.HetuWarning``.
-* ``is_valid_strict``, ``validate_strict``, ``validate_many_strict``,
-  ``validate_columns_strict``: the official rules.
+* ``Validator("onr", env)``: **ONR's verdict**, exactly as the registry's own validator
+  answers. ONR is lax: it clamps impossible days (31 April becomes 30 April), accepts the
+  individual numbers 000 and 001 and non-ASCII digits in the individual number. Each quirk
+  leaves an ``onr.HetuWarning``.
+* ``Validator("official", env)``: the official rules.
+
+The module's functions are thin aliases of the two validators, kept for existing code:
+``is_valid``, ``validate``, ``validate_many``, ``validate_columns`` are
+``Validator("onr", env)``'s ``is_valid``, ``parse``, ``many``, ``columns``, and the
+``*_strict`` twins those of ``Validator("official", env)``.
 
 The first failure wins, in this order: empty, length (in UTF-16 code units, as ONR counts),
 the date's digits, the century sign, the individual number's digits, the date's ranges, (strict
@@ -21,8 +27,11 @@ only: the date's existence, the individual number's range, ASCII digits), the ch
 and last the environment's policy on temporary numbers.
 
 >>> from onr import hetu
->>> hetu.is_valid("131052-308T")
-True
+>>> hetu.is_valid("131052-308T"), hetu.is_valid(None)
+(True, False)
+>>> official = hetu.Validator("official", env="test")
+>>> official.is_valid("310490-123D"), official.many(["010594Y9032", "x"]).codes
+(False, [None, 'hetu.length'])
 >>> code = hetu.validate("131052-308T")
 >>> code.birth_date, code.sex.value
 (datetime.date(1952, 10, 13), '2')
@@ -44,6 +53,7 @@ Normalized = _onr.Normalized
 Suggestion = _onr.Suggestion
 HetuGenerator = _onr.HetuGenerator
 Generator = HetuGenerator
+Validator = _onr.Validator
 
 is_valid = _onr.hetu_is_valid
 is_valid_strict = _onr.hetu_is_valid_strict
@@ -79,6 +89,7 @@ __all__ = [
     "Normalized",
     "Sex",
     "Suggestion",
+    "Validator",
     "check_char",
     "generate",
     "is_valid",

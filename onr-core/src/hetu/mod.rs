@@ -653,10 +653,12 @@ mod repair;
 mod scan;
 #[cfg(test)]
 mod tests;
+mod validator;
 
 pub use error::{HetuError, HetuWarning, HetuWarnings};
 pub use facts::{verdict, verdict_strict, Verdict};
 pub use generate::{GenerateError, Generator};
 pub use repair::{normalize, suggest, Change, Edit, Normalized, Suggestion};
+pub use validator::{RuleSet, UnknownRuleSet, Validator};
 
 use fast::{ascii11, is_valid_ascii11, parse_ascii11};

@@ -15,7 +15,9 @@ public enum Category {
     /** A rule about several values or records together (links, duplicates, batches). */
     CONSISTENCY,
     /** A call to ONR failed ({@link OnrClient}, codes {@code client.*}). */
-    NETWORK;
+    NETWORK,
+    /** A bug in onr caught at the boundary ({@link InternalException}, codes {@code internal.*}). */
+    INTERNAL;
 
     /** The category of onr-core's stable lowercase name, e.g. {@code "checksum"}. */
     static Category of(String name) {

@@ -33,7 +33,14 @@ import java.util.OptionalInt;
  * Hetu.isValid("010594Y9032", Environment.TEST);   // true: a temporary code
  * }</pre>
  *
- * <p>All methods are thread-safe; a {@code Hetu} is immutable.
+ * <p>The policy is also a value, {@link HetuValidator} (rules and environment): the twin
+ * methods here ({@code parse}/{@code parseStrict}, {@code isValid}/{@code isValidStrict},
+ * {@code validateAll}/{@code validateAllStrict}) are the methods of
+ * {@code HetuValidator.onr(env)} and {@code HetuValidator.official(env)}.
+ *
+ * <p>A {@code null} input is the empty input ({@code hetu.empty}; not valid); a {@code null}
+ * environment, list or date is a {@link NullPointerException} naming it, thrown on entry.
+ * All methods are thread-safe; a {@code Hetu} is immutable.
  */
 public final class Hetu implements Comparable<Hetu> {
     private final String text;
@@ -84,6 +91,7 @@ public final class Hetu implements Comparable<Hetu> {
      *     {@code null} is rejected as {@code hetu.empty}
      */
     public static Hetu parse(String input, Environment env) {
+        Args.notNull(env, "env");
         throwIfLengthDecides(input);
         return new Hetu(Ffi.call(() -> Onr_jvmKt.hetuParse(Text.wellFormed(input), env.ffi())), env, false);
     }
@@ -100,12 +108,14 @@ public final class Hetu implements Comparable<Hetu> {
      * @throws HetuException the first reason, in the documented order, why the rules reject it
      */
     public static Hetu parseStrict(String input, Environment env) {
+        Args.notNull(env, "env");
         throwIfLengthDecides(input);
         return new Hetu(Ffi.call(() -> Onr_jvmKt.hetuParseStrict(Text.wellFormed(input), env.ffi())), env, true);
     }
 
     /** Whether ONR accepts the input in the environment; {@code null} is not valid. */
     public static boolean isValid(String input, Environment env) {
+        Args.notNull(env, "env");
         // The direct path: one JNI call, no allocation (see FastPath).
         int valid = FastPath.isValid(input == null ? "" : input, env == Environment.TEST);
         if (valid >= 0) {
@@ -124,6 +134,7 @@ public final class Hetu implements Comparable<Hetu> {
 
     /** Whether the input is a hetu by the strict rules. */
     public static boolean isValidStrict(String input, Environment env) {
+        Args.notNull(env, "env");
         if (lengthError(input) != null) {
             return false;
         }
@@ -169,7 +180,7 @@ public final class Hetu implements Comparable<Hetu> {
      * parallel stream is); the results are in input order either way.
      */
     public static HetuResults validateAll(List<String> inputs, Environment env) {
-        return HetuResults.validate(inputs, env, false);
+        return HetuValidator.onr(env).many(inputs);
     }
 
     /** {@link #validateAll(List, Environment)} for {@link Environment#PRODUCTION}. */
@@ -179,7 +190,7 @@ public final class Hetu implements Comparable<Hetu> {
 
     /** The strict verdict on every input, in order, as {@link #validateAll(List, Environment)} checks it. */
     public static HetuResults validateAllStrict(List<String> inputs, Environment env) {
-        return HetuResults.validate(inputs, env, true);
+        return HetuValidator.official(env).many(inputs);
     }
 
     // ---- help for dirty data -------------------------------------------------------------
@@ -198,6 +209,7 @@ public final class Hetu implements Comparable<Hetu> {
      * best first, at most {@code max}.
      */
     public static List<Suggestion> suggest(String input, Environment env, int max) {
+        Args.notNull(env, "env");
         List<fi.onr.ffi.SuggestionValue> values = Ffi.call(() -> Onr_jvmKt.hetuSuggest(Text.wellFormed(input), env.ffi(), max));
         List<Suggestion> out = new ArrayList<>(values.size());
         for (fi.onr.ffi.SuggestionValue v : values) {
@@ -267,11 +279,13 @@ public final class Hetu implements Comparable<Hetu> {
 
     /** {@link #warnings()} plus those that depend on the date: a birth date after {@code today}. */
     public List<Warning> warningsOn(LocalDate today) {
+        Args.notNull(today, "today");
         return warnings(Ffi.call(() -> Onr_jvmKt.hetuWarningsOn(text, environment.ffi(), strict, today)));
     }
 
     /** The age in whole years on {@code today}, or empty if the birth date is after it. */
     public OptionalInt ageOn(LocalDate today) {
+        Args.notNull(today, "today");
         int age = Ffi.call(() -> Onr_jvmKt.hetuAgeOn(text, environment.ffi(), today));
         return age < 0 ? OptionalInt.empty() : OptionalInt.of(age);
     }

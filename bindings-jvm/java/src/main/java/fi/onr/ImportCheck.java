@@ -282,10 +282,10 @@ S1,010101A900R
         private final boolean accepted;
         private final int httpStatus;
         private final List<Row> rows;
-        private final List<Error> batchErrors;
+        private final List<VerdictError> batchErrors;
         private final List<String> unknownColumns;
         private final String stage;
-        private final List<Error> answer;
+        private final List<VerdictError> answer;
 
         Report(fi.onr.ffi.ImportReport r) {
             this.accepted = r.getAccepted();
@@ -323,7 +323,7 @@ S1,010101A900R
          * The errors of ONR's answer to the batch: of values ONR cannot read only the first in
          * document order (as ONR names it), else every error of the stage; none for a 500.
          */
-        public List<Error> answer() {
+        public List<VerdictError> answer() {
             return answer;
         }
 
@@ -333,7 +333,7 @@ S1,010101A900R
         }
 
         /** Errors of the batch itself (e-mail address, number of rows, unreadable fields). */
-        public List<Error> batchErrors() {
+        public List<VerdictError> batchErrors() {
             return batchErrors;
         }
 
@@ -348,8 +348,8 @@ S1,010101A900R
         private final long index;
         private final long line;
         private final String tunniste;
-        private final List<Error> errors;
-        private final List<Error> later;
+        private final List<VerdictError> errors;
+        private final List<VerdictError> later;
         private final List<Warning> warnings;
         private final String action;
         private final String actionOid;
@@ -395,15 +395,15 @@ S1,010101A900R
          * ONR's answer for this row, exactly: the errors of the first stage that fails (one
          * value ONR cannot read, or the bean-validation errors, or the post-validator's).
          */
-        public List<Error> errors() {
+        public List<VerdictError> errors() {
             return errors;
         }
 
         /**
          * What ONR answers once {@link #errors()} are fixed, stage after stage (see
-         * {@link Error#stage()}); never part of ONR's answer.
+         * {@link VerdictError#stage()}); never part of ONR's answer.
          */
-        public List<Error> later() {
+        public List<VerdictError> later() {
             return later;
         }
 
@@ -441,43 +441,22 @@ S1,010101A900R
         }
     }
 
-    /** One error of ONR's verdict: ONR's field path and message key, and onr-core's code. */
-    public static final class Error {
-        private final String field;
-        private final String key;
-        private final String onrMessage;
-        private final String stage;
-        private final OnrException problem;
-
-        Error(fi.onr.ffi.ImportError e) {
-            this.stage = e.getStage();
-            this.field = e.getField();
-            this.key = e.getKey();
-            this.onrMessage = e.getOnrMessage();
-            this.problem = OnrException.of(e.getProblem());
-        }
-
-        /** ONR's field path, e.g. {@code henkilot[0].henkilo.hetu}. */
-        public String field() {
-            return field;
-        }
-
-        /** ONR's message key. */
-        public String key() {
-            return key;
-        }
-
-        /** ONR's own message, exactly as ONR sends it (e.g. {@code invalid.hetu}), if it sends one. */
-        public Optional<String> onrMessage() {
-            return Optional.ofNullable(onrMessage);
-        }
-
-        /**
-         * The stage of ONR that gives the error: {@code deserialization}, {@code bean_validation},
-         * {@code post_validation} or {@code server}.
-         */
-        public String stage() {
-            return stage;
+    /**
+     * One error of ONR's verdict: ONR's field path and message key, ONR's own message (if it
+     * sends one), the stage of ONR that gives it, and onr-core's problem (stable code, category,
+     * messages). (Named {@code Error} before 0.2, which shadowed {@code java.lang.Error}.)
+     *
+     * @param field ONR's field path, e.g. {@code henkilot[0].henkilo.hetu}
+     * @param key ONR's message key
+     * @param onrMessage ONR's own message, exactly as ONR sends it (e.g. {@code invalid.hetu})
+     * @param stage the stage of ONR that gives the error: {@code deserialization},
+     *     {@code bean_validation}, {@code post_validation} or {@code server}
+     * @param problem onr-core's problem: code, category and messages
+     */
+    public record VerdictError(String field, String key, Optional<String> onrMessage, String stage, OnrException problem) {
+        static VerdictError of(fi.onr.ffi.ImportError e) {
+            return new VerdictError(e.getField(), e.getKey(), Optional.ofNullable(e.getOnrMessage()), e.getStage(),
+                    OnrException.of(e.getProblem()));
         }
 
         /** onr-core's stable code. */
@@ -495,16 +474,17 @@ S1,010101A900R
             return problem.message(locale);
         }
 
+        /** The field and the code, never a value. */
         @Override
         public String toString() {
             return field + ": " + code();
         }
     }
 
-    static List<Error> errors(List<fi.onr.ffi.ImportError> errors) {
-        List<Error> out = new ArrayList<>(errors.size());
+    static List<VerdictError> errors(List<fi.onr.ffi.ImportError> errors) {
+        List<VerdictError> out = new ArrayList<>(errors.size());
         for (fi.onr.ffi.ImportError e : errors) {
-            out.add(new Error(e));
+            out.add(VerdictError.of(e));
         }
         return Collections.unmodifiableList(out);
     }

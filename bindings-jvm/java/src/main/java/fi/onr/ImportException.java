@@ -1,6 +1,10 @@
 package fi.onr;
 
-/** Why an import batch could not be read at all: {@code import.json.syntax}, {@code import.json.not_an_object}. */
+/**
+ * Why an import batch or its inputs could not be read at all: {@code import.json.syntax},
+ * {@code import.json.not_an_object}, the input policy's {@code input.*} and a bad koodisto
+ * file's {@code koodisto.file.*}.
+ */
 public class ImportException extends OnrException {
     private static final long serialVersionUID = 1L;
 

@@ -101,7 +101,7 @@ public final class NameRules {
      */
     public IdentificationResult identification(String onrFirstNames, String onrSurname, boolean hasHetu,
             String vtjFirstNames, String vtjSurname, List<String> vtjFormerSurnames) {
-        List<String> former = new ArrayList<>(vtjFormerSurnames.size());
+        List<String> former = new ArrayList<>(Args.notNull(vtjFormerSurnames, "vtjFormerSurnames").size());
         for (String s : vtjFormerSurnames) {
             former.add(Text.wellFormed(s));
         }

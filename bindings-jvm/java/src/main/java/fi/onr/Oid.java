@@ -70,6 +70,7 @@ public final class Oid implements Comparable<Oid> {
 
     /** {@link #parse} of every input, in order, in one native call; never stops at a bad one. */
     public static List<OidResult> validateAll(List<String> inputs) {
+        Args.notNull(inputs, "inputs");
         List<String> clean = new ArrayList<>(inputs.size());
         for (String s : inputs) {
             clean.add(Text.wellFormed(s));
@@ -122,6 +123,7 @@ public final class Oid implements Comparable<Oid> {
 
     /** Whether the node is one that ONR uses for persons in the environment. */
     public boolean isPerson(Environment env) {
+        Args.notNull(env, "env");
         return Ffi.call(() -> Onr_jvmKt.oidIsPerson(text, env.ffi()));
     }
 

@@ -12,9 +12,11 @@ import java.util.OptionalInt;
  * ({@link #message(Locale)}). No exception ever holds a full hetu or a name: at most a
  * position, one character and the expected check character.
  *
- * <p>Each module has its own subclass ({@link HetuException}, {@link OidException}); a native
- * panic, which is always a bug in onr-core, arrives as a plain {@code OnrException} with the
- * code {@code internal.panic}.
+ * <p>Each module of onr-core has its own subclass ({@link HetuException}, {@link OidException},
+ * {@link ImportException}, {@link LinkException}, {@link PersonException},
+ * {@link SimilarityException}, {@link ClientException}). A native panic, which is always a bug
+ * in onr-core, arrives as an {@link InternalException} with the code {@code internal.panic}
+ * and fixed text: the panic's own message never reaches Java code, as it could quote the input.
  *
  * <pre>{@code
  * try {
@@ -63,61 +65,64 @@ public class OnrException extends RuntimeException {
         return Lang.of(locale).pick(getMessage(), messageFi, messageSv);
     }
 
-    /** The exception of a code: the module's subclass, chosen by the code's first segment. */
+    /**
+     * The exception of a code: the subclass of the onr-core module the code's first segment
+     * names ({@code hetu.} {@link HetuException}, {@code oid.} {@link OidException},
+     * {@code import.}, {@code input.} and {@code koodisto.} {@link ImportException},
+     * {@code link.} {@link LinkException}, {@code person.} {@link PersonException},
+     * {@code similarity.} {@link SimilarityException}, {@code internal.}
+     * {@link InternalException}); any other code a plain {@code OnrException}.
+     */
     static OnrException of(String code, Category category, String en, String fi, String sv, int position) {
-        if (code.startsWith("hetu.")) {
-            return new HetuException(code, category, en, fi, sv, position);
+        int dot = code.indexOf('.');
+        switch (dot < 0 ? code : code.substring(0, dot)) {
+            case "hetu":
+                return new HetuException(code, category, en, fi, sv, position);
+            case "oid":
+                return new OidException(code, category, en, fi, sv, position);
+            case "import":
+            case "input": // the input policy of a batch file (empty, unclosed quote, extra cells)
+            case "koodisto": // the koodisto file an import check reads
+                return new ImportException(code, category, en, fi, sv, position);
+            case "link":
+                return new LinkException(code, category, en, fi, sv, position);
+            case "person":
+                return new PersonException(code, category, en, fi, sv, position);
+            case "similarity":
+                return new SimilarityException(code, category, en, fi, sv, position);
+            case "internal":
+                return new InternalException(code, category, en, fi, sv, position);
+            default:
+                return new OnrException(code, category, en, fi, sv, position);
         }
-        if (code.startsWith("import.") || code.startsWith("input.")) {
-            // input.*: the input policy of a batch file (empty, unclosed quote, extra cells).
-            return new ImportException(code, category, en, fi, sv, position);
-        }
-        if (code.startsWith("link.")) {
-            return new LinkException(code, category, en, fi, sv, position);
-        }
-        if (code.startsWith("oid.")) {
-            return new OidException(code, category, en, fi, sv, position);
-        }
-        if (code.startsWith("person.")) {
-            return new PersonException(code, category, en, fi, sv, position);
-        }
-        return new OnrException(code, category, en, fi, sv, position);
     }
 
+    /** The exception of a problem that crossed the boundary (every native error is one). */
     static OnrException of(fi.onr.ffi.Problem p) {
         return of(p.getCode(), Category.of(p.getCategory()), p.getMessageEn(), p.getMessageFi(), p.getMessageSv(), p.getPosition());
     }
 
-    static OnrException from(NativeException e) {
-        OnrException out;
-        if (e instanceof NativeException.Length) {
-            NativeException.Length v = (NativeException.Length) e;
-            out = of(v.getCode(), Category.LENGTH, v.getMessageEn(), v.getMessageFi(), v.getMessageSv(), v.getPosition());
-        } else if (e instanceof NativeException.Format) {
-            NativeException.Format v = (NativeException.Format) e;
-            out = of(v.getCode(), Category.FORMAT, v.getMessageEn(), v.getMessageFi(), v.getMessageSv(), v.getPosition());
-        } else if (e instanceof NativeException.Component) {
-            NativeException.Component v = (NativeException.Component) e;
-            out = of(v.getCode(), Category.COMPONENT, v.getMessageEn(), v.getMessageFi(), v.getMessageSv(), v.getPosition());
-        } else if (e instanceof NativeException.Checksum) {
-            NativeException.Checksum v = (NativeException.Checksum) e;
-            out = of(v.getCode(), Category.CHECKSUM, v.getMessageEn(), v.getMessageFi(), v.getMessageSv(), v.getPosition());
-        } else if (e instanceof NativeException.Policy) {
-            NativeException.Policy v = (NativeException.Policy) e;
-            out = of(v.getCode(), Category.POLICY, v.getMessageEn(), v.getMessageFi(), v.getMessageSv(), v.getPosition());
-        } else {
-            NativeException.Consistency v = (NativeException.Consistency) e;
-            out = of(v.getCode(), Category.CONSISTENCY, v.getMessageEn(), v.getMessageFi(), v.getMessageSv(), v.getPosition());
-        }
+    /** A native error: its problem, with the trace starting at the caller's call. */
+    static OnrException from(NativeException.Failed e) {
+        OnrException out = of(e.getProblem());
         out.setStackTrace(trimmed(out.getStackTrace()));
         return out;
     }
 
-    static OnrException internal(Exception e) {
-        String en = "internal error in onr-core (a bug; please report it): " + e.getMessage();
-        OnrException out = new OnrException("internal.panic", Category.CONSISTENCY, en, en, en, -1);
-        out.initCause(e);
+    /**
+     * A native panic or another failure that is a bug: {@code internal.panic} with onr-core's
+     * fixed text. The exception that reported it is dropped, not kept as the cause: UniFFI puts
+     * the panic's message in it, which could quote the input.
+     */
+    static InternalException internal(Exception dropped) {
+        InternalException out = (InternalException) of(InternalPanic.PROBLEM);
+        out.setStackTrace(trimmed(out.getStackTrace()));
         return out;
+    }
+
+    /** onr-core's problem for a panic, read once, when the first panic happens. */
+    private static final class InternalPanic {
+        static final fi.onr.ffi.Problem PROBLEM = fi.onr.ffi.Onr_jvmKt.internalPanicProblem();
     }
 
     /** Drops the facade's own frames, so the trace starts at the caller's call. */

@@ -60,6 +60,8 @@ public final class Similarity {
     }
 
     private static List<String> clean(List<String> xs, List<String> other) {
+        Args.notNull(xs, "a list");
+        Args.notNull(other, "a list");
         if (xs.size() != other.size()) {
             throw new IllegalArgumentException("the two lists differ in length: " + xs.size() + " and " + other.size());
         }

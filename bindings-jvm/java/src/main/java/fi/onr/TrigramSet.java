@@ -69,13 +69,13 @@ public final class TrigramSet implements AutoCloseable {
 
     /** The number of trigrams both sets contain. */
     public int common(TrigramSet other) {
-        NativeTrigramSet o = other.inner;
+        NativeTrigramSet o = Args.notNull(other, "other").inner;
         return Ffi.call(() -> inner.common(o));
     }
 
     /** pg_trgm's {@code similarity} of the two texts the sets came from (single precision, exactly). */
     public float similarity(TrigramSet other) {
-        NativeTrigramSet o = other.inner;
+        NativeTrigramSet o = Args.notNull(other, "other").inner;
         return Ffi.call(() -> inner.similarity(o));
     }
 

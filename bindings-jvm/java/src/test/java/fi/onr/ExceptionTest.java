@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fi.onr.ffi.Onr_jvmKt;
+import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
-/** Codes, categories, positions and messages cross unchanged; panics never crash the JVM. */
+/** Codes, categories, positions and messages cross unchanged, as the subclass of their module. */
 class ExceptionTest {
     private static final Locale FI = Locale.forLanguageTag("fi-FI");
     private static final Locale SV = Locale.forLanguageTag("sv-FI");
@@ -66,18 +66,15 @@ class ExceptionTest {
     }
 
     @Test
-    void aNativePanicIsAnExceptionAndTheJvmCarriesOn() {
-        // Rust's panic hook prints each panic on standard error: say that these are expected.
-        System.err.println("ExceptionTest: the 3 Rust panics printed next are intentional (a native panic must become an OnrException)");
-        for (int i = 1; i <= 3; i++) {
-            String message = "intentional test panic " + i + " of 3, expected";
-            OnrException e = assertThrows(OnrException.class, () -> Ffi.call(() -> Onr_jvmKt.panicForTest(message)));
-            assertEquals("internal.panic", e.code());
-            assertTrue(e.getMessage().contains(message), e.getMessage());
-            assertTrue(e.getCause() != null);
-        }
-        // The library still works after the panics.
-        assertTrue(Hetu.isValid("131052-308T", Environment.PRODUCTION));
+    void everyModuleHasItsSubclass() {
+        assertInstanceOf(HetuException.class, catchHetu(""));
+        assertInstanceOf(OidException.class, assertThrows(OnrException.class, () -> Oid.parse("")));
+        assertInstanceOf(SimilarityException.class,
+                assertThrows(OnrException.class, () -> DuplicateIndex.fromTexts(List.of("a"), List.of(), 0.5)));
+        OnrException t = assertThrows(OnrException.class, () -> DuplicateIndex.fromTexts(List.of("a"), List.of("x"), 2.0));
+        assertInstanceOf(SimilarityException.class, t);
+        assertEquals("similarity.threshold", t.code());
+        assertInstanceOf(ImportException.class, assertThrows(OnrException.class, () -> ImportCheck.check("[", Environment.TEST)));
     }
 
     @Test

@@ -39,7 +39,7 @@ class ImportCheckTest {
         assertFalse(r.isAccepted());
         assertEquals(400, r.httpStatus());
         assertTrue(r.rows().get(0).isAccepted());
-        ImportCheck.Error e = r.rows().get(1).errors().get(0);
+        ImportCheck.VerdictError e = r.rows().get(1).errors().get(0);
         assertTrue(e.field().contains("henkilot[1]"), e.field());
         assertTrue(e.field().endsWith("hetu"), e.field());
         assertTrue(e.code().startsWith("import."), e.code());

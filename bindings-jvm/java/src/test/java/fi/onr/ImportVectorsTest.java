@@ -37,9 +37,9 @@ class ImportVectorsTest {
         return out;
     }
 
-    static ArrayNode errors(List<ImportCheck.Error> errors) {
+    static ArrayNode errors(List<ImportCheck.VerdictError> errors) {
         ArrayNode out = NODES.arrayNode();
-        for (ImportCheck.Error e : errors) {
+        for (ImportCheck.VerdictError e : errors) {
             ObjectNode o = out.addObject();
             o.put("field", e.field());
             o.put("key", e.key());
@@ -140,10 +140,10 @@ class ImportVectorsTest {
     }
 
     /** A report's errors in the recorded answers' shape: bean errors sorted, none for a 500. */
-    static ObjectNode answer(int status, String stage, List<ImportCheck.Error> errors, String own) {
+    static ObjectNode answer(int status, String stage, List<ImportCheck.VerdictError> errors, String own) {
         List<ObjectNode> list = new ArrayList<>();
         if (stage != null && !stage.equals("server")) {
-            for (ImportCheck.Error e : errors) {
+            for (ImportCheck.VerdictError e : errors) {
                 ObjectNode o = NODES.objectNode();
                 String field = e.field();
                 if (own != null && field.startsWith(own)) {
@@ -221,10 +221,10 @@ class ImportVectorsTest {
                 + " \"etunimet\": \"\", \"kutsumanimi\": \"A\", \"sukunimi\": \"B\", \"passinumero\": \"X\"}}]}";
         ImportCheck.Report report = ImportCheck.check(body, Environment.PRODUCTION);
         ImportCheck.Row row = report.rows().get(0);
-        assertEquals(List.of("henkilot[0].henkilo.syntymaaika"), row.errors().stream().map(ImportCheck.Error::field).toList());
-        assertEquals(List.of("deserialization", "bean_validation"), row.later().stream().map(ImportCheck.Error::stage).toList());
+        assertEquals(List.of("henkilot[0].henkilo.syntymaaika"), row.errors().stream().map(ImportCheck.VerdictError::field).toList());
+        assertEquals(List.of("deserialization", "bean_validation"), row.later().stream().map(ImportCheck.VerdictError::stage).toList());
         assertEquals(List.of("henkilot[0].henkilo.kansalaisuus[0]", "henkilot[0].henkilo.etunimet"),
-                row.later().stream().map(ImportCheck.Error::field).toList());
+                row.later().stream().map(ImportCheck.VerdictError::field).toList());
         assertEquals(Optional.of("deserialization"), report.stage());
         assertEquals(1, report.answer().size());
     }

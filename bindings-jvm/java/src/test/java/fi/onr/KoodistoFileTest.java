@@ -31,7 +31,7 @@ class KoodistoFileTest {
     Path dir;
 
     private static List<String> keys(ImportCheck.Report r) {
-        return r.rows().get(0).errors().stream().map(ImportCheck.Error::key).toList();
+        return r.rows().get(0).errors().stream().map(ImportCheck.VerdictError::key).toList();
     }
 
     @Test

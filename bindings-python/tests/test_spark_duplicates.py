@@ -132,3 +132,14 @@ def test_inputs_are_checked_on_the_driver(spark: Any) -> None:
     want = [("1", "2", onr.similarity("Anna Maria Anna Virtanen", "Anna Anna Virtanen"))]
     for k in (1, 5):
         assert collect(onr_spark.find_duplicates(small, chunks=k)) == want
+
+
+def test_docstring_examples() -> None:
+    import doctest
+
+    from onr import spark as onr_spark
+
+    result = doctest.testmod(onr_spark)
+    assert result.attempted >= 2 and result.failed == 0
+    for k in range(1, 40):
+        assert onr_spark.chunks_for_cores(k * (k + 1) // 4) <= k

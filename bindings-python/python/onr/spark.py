@@ -23,13 +23,13 @@ verification are onr-core's, inside the tasks; Spark only moves the records. See
 import math
 from typing import Any, Iterator, Optional
 
-import pyarrow as pa
+import pyarrow as pa  # type: ignore[import-untyped]
 from pyspark.sql import DataFrame, SparkSession
 from pyspark.sql import functions as F
 
 import onr
 
-__all__ = ["find_duplicates", "find_duplicates_against", "default_chunks"]
+__all__ = ["find_duplicates", "find_duplicates_against", "default_chunks", "chunks_for_cores"]
 
 #: The result's schema.
 SCHEMA = "id_a string, id_b string, similarity double"
@@ -38,16 +38,22 @@ _PERSON = ["etunimet", "kutsumanimi", "sukunimi", "syntymaaika"]
 _FLAGS = ["passivoitu", "duplicate"]
 
 
-def default_chunks(spark: SparkSession) -> int:
-    """The smallest ``k`` whose ``k (k + 1) / 2`` chunk-pair tasks give every core of the
-    cluster (``defaultParallelism``) at least two tasks.
+def chunks_for_cores(cores: int) -> int:
+    """The smallest ``k`` whose ``k (k + 1) / 2`` chunk-pair tasks give each of ``cores`` cores
+    at least two tasks.
 
-    >>> import math
-    >>> [next(k for k in range(1, 99) if k * (k + 1) // 2 >= 2 * p) for p in (2, 8, 64)]
-    [3, 6, 16]
+    >>> from onr.spark import chunks_for_cores
+    >>> [chunks_for_cores(p) for p in (1, 2, 8, 64)]
+    [2, 3, 6, 16]
     """
-    p = max(1, spark.sparkContext.defaultParallelism)
+    p = max(1, cores)
     return max(1, math.ceil((math.sqrt(1 + 16 * p) - 1) / 2))
+
+
+def default_chunks(spark: SparkSession) -> int:
+    """``chunks_for_cores`` of the session's ``defaultParallelism``: the ``k`` that
+    ``find_duplicates`` uses when not told."""
+    return chunks_for_cores(spark.sparkContext.defaultParallelism)
 
 
 def _records(df: DataFrame) -> DataFrame:

@@ -27,6 +27,11 @@
 //! With a threshold of 0 only pairs sharing at least one trigram are returned, as with
 //! PostgreSQL's GIN index (a sequential scan would return every pair).
 //!
+//! The R-S join ([`DuplicateIndex::pairs_with`], streamed by
+//! [`DuplicateIndex::for_each_pair_block_with`]) gives the pairs across two indexes (a batch
+//! against a registry export): exactly the self-join's pairs over both sets together that
+//! join one record of each (see the `cross` module's source for its two strategies).
+//!
 //! # Example
 //!
 //! ```

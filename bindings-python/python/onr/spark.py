@@ -11,16 +11,16 @@ Rename yours with ``withColumnRenamed`` first. The result is a data frame
 each pair once, with the single-machine similarities.
 
 How (chunk-pair partitioning): every record's id is hashed into one of ``k`` chunks; for each
-pair of chunks ``i <= j`` one Spark task gets the records of both and runs onr-core's join on
-them: the self-join when ``i == j``, the R-S join (``pair_chunks_with``) when ``i < j``. Every
-pair of records meets in exactly one task, so the answer is exact by construction, needs no
-global trigram order, and the tasks are of about equal size whatever the names. Each record is
-shuffled ``k`` times (once to each task of its chunk). All normalisation, trigrams and
-verification are onr-core's, inside the tasks; Spark only moves the records. See
-``docs/spark.md`` for the design, the choice of ``k`` and running on a cluster.
+pair of chunks ``i < j`` one Spark task gets the records of both and runs onr-core's R-S join
+(``pair_chunks_with``) on them, and each chunk's self-join runs in a task too (two chunks to
+a task, so that all tasks have about the same work). Every pair of records meets in exactly
+one join, so the answer is exact by construction, needs no global trigram order, and the
+tasks are of about equal size whatever the names. Each record is shuffled ``k`` times (once
+to each task of its chunk). All normalisation, trigrams and verification are onr-core's,
+inside the tasks; Spark only moves the records. See ``docs/spark.md`` for the design, the
+choice of ``k`` and running on a cluster.
 """
 
-import math
 from typing import Any, Iterator, Optional
 
 import pyarrow as pa  # type: ignore[import-untyped]
@@ -29,7 +29,7 @@ from pyspark.sql import functions as F
 
 import onr
 
-__all__ = ["find_duplicates", "find_duplicates_against", "default_chunks", "chunks_for_cores"]
+__all__ = ["find_duplicates", "find_duplicates_against", "default_chunks", "chunks_for_cores", "tasks_for_chunks"]
 
 #: The result's schema.
 SCHEMA = "id_a string, id_b string, similarity double"
@@ -38,16 +38,29 @@ _PERSON = ["etunimet", "kutsumanimi", "sukunimi", "syntymaaika"]
 _FLAGS = ["passivoitu", "duplicate"]
 
 
+def tasks_for_chunks(k: int) -> int:
+    """The tasks of ``find_duplicates`` with ``k`` chunks: one per pair of chunks, and one per
+    two chunks' self-joins.
+
+    >>> from onr.spark import tasks_for_chunks
+    >>> [tasks_for_chunks(k) for k in (1, 2, 3, 4, 16)]
+    [1, 2, 5, 8, 128]
+    """
+    return k * (k - 1) // 2 + (k + 1) // 2
+
+
 def chunks_for_cores(cores: int) -> int:
-    """The smallest ``k`` whose ``k (k + 1) / 2`` chunk-pair tasks give each of ``cores`` cores
-    at least two tasks.
+    """The smallest ``k`` whose ``tasks_for_chunks(k)`` give each of ``cores`` cores at least
+    two tasks.
 
     >>> from onr.spark import chunks_for_cores
     >>> [chunks_for_cores(p) for p in (1, 2, 8, 64)]
     [2, 3, 6, 16]
     """
-    p = max(1, cores)
-    return max(1, math.ceil((math.sqrt(1 + 16 * p) - 1) / 2))
+    k = 1
+    while tasks_for_chunks(k) < 2 * max(1, cores):
+        k += 1
+    return k
 
 
 def default_chunks(spark: SparkSession) -> int:
@@ -117,7 +130,7 @@ def _spread(tagged: DataFrame, tasks: int) -> DataFrame:
     return keyed.repartition(tasks, "key")
 
 
-#: A task's kind (its ``mode`` column): the self-join of one chunk, the R-S join of two chunks
+#: A task's kind (its ``mode`` column): the self-joins of one or two chunks, the R-S join of two chunks
 #: of one data frame (``find_duplicates``), or of a batch chunk and a reference chunk.
 _ONE_CHUNK, _TWO_CHUNKS, _AGAINST = 0, 1, 2
 
@@ -145,8 +158,11 @@ def _join_task(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
     rows = table.select(["id", *_PERSON, *_FLAGS]).to_pylist()
     del table
     if mode == _ONE_CHUNK:
-        for chunk in onr.DuplicateIndex(rows, threshold).pair_chunks(columns=True):
-            yield _out(chunk["id_a"], chunk["id_b"], chunk["similarity"], True)
+        # One or two chunks, each joined with itself only.
+        for side in (0, 1):
+            records = [r for r, s in zip(rows, sides) if s == side]
+            for chunk in onr.DuplicateIndex(records, threshold).pair_chunks(columns=True):
+                yield _out(chunk["id_a"], chunk["id_b"], chunk["similarity"], True)
         return
     batch = onr.DuplicateIndex([r for r, s in zip(rows, sides) if s == 0], threshold)
     reference = onr.DuplicateIndex([r for r, s in zip(rows, sides) if s == 1], threshold)
@@ -170,8 +186,9 @@ def find_duplicates(df: DataFrame, *, threshold: float = 0.5, chunks: Optional[i
     """Every pair of duplicate candidates among the rows of ``df``: ``onr.find_duplicates``
     on Spark. Each pair once as ``(id_a, id_b, similarity)`` with ``id_a < id_b`` (as text).
 
-    ``chunks`` is ``k`` (default: ``default_chunks``): ``k (k + 1) / 2`` tasks of about
-    ``2 n / k`` records each, every record shuffled ``k`` times.
+    ``chunks`` is ``k`` (default: ``default_chunks``): ``tasks_for_chunks(k)`` tasks of about
+    ``2 n / k`` records each (``k (k - 1) / 2`` pairs of chunks, and the chunks' self-joins two
+    to a task), every record shuffled ``k`` times.
     """
     _check_threshold(threshold)
     spark = df.sparkSession
@@ -179,20 +196,27 @@ def find_duplicates(df: DataFrame, *, threshold: float = 0.5, chunks: Optional[i
     if k < 1:
         raise ValueError(f"chunks must be at least 1, not {k}")
     recs = _records(df).withColumn("chunk", _chunk(k))
-    # A record of chunk c goes to the tasks (min(c, j), max(c, j)) for every j; task (i, j)
-    # has number i * k + j - i * (i + 1) / 2 (row-major over i <= j). In (i, j) with i < j,
-    # chunk i is side 0, chunk j side 1.
+    # A record of chunk c goes to the chunk pairs (min(c, j), max(c, j)) for every j. Pair
+    # (i, j), i < j, is task i (k - 1) - i (i - 1) / 2 + j - i - 1 (row-major), chunk i its
+    # side 0 and chunk j its side 1. A single chunk's self-join has about half the records
+    # and less than half the work of a pair's, so chunks 2m and 2m + 1 share the task
+    # k (k - 1) / 2 + m, each joined on its own (side = chunk parity): the tasks are then of
+    # about equal work.
+    pairs = k * (k - 1) // 2
     j = F.explode(F.sequence(F.lit(0), F.lit(k - 1))).alias("j")
     tagged = recs.select("*", j)
     i_ = F.least(F.col("chunk"), F.col("j"))
     j_ = F.greatest(F.col("chunk"), F.col("j"))
     tagged = tagged.select(
         *[c for c in recs.columns if c != "chunk"],
-        (i_ * k + j_ - (i_ * (i_ + 1) / 2).cast("long")).cast("int").alias("task"),
-        F.when((F.col("chunk") == j_) & (i_ != j_), 1).otherwise(0).alias("side"),
+        F.when(i_ == j_, F.lit(pairs) + F.floor(i_ / 2))
+        .otherwise(i_ * (k - 1) - F.floor(i_ * (i_ - 1) / 2) + j_ - i_ - 1)
+        .cast("int")
+        .alias("task"),
+        F.when(i_ == j_, F.col("chunk") % 2).when(F.col("chunk") == j_, 1).otherwise(0).cast("int").alias("side"),
         F.when(i_ == j_, _ONE_CHUNK).otherwise(_TWO_CHUNKS).alias("mode"),
     )
-    return _run(tagged, k * (k + 1) // 2, threshold)
+    return _run(tagged, tasks_for_chunks(k), threshold)
 
 
 def find_duplicates_against(

@@ -194,6 +194,39 @@ impl DuplicateSearch {
 
     /// [`DuplicateIndex::for_each_pair_block`]: the self-join with progress, delivered to
     /// `sink` (see [`PairSink`]). The sink's first error, if any, is returned.
+    /// The R-S join: every pair of a record of this index (`a`) and one of `other` (`b`) at
+    /// this index's threshold, sorted by positions.
+    pub fn pairs_with(&self, other: Arc<DuplicateSearch>) -> Vec<PairValue> {
+        Self::cross_values(
+            &self.index,
+            &other.index,
+            &self.index.pairs_with(&other.index),
+        )
+    }
+
+    /// The R-S join streamed to `sink` as the self-join is by `for_each_pair`; progress
+    /// counts `other`'s records.
+    pub fn for_each_pair_with(
+        &self,
+        other: Arc<DuplicateSearch>,
+        sink: Box<dyn PairSink>,
+    ) -> Result<(), NativeError> {
+        let total = position(other.index.len());
+        let mut state: Result<bool, NativeError> = Ok(true);
+        self.index
+            .for_each_pair_block_with(&other.index, |block, done| {
+                if !matches!(state, Ok(true)) {
+                    return;
+                }
+                state = if block.is_empty() {
+                    sink.progress(position(done), total)
+                } else {
+                    sink.pairs(Self::cross_values(&self.index, &other.index, block))
+                };
+            });
+        state.map(drop)
+    }
+
     pub fn for_each_pair(&self, sink: Box<dyn PairSink>) -> Result<(), NativeError> {
         let total = position(self.index.len());
         let mut state: Result<bool, NativeError> = Ok(true);
@@ -225,13 +258,22 @@ impl DuplicateSearch {
     }
 
     fn pair_values(&self, pairs: &[Pair]) -> Vec<PairValue> {
+        Self::cross_values(&self.index, &self.index, pairs)
+    }
+
+    /// Pairs with `a` in `index_a` and `b` in `index_b`.
+    fn cross_values(
+        index_a: &DuplicateIndex,
+        index_b: &DuplicateIndex,
+        pairs: &[Pair],
+    ) -> Vec<PairValue> {
         pairs
             .iter()
             .map(|p| PairValue {
                 a: position(p.a as usize),
                 b: position(p.b as usize),
-                a_id: self.index.id(p.a as usize).to_owned(),
-                b_id: self.index.id(p.b as usize).to_owned(),
+                a_id: index_a.id(p.a as usize).to_owned(),
+                b_id: index_b.id(p.b as usize).to_owned(),
                 similarity: p.similarity,
             })
             .collect()

@@ -655,7 +655,7 @@ impl DuplicateIndex {
         guard(py, || {
             let pairs = match progress.filter(|p| !p.is_none()) {
                 None => detached(py, || self.0.pairs())?,
-                Some(progress) => self.pairs_reporting(py, progress)?,
+                Some(progress) => self.pairs_reporting(py, None, progress)?,
             };
             Ok(pairs
                 .into_iter()
@@ -691,7 +691,79 @@ impl DuplicateIndex {
     fn pair_chunks(&self, columns: bool) -> PairChunks {
         PairChunks {
             index: std::sync::Arc::clone(&self.0),
+            other: std::sync::Arc::clone(&self.0),
             blocks: std::sync::Mutex::new(Some(core::DuplicateIndex::pair_blocks(&self.0))),
+            columns,
+        }
+    }
+
+    /// Every pair of a record of this index (the reference) and a record of ``other`` (a
+    /// batch) at this index's threshold: ``(id in this index, id in other, similarity)``,
+    /// sorted by record positions. The pairs and similarities are exactly those of
+    /// ``pairs()`` over both sets of records together that join one record of each (the same
+    /// stored search strings, the same passivated / duplicate / missing-name rules on both
+    /// sides); ``other``'s threshold plays no part. Uses every core, detached from the
+    /// interpreter; for many pairs iterate ``pair_chunks_with(other)`` instead.
+    ///
+    /// ``progress``, if given, is called as ``progress(done, total)`` from the calling thread
+    /// while the join runs: ``done`` records of ``other`` of ``total`` (``len(other)``),
+    /// increasing, ending with ``done == total``; an exception it raises stops the calls
+    /// and is raised once the join is over.
+    ///
+    /// >>> import onr
+    /// >>> registry = onr.DuplicateIndex.from_texts(["r1", "r2"], ["Anna Virtanen", "Matti Meikäläinen"])
+    /// >>> batch = onr.DuplicateIndex.from_texts(["b1", "b2"], ["Anna Wirtanen", "Pekka Puupää"])
+    /// >>> registry.pairs_with(batch, progress=lambda done, total: print(f"{done}/{total}"))
+    /// 2/2
+    /// [('r1', 'b1', 0.64705884)]
+    #[pyo3(signature = (other, /, *, progress = None))]
+    fn pairs_with(
+        &self,
+        py: Python<'_>,
+        other: &Bound<'_, DuplicateIndex>,
+        progress: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Vec<(String, String, f64)>> {
+        guard(py, || {
+            let other = &other.get().0;
+            let pairs = match progress.filter(|p| !p.is_none()) {
+                None => detached(py, || self.0.pairs_with(other))?,
+                Some(progress) => self.pairs_reporting(py, Some(other), progress)?,
+            };
+            Ok(pairs
+                .into_iter()
+                .map(|p| {
+                    (
+                        self.0.id(p.a as usize).to_owned(),
+                        other.id(p.b as usize).to_owned(),
+                        f32_to_py(p.similarity),
+                    )
+                })
+                .collect())
+        })
+    }
+
+    /// ``pairs_with(other)`` as it runs, in chunks, as ``pair_chunks()`` gives the
+    /// self-join: at most 65,536 pairs a chunk, in no particular order, each pair once,
+    /// memory bounded by the two indexes and a few chunks; stopping early stops the join.
+    /// With ``columns=True`` a chunk is a dict ``{"a", "b", "id_a", "id_b", "similarity"}``
+    /// where ``a`` / ``id_a`` are this index's and ``b`` / ``id_b`` ``other``'s.
+    ///
+    /// >>> import onr
+    /// >>> registry = onr.DuplicateIndex.from_texts(["r1", "r2"], ["Anna Virtanen"] * 2)
+    /// >>> batch = onr.DuplicateIndex.from_texts(["b1"], ["Anna Virtanen"])
+    /// >>> sorted(p for chunk in registry.pair_chunks_with(batch) for p in chunk)
+    /// [('r1', 'b1', 1.0), ('r2', 'b1', 1.0)]
+    /// >>> [sorted(chunk["a"]) for chunk in registry.pair_chunks_with(batch, columns=True)]
+    /// [[0, 1]]
+    #[pyo3(signature = (other, /, *, columns = false))]
+    fn pair_chunks_with(&self, other: &Bound<'_, DuplicateIndex>, columns: bool) -> PairChunks {
+        let other = &other.get().0;
+        PairChunks {
+            index: std::sync::Arc::clone(&self.0),
+            other: std::sync::Arc::clone(other),
+            blocks: std::sync::Mutex::new(Some(core::DuplicateIndex::pair_blocks_with(
+                &self.0, other,
+            ))),
             columns,
         }
     }
@@ -706,12 +778,13 @@ impl DuplicateIndex {
 }
 
 impl DuplicateIndex {
-    /// The self-join, detached, calling `progress(done, total)` attached for each progress
-    /// new count onr-core reports (on this thread); the first exception it raises ends the calls and
-    /// is returned once the join is over.
+    /// The self-join (or the R-S join with `other`), detached, calling `progress(done,
+    /// total)` attached for each new progress count onr-core reports (on this thread); the
+    /// first exception it raises ends the calls and is returned once the join is over.
     fn pairs_reporting(
         &self,
         py: Python<'_>,
+        other: Option<&core::DuplicateIndex>,
         progress: &Bound<'_, PyAny>,
     ) -> PyResult<Vec<core::Pair>> {
         if !progress.is_callable() {
@@ -721,19 +794,21 @@ impl DuplicateIndex {
             )));
         }
         let progress = progress.clone().unbind();
-        let total = self.0.len();
+        let total = other.map_or(self.0.len(), |o| o.len());
         let mut failed: Option<PyErr> = None;
         let mut last = None;
         let mut pairs = Vec::new();
-        detached(py, || {
-            self.0.for_each_pair_block(|block, done| {
-                if !block.is_empty() {
-                    pairs.extend_from_slice(block);
-                } else if failed.is_none() && last != Some(done) {
-                    last = Some(done);
-                    failed = Python::attach(|py| progress.bind(py).call1((done, total)).err());
-                }
-            })
+        let on_block = |block: &[core::Pair], done: usize| {
+            if !block.is_empty() {
+                pairs.extend_from_slice(block);
+            } else if failed.is_none() && last != Some(done) {
+                last = Some(done);
+                failed = Python::attach(|py| progress.bind(py).call1((done, total)).err());
+            }
+        };
+        detached(py, || match other {
+            None => self.0.for_each_pair_block(on_block),
+            Some(other) => self.0.for_each_pair_block_with(other, on_block),
         })?;
         pairs.sort_unstable_by_key(|p| (p.a, p.b));
         match failed {
@@ -743,11 +818,15 @@ impl DuplicateIndex {
     }
 }
 
-/// The iterator of ``DuplicateIndex.pair_chunks()``: chunks of the self-join as it runs.
+/// The iterator of ``DuplicateIndex.pair_chunks()`` and ``pair_chunks_with()``: chunks of
+/// the self-join or the R-S join as it runs.
 #[pyclass(module = "onr", name = "PairChunks", frozen)]
 #[derive(Debug)]
 pub struct PairChunks {
+    /// The index of the pairs' `a` (and of `b` in the self-join).
     index: std::sync::Arc<core::DuplicateIndex>,
+    /// The index of the pairs' `b`.
+    other: std::sync::Arc<core::DuplicateIndex>,
     blocks: std::sync::Mutex<Option<core::PairBlocks>>,
     columns: bool,
 }
@@ -768,22 +847,23 @@ impl PairChunks {
                 *lock = None;
                 return Ok(None);
             };
-            let index = &self.index;
+            let (index, other) = (&self.index, &self.other);
             let id = |i: u32| index.id(i as usize);
+            let id_b = |i: u32| other.id(i as usize);
             let pairs = &block.pairs;
             if self.columns {
                 let chunk = pyo3::types::PyDict::new(py);
                 chunk.set_item("a", pairs.iter().map(|p| p.a).collect::<Vec<_>>())?;
                 chunk.set_item("b", pairs.iter().map(|p| p.b).collect::<Vec<_>>())?;
                 chunk.set_item("id_a", pairs.iter().map(|p| id(p.a)).collect::<Vec<_>>())?;
-                chunk.set_item("id_b", pairs.iter().map(|p| id(p.b)).collect::<Vec<_>>())?;
+                chunk.set_item("id_b", pairs.iter().map(|p| id_b(p.b)).collect::<Vec<_>>())?;
                 let sims: Vec<f64> = pairs.iter().map(|p| f32_to_py(p.similarity)).collect();
                 chunk.set_item("similarity", sims)?;
                 Ok(Some(chunk.into_any().unbind()))
             } else {
                 let list: Vec<(&str, &str, f64)> = pairs
                     .iter()
-                    .map(|p| (id(p.a), id(p.b), f32_to_py(p.similarity)))
+                    .map(|p| (id(p.a), id_b(p.b), f32_to_py(p.similarity)))
                     .collect();
                 Ok(Some(list.into_pyobject(py)?.into_any().unbind()))
             }

@@ -179,3 +179,50 @@ def test_pair_chunks_stream_every_pair_once() -> None:
     # Stopping early is fine: the search ends with the iterator.
     for _ in index.pair_chunks():
         break
+
+
+def test_pairs_with_is_the_union_self_join_across() -> None:
+    # A reference and a batch, ids disjoint: the R-S join is the self-join over both,
+    # restricted to pairs of one record of each; passivated records of either side never pair.
+    records = people(300, 11)
+    for r in records[120:]:
+        r["id"] = "b" + r["id"]
+    reference, batch = onr.DuplicateIndex(records[:120]), onr.DuplicateIndex(records[120:], threshold=0.9)
+    ref_ids = {r["id"] for r in records[:120]}
+    expected = {(a, b, s) if a in ref_ids else (b, a, s) for a, b, s in onr.find_duplicates(records) if (a in ref_ids) != (b in ref_ids)}
+    assert len(expected) > 20
+    got = reference.pairs_with(batch)
+    assert set(got) == expected and len(got) == len(expected)
+    order = {r["id"]: i for i, r in enumerate(records)}
+    assert got == sorted(got, key=lambda p: (order[p[0]], order[p[1]]))
+    # Swapped: the same pairs the other way round, at the reference's threshold (0.9 now).
+    high = {(b, a, s) for a, b, s in expected if s >= 0.9}
+    assert set(batch.pairs_with(reference)) == high
+    # Streamed in chunks (tuples or columns), each pair once.
+    streamed = [p for chunk in reference.pair_chunks_with(batch) for p in chunk]
+    assert sorted(streamed) == sorted(got)
+    cols = [c for c in reference.pair_chunks_with(batch, columns=True)]
+    assert sum(len(c["a"]) for c in cols) == len(got)
+    for c in cols:
+        assert all(reference.id(a) == ia for a, ia in zip(c["a"], c["id_a"]))
+        assert all(batch.id(b) == ib for b, ib in zip(c["b"], c["id_b"]))
+
+
+def test_pairs_with_progress_and_errors() -> None:
+    reference = onr.DuplicateIndex.from_texts([f"r{i}" for i in range(50)], ["Anna Virtanen"] * 50)
+    batch = onr.DuplicateIndex.from_texts([f"b{i}" for i in range(700)], ["Anna Wirtanen"] * 700)
+    seen: List[Any] = []
+    pairs = reference.pairs_with(batch, progress=lambda done, total: seen.append((done, total)))
+    assert len(pairs) == 50 * 700 and {s for _, _, s in pairs} == {onr.similarity("Anna Virtanen", "Anna Wirtanen")}
+    assert seen[-1] == (700, 700) and [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+    def fail(done: int, total: int) -> None:
+        raise RuntimeError("stop")
+
+    with pytest.raises(RuntimeError, match="stop"):
+        reference.pairs_with(batch, progress=fail)
+    with pytest.raises(TypeError):
+        reference.pairs_with(batch, progress=3)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        reference.pairs_with(["not an index"])  # type: ignore[arg-type]
+    assert onr.DuplicateIndex([]).pairs_with(batch) == []

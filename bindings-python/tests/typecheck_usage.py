@@ -44,8 +44,13 @@ def duplicates(ids: List[str], texts: List[Optional[str]]) -> List[tuple[str, st
     def report(done: int, total: int) -> None:
         seen.append(done)
 
+    batch = onr.DuplicateIndex.from_texts(ids, texts)
+    across: List[tuple[str, str, float]] = index.pairs_with(batch, progress=report)
+    for chunk in index.pair_chunks_with(batch, columns=True):
+        positions: List[int] = chunk["a"]
+        del positions
     del size, shown, s, found
-    return index.pairs(progress=report) + index.pairs()
+    return index.pairs(progress=report) + index.pairs() + across
 
 
 def yleistunniste(client: onr.client.Client, rows: List[dict[str, object]]) -> List[Optional[str]]:

@@ -83,6 +83,30 @@ proptest! {
             prop_assert_eq!(found, want, "query {}", i);
         }
     }
+
+    #[test]
+    fn cross_join_equals_brute_force(
+        names in proptest::collection::vec(proptest::option::weighted(0.9, name()), 0..50),
+        cut in 0usize..50,
+        t in prop_oneof![Just(0.5), Just(0.3), Just(0.0), Just(1.0), 0.0f64..=1.0],
+    ) {
+        // Reference = the first `cut` texts, batch = the rest; None is a record that never pairs.
+        let sets: Vec<Option<TrigramSet>> = names.iter().map(|n| n.as_deref().map(TrigramSet::new)).collect();
+        let cut = cut.min(sets.len());
+        let ids = |r: std::ops::Range<usize>| r.map(|i| i.to_string()).collect::<Vec<_>>();
+        let reference = DuplicateIndex::from_sets(ids(0..cut), sets[..cut].to_vec(), t).unwrap();
+        let batch = DuplicateIndex::from_sets(ids(cut..sets.len()), sets[cut..].to_vec(), t).unwrap();
+        let got: Vec<_> = reference
+            .pairs_with(&batch)
+            .iter()
+            .map(|p| (p.a, p.b + cut as u32, p.similarity.to_bits()))
+            .collect();
+        let want: Vec<_> = brute(&sets, t)
+            .into_iter()
+            .filter(|&(a, b, _)| (a as usize) < cut && b as usize >= cut)
+            .collect();
+        prop_assert_eq!(got, want);
+    }
 }
 
 /// A larger deterministic check: synthetic persons, index vs brute force at several thresholds.
@@ -212,5 +236,30 @@ fn index_equals_brute_force_on_repetitive_names() {
         let want = brute(&sets, t);
         assert!(want.len() > 100, "t={t}: {} pairs", want.len());
         assert_eq!(got, want, "t={t}");
+        // The R-S join of the first 600 records against the other 900, and of the other 900
+        // against the first 600: the cross pairs of the same brute force.
+        let (reference, batch) = (
+            DuplicateIndex::new(&records[..600], t).unwrap(),
+            DuplicateIndex::new(&records[600..], t).unwrap(),
+        );
+        let cross: Vec<_> = want
+            .iter()
+            .copied()
+            .filter(|&(a, b, _)| a < 600 && b >= 600)
+            .collect();
+        assert!(cross.len() > 50, "t={t}: {} cross pairs", cross.len());
+        let got: Vec<_> = reference
+            .pairs_with(&batch)
+            .iter()
+            .map(|p| (p.a, p.b + 600, p.similarity.to_bits()))
+            .collect();
+        assert_eq!(got, cross, "t={t}");
+        let mut swapped: Vec<_> = batch
+            .pairs_with(&reference)
+            .iter()
+            .map(|p| (p.b, p.a + 600, p.similarity.to_bits()))
+            .collect();
+        swapped.sort_unstable();
+        assert_eq!(swapped, cross, "swapped, t={t}");
     }
 }

@@ -27,6 +27,11 @@
 //! With a threshold of 0 only pairs sharing at least one trigram are returned, as with
 //! PostgreSQL's GIN index (a sequential scan would return every pair).
 //!
+//! The R-S join ([`DuplicateIndex::pairs_with`], streamed by
+//! [`DuplicateIndex::for_each_pair_block_with`]) gives the pairs across two indexes (a batch
+//! against a registry export): exactly the self-join's pairs over both sets together that
+//! join one record of each (see the `cross` module's source for its two strategies).
+//!
 //! # Example
 //!
 //! ```
@@ -54,6 +59,7 @@ use rayon::prelude::*;
 
 use super::trigram::{self, count_common, is_similar, similarity_from_counts, TrigramSet};
 
+mod cross;
 mod split;
 use crate::error::{Category, Coded, Lang};
 use crate::names::{query_search_string, stored_search_string};
@@ -367,7 +373,9 @@ impl Candidate {
     }
 }
 
-/// One pair of the self-join: records `a < b` (positions in the input slice).
+/// One pair of a join. In the self-join, records `a < b` (positions in the input slice); in
+/// the R-S join ([`DuplicateIndex::pairs_with`]), `a` is a position in the index joined and
+/// `b` one in the other index.
 ///
 /// # Example
 ///
@@ -379,9 +387,9 @@ impl Candidate {
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Pair {
-    /// The earlier record's position.
+    /// The earlier record's position (R-S join: in the index joined).
     pub a: u32,
-    /// The later record's position.
+    /// The later record's position (R-S join: in the other index).
     pub b: u32,
     /// pg_trgm similarity of their stored search strings.
     pub similarity: f32,
@@ -1063,10 +1071,16 @@ impl DuplicateIndex {
     /// assert_eq!(n, 3);
     /// # Ok::<(), onr_core::similarity::duplicates::ThresholdError>(())
     /// ```
-    pub fn for_each_pair_block(&self, mut on_block: impl FnMut(&[Pair], usize)) {
+    pub fn for_each_pair_block(&self, on_block: impl FnMut(&[Pair], usize)) {
+        self.stream(None, on_block);
+    }
+
+    /// A join (the self-join, or the R-S join with `other`) streamed to `on_block` on this
+    /// thread.
+    fn stream(&self, other: Option<&DuplicateIndex>, mut on_block: impl FnMut(&[Pair], usize)) {
         std::thread::scope(|scope| {
             let (tx, rx) = std::sync::mpsc::sync_channel::<JoinMsg>(CHANNEL_BLOCKS);
-            let worker = scope.spawn(move || run_join(self, tx));
+            let worker = scope.spawn(move || run_join(self, other, tx));
             let mut done = 0;
             for msg in rx {
                 match msg {
@@ -1081,6 +1095,106 @@ impl DuplicateIndex {
                 std::panic::resume_unwind(panic);
             }
         });
+    }
+
+    /// The R-S join: every pair of a record of this index (the reference) and a record of
+    /// `other` (a batch) at this index's threshold, delivered block by block as it is
+    /// computed, as [`DuplicateIndex::for_each_pair_block`] delivers the self-join (same
+    /// block size, progress reports and memory bound; `done` counts `other`'s records).
+    ///
+    /// In each [`Pair`], `a` is the position in this index and `b` the position in `other`.
+    /// The pairs and similarities are exactly those of the self-join over both sets together
+    /// that join one record of each: the stored search strings of both sides are compared,
+    /// passivated, duplicate and NULL-named records of either side never pair, and with a
+    /// threshold of 0 only pairs sharing a trigram come. `other`'s own threshold plays no
+    /// part. Each pair comes once, in no particular order.
+    ///
+    /// Each record of `other` probes this index's prefix index (the filters of
+    /// [`DuplicateIndex::find`]); memory is the two indexes, a scratch space per worker
+    /// thread (linear in this index's records) and the blocks in flight.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use onr_core::similarity::duplicates::{DuplicateIndex, PersonRecord};
+    /// let reference = DuplicateIndex::new(&[
+    ///     PersonRecord::new("r1", "Anna", "Anna", "Virtanen", None),
+    ///     PersonRecord::new("r2", "Matti", "Matti", "Meikäläinen", None),
+    /// ], 0.5)?;
+    /// let batch = DuplicateIndex::new(&[
+    ///     PersonRecord::new("b1", "Matti", "Matti", "Meikalainen", None),
+    ///     PersonRecord::new("b2", "Matti", "Matti", "Meikalainen", None),
+    /// ], 0.5)?;
+    /// let mut n = 0;
+    /// reference.for_each_pair_block_with(&batch, |pairs, _done| {
+    ///     for p in pairs {
+    ///         assert_eq!(reference.id(p.a as usize), "r2");
+    ///         n += 1;
+    ///     }
+    /// });
+    /// assert_eq!(n, 2);
+    /// # Ok::<(), onr_core::similarity::duplicates::ThresholdError>(())
+    /// ```
+    pub fn for_each_pair_block_with(
+        &self,
+        other: &DuplicateIndex,
+        on_block: impl FnMut(&[Pair], usize),
+    ) {
+        self.stream(Some(other), on_block);
+    }
+
+    /// The R-S join with `other` ([`DuplicateIndex::for_each_pair_block_with`]) as an
+    /// iterator of blocks, computed on a thread of its own while the blocks are consumed.
+    /// Dropping the iterator stops the join.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use std::sync::Arc;
+    /// use onr_core::similarity::duplicates::{DuplicateIndex, PersonRecord};
+    /// let anna = |i: usize| PersonRecord::new(i.to_string(), "Anna", "Anna", "Virtanen", None);
+    /// let reference = Arc::new(DuplicateIndex::new(&(0..3).map(anna).collect::<Vec<_>>(), 0.5)?);
+    /// let batch = Arc::new(DuplicateIndex::new(&(0..4).map(anna).collect::<Vec<_>>(), 0.5)?);
+    /// let n: usize = DuplicateIndex::pair_blocks_with(&reference, &batch).map(|b| b.pairs.len()).sum();
+    /// assert_eq!(n, 12);
+    /// # Ok::<(), onr_core::similarity::duplicates::ThresholdError>(())
+    /// ```
+    pub fn pair_blocks_with(
+        index: &std::sync::Arc<Self>,
+        other: &std::sync::Arc<Self>,
+    ) -> PairBlocks {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<JoinMsg>(CHANNEL_BLOCKS);
+        let index = std::sync::Arc::clone(index);
+        let other = std::sync::Arc::clone(other);
+        let worker = std::thread::spawn(move || run_join(&index, Some(&other), tx));
+        PairBlocks {
+            rx: Some(rx),
+            worker: Some(worker),
+            done: 0,
+        }
+    }
+
+    /// The whole R-S join with `other` as a vector, sorted by `(a, b)` (`a` in this index,
+    /// `b` in `other`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use onr_core::similarity::duplicates::{DuplicateIndex, PersonRecord};
+    /// let reference = DuplicateIndex::new(&[PersonRecord::new("r", "Anna", "Anna", "Virtanen", None)], 0.5)?;
+    /// let batch = DuplicateIndex::new(&[
+    ///     PersonRecord::new("x", "Pekka", "Pekka", "Puupää", None),
+    ///     PersonRecord::new("y", "Hanna", "Hanna", "Virtanen", None),
+    /// ], 0.5)?;
+    /// let pairs = reference.pairs_with(&batch);
+    /// assert_eq!((pairs[0].a, pairs[0].b, pairs.len()), (0, 1, 1));
+    /// # Ok::<(), onr_core::similarity::duplicates::ThresholdError>(())
+    /// ```
+    pub fn pairs_with(&self, other: &DuplicateIndex) -> Vec<Pair> {
+        let mut all = Vec::new();
+        self.for_each_pair_block_with(other, |p, _| all.extend_from_slice(p));
+        all.par_sort_unstable_by_key(|p| (p.a, p.b));
+        all
     }
 
     /// The self-join as an iterator of blocks of pairs (see
@@ -1102,7 +1216,7 @@ impl DuplicateIndex {
     pub fn pair_blocks(index: &std::sync::Arc<Self>) -> PairBlocks {
         let (tx, rx) = std::sync::mpsc::sync_channel::<JoinMsg>(CHANNEL_BLOCKS);
         let index = std::sync::Arc::clone(index);
-        let worker = std::thread::spawn(move || run_join(&index, tx));
+        let worker = std::thread::spawn(move || run_join(&index, None, tx));
         PairBlocks {
             rx: Some(rx),
             worker: Some(worker),
@@ -1164,17 +1278,29 @@ enum JoinMsg {
     Progress(usize),
 }
 
-/// The split self-join, sending its blocks and progress into `tx` (stops when the receiver
-/// is gone).
-fn run_join(index: &DuplicateIndex, tx: std::sync::mpsc::SyncSender<JoinMsg>) {
+/// The split self-join (`other` is `None`) or the R-S join with `other`, sending its blocks
+/// and progress into `tx` (stops when the receiver is gone).
+fn run_join(
+    index: &DuplicateIndex,
+    other: Option<&DuplicateIndex>,
+    tx: std::sync::mpsc::SyncSender<JoinMsg>,
+) {
     let emit = |block: Vec<Pair>| tx.send(JoinMsg::Pairs(block)).is_ok();
     let progress_tx = tx.clone();
-    split::self_join(index, split::SPLIT_K, &emit, &mut |done| {
+    let mut progress = |done| {
         let _ = progress_tx.send(JoinMsg::Progress(done));
-    });
+    };
+    match other {
+        None => split::self_join(index, split::SPLIT_K, None, &emit, &mut progress),
+        Some(batch) => {
+            let strategy = cross::Strategy::for_sizes(index.len(), batch.len());
+            cross::cross_join(index, batch, strategy, &emit, &mut progress);
+        }
+    }
 }
 
-/// One block of the streamed self-join ([`DuplicateIndex::pair_blocks`]).
+/// One block of a streamed join ([`DuplicateIndex::pair_blocks`],
+/// [`DuplicateIndex::pair_blocks_with`]).
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PairBlock {
@@ -1184,7 +1310,8 @@ pub struct PairBlock {
     pub done: usize,
 }
 
-/// The self-join as an iterator of [`PairBlock`]s, from [`DuplicateIndex::pair_blocks`].
+/// A join as an iterator of [`PairBlock`]s, from [`DuplicateIndex::pair_blocks`] or
+/// [`DuplicateIndex::pair_blocks_with`].
 #[derive(Debug)]
 pub struct PairBlocks {
     rx: Option<std::sync::mpsc::Receiver<JoinMsg>>,
@@ -1265,7 +1392,7 @@ mod tests {
             all.lock().unwrap().extend(b);
             true
         };
-        split::self_join(idx, k, &emit, &mut |_| {});
+        split::self_join(idx, k, None, &emit, &mut |_| {});
         let mut all = all.into_inner().unwrap();
         all.sort_by_key(|p| (p.a, p.b));
         all
@@ -1458,6 +1585,141 @@ mod tests {
                 assert_eq!(got, want, "t={t} k={k}");
             }
         }
+    }
+
+    /// The R-S join of `sets[..cut]` (reference) and `sets[cut..]` (batch) at `t`, as
+    /// `(position in sets of a, position in sets of b, similarity)`, sorted by `(a, b)`, each
+    /// pair as often as it came: the same for both strategies and through the public API.
+    fn cross_pairs(sets: &[Option<TrigramSet>], cut: usize, t: f64) -> Vec<(u32, u32, f32)> {
+        let ids = |r: std::ops::Range<usize>| r.map(|i| i.to_string()).collect();
+        let r = DuplicateIndex::from_sets(ids(0..cut), sets[..cut].to_vec(), t).unwrap();
+        // The batch's own threshold plays no part.
+        let b = DuplicateIndex::from_sets(ids(cut..sets.len()), sets[cut..].to_vec(), 0.9).unwrap();
+        let shift = |p: &Pair| (p.a, p.b + cut as u32, p.similarity);
+        let mut got = Vec::new();
+        r.for_each_pair_block_with(&b, |block, _| {
+            assert!(block.len() <= PAIR_BLOCK);
+            got.extend(block.iter().map(shift));
+        });
+        got.sort_by_key(|p| (p.0, p.1));
+        for strategy in [cross::Strategy::Probe, cross::Strategy::Split] {
+            let all = std::sync::Mutex::new(Vec::new());
+            let emit = |block: Vec<Pair>| {
+                assert!(!block.is_empty() && block.len() <= PAIR_BLOCK);
+                all.lock().unwrap().extend(block.iter().map(shift));
+                true
+            };
+            let mut last = 0;
+            cross::cross_join(&r, &b, strategy, &emit, &mut |done| {
+                assert!(done >= last && done <= b.len());
+                last = done;
+            });
+            assert_eq!(last, b.len());
+            let mut all = all.into_inner().unwrap();
+            all.sort_by_key(|p| (p.0, p.1));
+            assert_eq!(all, got, "{strategy:?} t={t} cut={cut}");
+        }
+        got
+    }
+
+    /// The brute-force self-join over `sets`, restricted to pairs across `cut`.
+    fn brute_cross(sets: &[Option<TrigramSet>], cut: usize, t: f64) -> Vec<(u32, u32, f32)> {
+        brute(sets, t)
+            .into_iter()
+            .filter(|&(a, b, _)| (a as usize) < cut && b as usize >= cut)
+            .collect()
+    }
+
+    #[test]
+    fn cross_join_equals_brute_force_and_the_union_self_join() {
+        for (seed, t) in [
+            (21, 0.5),
+            (22, 0.3),
+            (23, 0.7),
+            (24, 0.0),
+            (25, 1.0),
+            (26, 0.5),
+        ] {
+            let sets = person_sets(500, seed);
+            for cut in [0, 1, 170, 250, 499, 500] {
+                let want = brute_cross(&sets, cut, t);
+                assert_eq!(cross_pairs(&sets, cut, t), want, "t={t} cut={cut}");
+                if cut == 250 {
+                    assert!(t == 1.0 || want.len() > 100, "too few pairs: t={t}");
+                    // The split self-join over the union, cross pairs only.
+                    let ids = (0..sets.len()).map(|i| i.to_string()).collect();
+                    let union = DuplicateIndex::from_sets(ids, sets.clone(), t).unwrap();
+                    let split: Vec<_> = union
+                        .pairs()
+                        .iter()
+                        .filter(|p| (p.a as usize) < cut && p.b as usize >= cut)
+                        .map(|p| (p.a, p.b, p.similarity))
+                        .collect();
+                    assert_eq!(split, want, "union self-join, t={t}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn cross_join_equals_brute_force_on_long_texts() {
+        for (seed, t, change) in [(31, 0.5, 4), (32, 0.3, 3), (33, 0.7, 10)] {
+            let sets = long_sets(300, seed, change);
+            let want = brute_cross(&sets, 120, t);
+            assert!(want.len() > 30, "too few pairs to mean much: t={t}");
+            assert_eq!(cross_pairs(&sets, 120, t), want, "t={t}");
+        }
+    }
+
+    #[test]
+    fn cross_join_streams_and_stops() {
+        // 1,000 x 1,200 identical persons: 1,200,000 pairs in blocks, each once.
+        let anna = |i: usize| PersonRecord::new(i.to_string(), "Anna", "Anna", "Virtanen", None);
+        let r = DuplicateIndex::new(&(0..1000).map(anna).collect::<Vec<_>>(), 0.5).unwrap();
+        let b = DuplicateIndex::new(&(0..1200).map(anna).collect::<Vec<_>>(), 0.5).unwrap();
+        let (mut first_at, mut seen, mut last) = (None, vec![0u8; 1000 * 1200], 0);
+        r.for_each_pair_block_with(&b, |block, done| {
+            assert!(done >= last && done <= 1200);
+            last = done;
+            if block.is_empty() {
+                return;
+            }
+            assert!(block.len() <= PAIR_BLOCK);
+            first_at.get_or_insert(done);
+            for p in block {
+                assert_eq!(p.similarity, 1.0);
+                seen[p.a as usize * 1200 + p.b as usize] += 1;
+            }
+        });
+        assert_eq!(last, 1200);
+        assert!(first_at.is_some_and(|d| d < 1200), "{first_at:?}");
+        assert!(seen.iter().all(|&c| c == 1));
+        let (r, b) = (std::sync::Arc::new(r), std::sync::Arc::new(b));
+        let mut it = DuplicateIndex::pair_blocks_with(&r, &b);
+        assert!(it.next().is_some_and(|blk| !blk.pairs.is_empty()));
+        drop(it);
+        assert_eq!(std::sync::Arc::strong_count(&r), 1);
+        assert_eq!(std::sync::Arc::strong_count(&b), 1);
+    }
+
+    #[test]
+    fn cross_join_skips_excluded_records_on_both_sides() {
+        let anna = |id: &str| PersonRecord::new(id, "Anna", "Anna", "Virtanen", None);
+        let mut passive = anna("p");
+        passive.passivoitu = true;
+        let mut dup = anna("d");
+        dup.duplicate = true;
+        let mut null = anna("n");
+        null.sukunimi = None;
+        let side = |x: &str| vec![anna(x), passive.clone(), dup.clone(), null.clone()];
+        let r = DuplicateIndex::new(&side("r"), 0.5).unwrap();
+        let b = DuplicateIndex::new(&side("b"), 0.5).unwrap();
+        let pairs = r.pairs_with(&b);
+        assert_eq!(pairs.len(), 1);
+        assert_eq!(
+            (r.id(pairs[0].a as usize), b.id(pairs[0].b as usize)),
+            ("r", "b")
+        );
     }
 
     #[test]

@@ -546,7 +546,7 @@ impl TrigramSet {
         Self::from_unsorted(v)
     }
 
-    fn from_unsorted(mut v: Vec<u32>) -> Self {
+    pub(crate) fn from_unsorted(mut v: Vec<u32>) -> Self {
         v.sort_unstable();
         v.dedup();
         v.shrink_to_fit();

@@ -288,6 +288,8 @@ struct Entry {
     /// Whether the key lies in the record's index prefixes, so that it can also be the
     /// earlier record of a pair.
     indexed: bool,
+    /// R-S join: whether the record is on the batch's side (pairs on one side are skipped).
+    side: bool,
     /// The record's first name rank: two records whose first ranks are equal and are not
     /// the group's share a name trigram before it, so the group is not their canonical one.
     first: u32,
@@ -381,14 +383,14 @@ impl GroupScratch {
                 return;
             }
             for (i, x) in indexed.iter().enumerate().skip(1) {
-                candidates(x, &indexed[..i], cx.bounds, r, &mut self.cands);
+                candidates(x, &indexed[..i], cx, r, &mut self.cands);
                 if self.cands.len() >= CANDIDATES {
                     verify(&mut self.cands, &mut self.found, cx, class, r);
                 }
             }
             for x in &self.sorted[mid..end] {
                 let before = indexed.partition_point(|y| y.order < x.order);
-                candidates(x, &indexed[..before], cx.bounds, r, &mut self.cands);
+                candidates(x, &indexed[..before], cx, r, &mut self.cands);
                 if self.cands.len() >= CANDIDATES {
                     verify(&mut self.cands, &mut self.found, cx, class, r);
                 }
@@ -432,6 +434,8 @@ struct Ctx<'a> {
     k: usize,
     threshold: f64,
     emit: Emit<'a>,
+    /// R-S join: the records at positions `>= cut` are the batch's (see [`self_join`]).
+    cut: Option<u32>,
     stop: &'a AtomicBool,
 }
 
@@ -530,7 +534,8 @@ impl Ctx<'_> {
 /// filter, and not shown non-canonical by the entries alone (see [`Entry::first`]), added
 /// to `cands` as `[earlier, later, key]`.
 #[inline]
-fn candidates(x: &Entry, earlier: &[Entry], bounds: &Bounds, r: u32, cands: &mut Vec<[u32; 3]>) {
+fn candidates(x: &Entry, earlier: &[Entry], cx: &Ctx<'_>, r: u32, cands: &mut Vec<[u32; 3]>) {
+    let (bounds, cross) = (cx.bounds, cx.cut.is_some());
     let a = x.size as usize;
     let (lo, reach) = (bounds.lo(a), x.reach as usize);
     if reach < lo {
@@ -539,6 +544,9 @@ fn candidates(x: &Entry, earlier: &[Entry], bounds: &Bounds, r: u32, cands: &mut
     let from = earlier.partition_point(|y| (y.size as usize) < lo);
     let to = earlier.partition_point(|y| y.size as usize <= reach);
     for y in &earlier[from..to] {
+        if cross && x.side == y.side {
+            continue;
+        }
         let diff = (x.sig[0] ^ y.sig[0]).count_ones() + (x.sig[1] ^ y.sig[1]).count_ones();
         let elsewhere =
             (x.first == y.first && x.first != r) || (x.next == y.next && x.next != x.key);
@@ -552,9 +560,15 @@ fn candidates(x: &Entry, earlier: &[Entry], bounds: &Bounds, r: u32, cands: &mut
 /// `emit` in blocks from the worker threads as they are verified; `progress` is called on
 /// the calling thread with the number of records done so far (an estimate while the groups
 /// run). Stops early when `emit` returns `false`.
+///
+/// With a `cut`, only the pairs across it (`a < cut <= b`): the R-S join of the records
+/// before the cut and those after it. Pairs on one side are dropped where they become
+/// candidates, before any verification; the keys, filters and canonical-key rules are the
+/// self-join's, so the pairs across are exactly the self-join's.
 pub(super) fn self_join(
     index: &DuplicateIndex,
     k: usize,
+    cut: Option<u32>,
     emit: Emit<'_>,
     progress: &mut dyn FnMut(usize),
 ) {
@@ -611,6 +625,7 @@ pub(super) fn self_join(
         k,
         threshold: index.threshold,
         emit,
+        cut,
         stop: &stop,
     };
     let names = |r: &OrdRec| cx.names(r);
@@ -653,6 +668,7 @@ pub(super) fn self_join(
                 // up to `n - (j - 1)` name trigrams beyond `k_own` dates.
                 sc.entries.push(Entry {
                     sig: rec.sig,
+                    side: cut.is_some_and(|c| by_order[o as usize] >= c),
                     key: t2,
                     order: o,
                     size: rec.size,
@@ -677,6 +693,7 @@ pub(super) fn self_join(
             for &dr in &dx[..l.h_dates as usize] {
                 sc.entries.push(Entry {
                     sig: rec.sig,
+                    side: cut.is_some_and(|c| by_order[o as usize] >= c),
                     key: dr,
                     order: o,
                     size: rec.size,
@@ -744,7 +761,7 @@ pub(super) fn self_join(
         let mut lease = buffers.lease();
         let out = lease.sc.as_mut().expect("a lease holds its value");
         for &z in zs {
-            irregular(index, &scratch, z, &regular_rec, out);
+            irregular(index, &scratch, z, &regular_rec, cut, out);
             if out.len() >= BLOCK {
                 cx.flush(out);
             }
@@ -765,15 +782,17 @@ fn irregular(
     pool: &ScratchPool,
     z: usize,
     regular: &[bool],
+    cut: Option<u32>,
     out: &mut Vec<Pair>,
 ) {
+    let side = |i: usize| cut.map(|c| i >= c as usize);
     let mut lease = pool.lease();
     let sc = lease.sc.as_mut().expect("a lease holds its value");
     let zs = index.set(z);
     index.probe(zs, 0, None, sc);
     for &y in &sc.cands {
         let y = y as usize;
-        if y == z || (!regular[y] && y < z) {
+        if y == z || (!regular[y] && y < z) || (cut.is_some() && side(y) == side(z)) {
             continue;
         }
         let ys = index.set(y);

@@ -198,6 +198,48 @@ public final class DuplicateIndex implements AutoCloseable {
         forEachPair(action, null);
     }
 
+    /**
+     * The R-S join: every pair of a record of this index (the reference, {@link Pair#a()},
+     * {@link Pair#aId()}) and a record of {@code other} (a batch, {@link Pair#b()},
+     * {@link Pair#bId()}) at this index's threshold, sorted by positions. The pairs and
+     * similarities are exactly those of the self-join over both sets of records together that
+     * join one record of each; {@code other}'s threshold plays no part.
+     *
+     * <pre>{@code
+     * try (DuplicateIndex registry = DuplicateIndex.build(registryRecords);
+     *      DuplicateIndex batch = DuplicateIndex.build(batchRecords)) {
+     *     registry.pairsWith(batch);   // [Pair(registry position, batch position, ...)]
+     * }
+     * }</pre>
+     */
+    public List<Pair> pairsWith(DuplicateIndex other) {
+        List<PairValue> values = Ffi.call(() -> inner.pairsWith(other.inner));
+        List<Pair> out = new ArrayList<>(values.size());
+        for (PairValue p : values) {
+            out.add(Pair.of(p));
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /**
+     * {@link #pairsWith} pair by pair as it runs, as {@link #forEachPair(Consumer,
+     * ProgressListener)} streams the self-join (same threads, memory bound and exceptions);
+     * the listener counts {@code other}'s records.
+     */
+    public void forEachPairWith(DuplicateIndex other, Consumer<? super Pair> action, ProgressListener listener) {
+        Sink sink = new Sink(action, listener);
+        Ffi.call(() -> {
+            inner.forEachPairWith(other.inner, sink);
+            return null;
+        });
+        sink.rethrow();
+    }
+
+    /** {@link #forEachPairWith(DuplicateIndex, Consumer, ProgressListener)} without progress reports. */
+    public void forEachPairWith(DuplicateIndex other, Consumer<? super Pair> action) {
+        forEachPairWith(other, action, null);
+    }
+
     /** Progress of the self-join: called with nondecreasing counts, the last being the total. */
     @FunctionalInterface
     public interface ProgressListener {

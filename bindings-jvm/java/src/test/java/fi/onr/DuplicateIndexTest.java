@@ -202,6 +202,45 @@ class DuplicateIndexTest {
     }
 
     @Test
+    void pairsWithIsTheBruteForceAcrossAReferenceAndABatch() {
+        int n = 300;
+        int cut = 120;
+        List<String> texts = texts(11, n);
+        List<String> ids = ids(n);
+        for (double t : new double[] {0.3, 0.5, 0.7}) {
+            List<String> expected = new ArrayList<>();
+            for (String key : bruteForce(texts, t, true)) {
+                String[] f = key.split(" ");
+                int a = Integer.parseInt(f[0]);
+                int b = Integer.parseInt(f[1]);
+                if (a < cut && b >= cut) {
+                    expected.add(a + " " + (b - cut) + " " + f[2] + " " + f[3] + " " + f[4]);
+                }
+            }
+            try (DuplicateIndex reference = DuplicateIndex.fromTextsOnr(ids.subList(0, cut), texts.subList(0, cut), t);
+                 DuplicateIndex batch = DuplicateIndex.fromTextsOnr(ids.subList(cut, n), texts.subList(cut, n), 0.9)) {
+                assertEquals(expected, keys(reference.pairsWith(batch)), "at " + t);
+                List<DuplicateIndex.Pair> streamed = new ArrayList<>();
+                List<Integer> done = new ArrayList<>();
+                reference.forEachPairWith(batch, streamed::add, (d, total) -> {
+                    assertEquals(n - cut, total);
+                    done.add(d);
+                });
+                assertEquals(expected, sorted(keys(streamed)));
+                assertEquals(n - cut, done.get(done.size() - 1));
+                List<Integer> ascending = new ArrayList<>(done);
+                ascending.sort(null);
+                assertEquals(ascending, done);
+                RuntimeException boom = new RuntimeException("boom");
+                assertSame(boom, assertThrows(RuntimeException.class, () -> reference.forEachPairWith(batch, p -> {
+                    throw boom;
+                })));
+            }
+            assertTrue(expected.size() > (t == 0.7 ? 20 : 200), expected.size() + " pairs at " + t);
+        }
+    }
+
+    @Test
     void findSetEqualsFindText() {
         int n = 300;
         List<String> texts = texts(11, n);

@@ -33,6 +33,9 @@
 //! assert_eq!(jaro_winkler::similarity("", ""), 0.0);
 //! ```
 
+mod java_float;
+pub use java_float::java_float_text;
+
 /// ONR's default threshold for names: a pair is similar when the similarity is `>= 0.85`.
 ///
 /// ONR's `oppijanumerorekisteri.etunimi-threshold` and `oppijanumerorekisteri.sukunimi-threshold`

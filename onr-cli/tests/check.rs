@@ -455,3 +455,43 @@ fn check_reports_onr_answer_and_what_comes_later() {
             "later    henkilot[0].henkilo.etunimet  NotEmpty  [bean_validation]",
         ));
 }
+
+#[test]
+fn check_kutsumanimi_rule_names_are_onr_cores() {
+    // "Anna Maria" as kutsumanimi passes ONR's service rule (equal to etunimet) but not the
+    // existence check's rule (one of the first names); both spellings of that rule's name,
+    // and only onr-core's names, are taken.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("batch.csv");
+    std::fs::write(
+        &path,
+        "tunniste,passinumero,etunimet,kutsumanimi,sukunimi,syntymaaika\n\
+         T1,P1234567,Anna Maria,Anna Maria,Virtanen,2001-01-01\n",
+    )
+    .unwrap();
+    let file = path.to_str().unwrap();
+    let lints = |rule: &str| -> usize {
+        let d = json_report(&[
+            "check",
+            "--format",
+            "json",
+            "--kutsumanimi-rule",
+            rule,
+            file,
+        ]);
+        d["rows"][0]["warnings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|w| w["code"] == "import.lint.kutsumanimi_not_in_etunimet")
+            .count()
+    };
+    assert_eq!(lints("service"), 0);
+    assert_eq!(lints("existence-check"), 1);
+    assert_eq!(lints("existence_check"), 1);
+    onr()
+        .args(["check", "--kutsumanimi-rule", "strict", file])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown kutsumanimi rule"));
+}

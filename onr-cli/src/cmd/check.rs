@@ -52,7 +52,7 @@ use onr_core::error::Coded;
 use onr_core::import::action::{ExistingPerson, ExistingPersons, Persons, Unknown};
 use onr_core::import::csv::{CsvOptions, EmptyCell};
 use onr_core::import::lint::Lint;
-use onr_core::import::person_rules::KutsumanimiRule;
+use onr_core::import::person_rules::{KutsumanimiRule, UnknownRule};
 use onr_core::import::verdict::OnrError;
 use onr_core::import::{checker::check_json, report::ErrorView};
 use onr_core::import::{json, CheckOptions, Checker, RowInput, RowReport, RowVerdict, Summary};
@@ -109,18 +109,6 @@ pub enum LangArg {
     Sv,
 }
 
-/// The kutsumanimi rules.
-#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum RuleArg {
-    /// ONR's service rule (person create and update).
-    #[default]
-    Service,
-    /// The existence check's rule.
-    ExistenceCheck,
-    /// The UI's rule.
-    Ui,
-}
-
 /// Which findings make `onr check` exit with status 1.
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum FailOn {
@@ -164,9 +152,11 @@ pub struct Args {
     /// Excel's CSV export). A file that is not UTF-8 is refused unless this says otherwise.
     #[arg(long, default_value = "utf-8", value_parser = parse_encoding)]
     pub encoding: Encoding,
-    /// The kutsumanimi rule of the kutsumanimi lint.
-    #[arg(long, value_enum, default_value_t)]
-    pub kutsumanimi_rule: RuleArg,
+    /// The kutsumanimi rule of the kutsumanimi lint: `service` (ONR's service rule, person
+    /// create and update), `existence-check` (the existence check's rule) or `ui` (the UI's
+    /// rule).
+    #[arg(long, default_value = "service", value_parser = parse_rule)]
+    pub kutsumanimi_rule: KutsumanimiRule,
     /// The language of messages.
     #[arg(long, value_enum, default_value_t)]
     pub lang: LangArg,
@@ -244,11 +234,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let koodisto = super::koodisto::load(args.reference.koodisto.as_deref())?;
     let options = CheckOptions {
         env,
-        kutsumanimi_rule: match args.kutsumanimi_rule {
-            RuleArg::Service => KutsumanimiRule::Service,
-            RuleArg::ExistenceCheck => KutsumanimiRule::ExistenceCheck,
-            RuleArg::Ui => KutsumanimiRule::Ui,
-        },
+        kutsumanimi_rule: args.kutsumanimi_rule,
         max_duplicates_per_row: args.max_duplicates,
         max_duplicate_rows: args.max_duplicate_rows.unwrap_or(usize::MAX),
         ..CheckOptions::default()
@@ -371,6 +357,12 @@ pub(crate) fn open(path: &Path) -> anyhow::Result<(Box<dyn BufRead>, Option<u64>
     let file = cli_io::open_path(path)?;
     let size = file.metadata().ok().map(|m| m.len());
     Ok((Box::new(BufReader::with_capacity(1 << 16, file)), size))
+}
+
+/// A kutsumanimi rule by onr-core's names (`service`, `existence_check` or `existence-check`,
+/// `ui`).
+fn parse_rule(name: &str) -> Result<KutsumanimiRule, String> {
+    name.parse().map_err(|e: UnknownRule| e.to_string())
 }
 
 pub(crate) fn parse_encoding(label: &str) -> Result<Encoding, String> {

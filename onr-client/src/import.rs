@@ -193,7 +193,19 @@ impl Client {
     pub fn put_batch(&self, batch: &Batch, resend: bool) -> Result<ImportStatus, ClientError> {
         let body = serde_json::to_string(batch)
             .map_err(|e| ClientError::Config(format!("batch not serializable: {e}")))?;
-        let mut req = self.request(Method::Put, self.urls().import());
+        self.put_import(self.urls().import(), body, resend)
+    }
+
+    /// A `PUT` that starts an asynchronous import on ONR (`/oppija` or `/yleistunniste`), with
+    /// the import's timeout. It is never resent once its body went out (a resend would start a
+    /// second import) unless `resend` says so.
+    pub(crate) fn put_import(
+        &self,
+        url: String,
+        body: String,
+        resend: bool,
+    ) -> Result<ImportStatus, ClientError> {
+        let mut req = self.request(Method::Put, url);
         req.timeout = self.options().import_timeout;
         req.body = Body::Json(body);
         req.resend = if resend {

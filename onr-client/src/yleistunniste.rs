@@ -426,7 +426,7 @@ impl Client {
                 "a yleistunniste batch needs at least one row".into(),
             ));
         }
-        self.put_body(batch.to_json(), resend)
+        self.put_import(url(self, ""), batch.to_json(), resend)
     }
 
     /// `GET .../yleistunniste/tuonti={id}/perustiedot`.
@@ -493,7 +493,7 @@ impl Client {
                 batch.sahkoposti.as_deref(),
                 rows.iter().map(|&r| &batch.henkilot[r]),
             );
-            let created = self.put_body(body, options.resend_unconfirmed)?;
+            let created = self.put_import(url(self, ""), body, options.resend_unconfirmed)?;
             progress(Progress::Sent {
                 chunk: i + 1,
                 chunks: n,
@@ -540,18 +540,6 @@ impl Client {
             &|c, id| c.restart_yleistunniste(id),
             progress,
         )
-    }
-
-    fn put_body(&self, body: String, resend: bool) -> Result<ImportStatus, ClientError> {
-        let mut req = self.request(Method::Put, url(self, ""));
-        req.timeout = self.options().import_timeout;
-        req.body = Body::Json(body);
-        req.resend = if resend {
-            Resend::Always
-        } else {
-            Resend::IfNotSent
-        };
-        self.call(&req)?.json(&req)
     }
 }
 

@@ -169,3 +169,44 @@ mod tests {
         assert!(!format!("{e:?}").contains("131052"));
     }
 }
+
+/// Runs the body of an exported function so that a panic never reaches UniFFI.
+///
+/// UniFFI catches a panic itself, but its Kotlin layer then throws an `InternalException` whose
+/// message is the panic's text, which may hold personal data. Inside `shielded` a panic becomes
+/// `internal.panic` with onr-core's fixed text; the payload is dropped unread. Every export whose
+/// body can panic (all but trivial getters) wraps its body in it and returns
+/// `Result<_, NativeError>`.
+#[allow(dead_code)] // until every export is shielded (issue 17)
+pub(crate) fn shielded<T>(body: impl FnOnce() -> Result<T, NativeError>) -> Result<T, NativeError> {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(body)) {
+        Ok(result) => result,
+        Err(payload) => {
+            // Dropping a payload runs its destructor, which could itself panic: keep that
+            // inside too.
+            let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || drop(payload)));
+            Err(onr_core::error::Internal::Panic.into())
+        }
+    }
+}
+
+#[cfg(test)]
+mod shield_tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_becomes_internal_panic_without_its_text() {
+        let err = shielded::<()>(|| panic!("hetu 131052-308T")).unwrap_err();
+        let p = err.problem();
+        assert_eq!(p.code, "internal.panic");
+        assert!(!format!("{err:?}").contains("131052-308T"));
+        assert!(!p.message_en.contains("131052-308T"));
+    }
+
+    #[test]
+    fn results_pass_through() {
+        assert_eq!(shielded(|| Ok(7)).unwrap(), 7);
+        let e = shielded::<()>(|| Err(onr_core::error::Internal::Callback.into())).unwrap_err();
+        assert_eq!(e.problem().code, "internal.callback");
+    }
+}

@@ -191,9 +191,7 @@ impl Client {
     /// As [`Client::call`]; [`ClientError::Unconfirmed`] when the body went out but no
     /// answer came (not resent unless `resend`).
     pub fn put_batch(&self, batch: &Batch, resend: bool) -> Result<ImportStatus, ClientError> {
-        let body = serde_json::to_string(batch)
-            .map_err(|e| ClientError::Config(format!("batch not serializable: {e}")))?;
-        self.put_import(self.urls().import(), body, resend)
+        self.put_import(Oppija::put_url(self), batch_body(batch)?, resend)
     }
 
     /// A `PUT` that starts an asynchronous import on ONR (`/oppija` or `/yleistunniste`), with
@@ -227,32 +225,24 @@ impl Client {
         poll: &PollOptions,
         progress: &mut dyn FnMut(&ImportStatus),
     ) -> Result<(ImportStatus, bool), ClientError> {
-        self.wait_until_processed(
-            id,
-            poll,
-            &|c, id| c.import_status(id),
-            &|c, id| c.restart_import(id),
-            progress,
-        )
+        self.wait_until_processed::<Oppija>(id, poll, progress)
     }
 
     /// The poller of every background import ONR has (`/oppija` and `/yleistunniste`): reads
-    /// the progress with `status` from `poll.first`, doubling the wait up to `poll.max`, until
-    /// `kasitelty`; no progress for `poll.stall_after` restarts the import once with `restart`.
-    /// Returns the last progress and whether it was restarted.
-    pub(crate) fn wait_until_processed(
+    /// the progress with `K::status` from `poll.first`, doubling the wait up to `poll.max`,
+    /// until `kasitelty`; no progress for `poll.stall_after` restarts the import once with
+    /// `K::restart`. Returns the last progress and whether it was restarted.
+    pub(crate) fn wait_until_processed<K: ImportKind>(
         &self,
         id: i64,
         poll: &PollOptions,
-        status: &dyn Fn(&Client, i64) -> Result<ImportStatus, ClientError>,
-        restart: &dyn Fn(&Client, i64) -> Result<ImportStatus, ClientError>,
         progress: &mut dyn FnMut(&ImportStatus),
     ) -> Result<(ImportStatus, bool), ClientError> {
         let mut wait = poll.first;
         let mut restarted = false;
         let mut last = (-1i64, Instant::now());
         loop {
-            let s = status(self, id)?;
+            let s = K::status(self, id)?;
             progress(&s);
             if s.kasitelty {
                 return Ok((s, restarted));
@@ -267,7 +257,7 @@ impl Client {
                         total: s.kasiteltavia,
                     });
                 }
-                restart(self, id)?;
+                K::restart(self, id)?;
                 restarted = true;
                 last = (s.kasiteltyja, Instant::now());
                 wait = poll.first;
@@ -319,34 +309,120 @@ impl Client {
                 sahkoposti: options.sahkoposti.clone(),
                 henkilot: Some(chunk.iter().map(|p| Some(p.row.clone())).collect()),
             };
-            let sent_at = Utc::now().timestamp_millis();
-            let created = self.put_batch(&batch, options.resend_unconfirmed)?;
-            progress(Progress::Sent {
-                chunk: i + 1,
-                chunks: n,
-                id: created.id,
-                rows: chunk.len(),
-            });
-            let (status, restarted) =
-                self.wait_for_import(created.id, &options.poll, &mut |s| {
-                    progress(Progress::Polled {
-                        chunk: i + 1,
-                        chunks: n,
-                        status: s,
-                    })
-                })?;
-            let results = self.import_results(created.id)?;
-            report.audit.extend(audit(chunk, &results.rows, sent_at));
+            let run = self.run_chunk::<Oppija>(
+                batch_body(&batch)?,
+                chunk.len(),
+                (i + 1, n),
+                options.resend_unconfirmed,
+                &options.poll,
+                progress,
+            )?;
+            report
+                .audit
+                .extend(audit(chunk, &run.results.rows, run.sent_at_ms));
             report.chunks.push(ChunkReport {
-                id: created.id,
+                id: run.id,
                 rows: chunk.iter().map(|p| p.index).collect(),
-                status,
-                restarted,
-                results: results.rows,
+                status: run.status,
+                restarted: run.restarted,
+                results: run.results.rows,
             });
         }
         Ok(report)
     }
+
+    /// One chunk of a batch, the same for every kind of import: the `PUT` of `body` (never
+    /// resent once it went out unless `resend`), [`Progress::Sent`], the poller to the end
+    /// ([`Progress::Polled`] for each answer; a stall restarts the import once), then the
+    /// results. `chunk` is `(number from 1, chunks in all)`, `rows` the rows in `body`.
+    pub(crate) fn run_chunk<K: ImportKind>(
+        &self,
+        body: String,
+        rows: usize,
+        (chunk, chunks): (usize, usize),
+        resend: bool,
+        poll: &PollOptions,
+        progress: &mut dyn FnMut(Progress<'_>),
+    ) -> Result<ChunkRun<K::Results>, ClientError> {
+        let sent_at_ms = Utc::now().timestamp_millis();
+        let created = self.put_import(K::put_url(self), body, resend)?;
+        progress(Progress::Sent {
+            chunk,
+            chunks,
+            id: created.id,
+            rows,
+        });
+        let (status, restarted) = self.wait_until_processed::<K>(created.id, poll, &mut |s| {
+            progress(Progress::Polled {
+                chunk,
+                chunks,
+                status: s,
+            })
+        })?;
+        let results = K::results(self, created.id)?;
+        Ok(ChunkRun {
+            id: created.id,
+            sent_at_ms,
+            status,
+            restarted,
+            results,
+        })
+    }
+}
+
+/// A kind of ONR's asynchronous imports (`PUT /oppija`, `PUT /yleistunniste`): where its
+/// chunks go, how their progress is read and restarted, and what their results are. The
+/// chunk step ([`Client::run_chunk`]) and the poller are written once over it.
+pub(crate) trait ImportKind {
+    /// What `GET .../tuonti={id}` answers.
+    type Results;
+    /// The `PUT` that starts an import.
+    fn put_url(client: &Client) -> String;
+    /// `GET .../tuonti={id}/perustiedot`.
+    fn status(client: &Client, id: i64) -> Result<ImportStatus, ClientError>;
+    /// `POST .../tuonti={id}`.
+    fn restart(client: &Client, id: i64) -> Result<ImportStatus, ClientError>;
+    /// `GET .../tuonti={id}`.
+    fn results(client: &Client, id: i64) -> Result<Self::Results, ClientError>;
+}
+
+/// `PUT /oppija`: the import of persons.
+pub(crate) struct Oppija;
+
+impl ImportKind for Oppija {
+    type Results = ImportResults;
+
+    fn put_url(client: &Client) -> String {
+        client.urls().import()
+    }
+
+    fn status(client: &Client, id: i64) -> Result<ImportStatus, ClientError> {
+        client.import_status(id)
+    }
+
+    fn restart(client: &Client, id: i64) -> Result<ImportStatus, ClientError> {
+        client.restart_import(id)
+    }
+
+    fn results(client: &Client, id: i64) -> Result<ImportResults, ClientError> {
+        client.import_results(id)
+    }
+}
+
+/// What one chunk became: its import, when it was sent, its final progress, whether it was
+/// restarted, and its results.
+pub(crate) struct ChunkRun<R> {
+    pub(crate) id: i64,
+    pub(crate) sent_at_ms: i64,
+    pub(crate) status: ImportStatus,
+    pub(crate) restarted: bool,
+    pub(crate) results: R,
+}
+
+/// The body of `PUT /oppija`.
+fn batch_body(batch: &Batch) -> Result<String, ClientError> {
+    serde_json::to_string(batch)
+        .map_err(|e| ClientError::Config(format!("batch not serializable: {e}")))
 }
 
 fn millis(v: &serde_json::Value) -> Option<i64> {

@@ -22,7 +22,9 @@
 
 use crate::client::Client;
 use crate::error::{ClientError, ErrorBody};
-use crate::import::{HeldBack, ImportStatus, PollOptions, Progress, DEFAULT_CHUNK_SIZE};
+use crate::import::{
+    HeldBack, ImportKind, ImportStatus, PollOptions, Progress, DEFAULT_CHUNK_SIZE,
+};
 use crate::protocol::{Body, Method, Resend, SERVICE};
 use crate::secret::Secret;
 use onr_core::error::Coded;
@@ -426,7 +428,7 @@ impl Client {
                 "a yleistunniste batch needs at least one row".into(),
             ));
         }
-        self.put_import(url(self, ""), batch.to_json(), resend)
+        self.put_import(Yleistunniste::put_url(self), batch.to_json(), resend)
     }
 
     /// `GET .../yleistunniste/tuonti={id}/perustiedot`.
@@ -493,28 +495,20 @@ impl Client {
                 batch.sahkoposti.as_deref(),
                 rows.iter().map(|&r| &batch.henkilot[r]),
             );
-            let created = self.put_import(url(self, ""), body, options.resend_unconfirmed)?;
-            progress(Progress::Sent {
-                chunk: i + 1,
-                chunks: n,
-                id: created.id,
-                rows: rows.len(),
-            });
-            let (status, restarted) =
-                self.wait_for_yleistunniste(created.id, &options.poll, &mut |s| {
-                    progress(Progress::Polled {
-                        chunk: i + 1,
-                        chunks: n,
-                        status: s,
-                    })
-                })?;
-            let results = self.yleistunniste_results(created.id)?;
+            let run = self.run_chunk::<Yleistunniste>(
+                body,
+                rows.len(),
+                (i + 1, n),
+                options.resend_unconfirmed,
+                &options.poll,
+                progress,
+            )?;
             report.chunks.push(BatchChunk {
-                id: created.id,
+                id: run.id,
                 rows: rows.to_vec(),
-                status,
-                restarted,
-                results: results.henkilot,
+                status: run.status,
+                restarted: run.restarted,
+                results: run.results.henkilot,
             });
         }
         Ok(report)
@@ -533,13 +527,30 @@ impl Client {
         poll: &PollOptions,
         progress: &mut dyn FnMut(&ImportStatus),
     ) -> Result<(ImportStatus, bool), ClientError> {
-        self.wait_until_processed(
-            id,
-            poll,
-            &|c, id| c.yleistunniste_status(id),
-            &|c, id| c.restart_yleistunniste(id),
-            progress,
-        )
+        self.wait_until_processed::<Yleistunniste>(id, poll, progress)
+    }
+}
+
+/// `PUT /yleistunniste`: a batch of the general identifier.
+struct Yleistunniste;
+
+impl ImportKind for Yleistunniste {
+    type Results = Results;
+
+    fn put_url(client: &Client) -> String {
+        url(client, "")
+    }
+
+    fn status(client: &Client, id: i64) -> Result<ImportStatus, ClientError> {
+        client.yleistunniste_status(id)
+    }
+
+    fn restart(client: &Client, id: i64) -> Result<ImportStatus, ClientError> {
+        client.restart_yleistunniste(id)
+    }
+
+    fn results(client: &Client, id: i64) -> Result<Results, ClientError> {
+        client.yleistunniste_results(id)
     }
 }
 

@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use onr_client::import::PollOptions;
+use onr_client::import::{PollOptions, Progress};
 use onr_client::koodisto::KoodistoReader;
 use onr_client::retry::RetryPolicy;
 use onr_client::yleistunniste::{Batch, BatchOptions, BatchRow, HaeOutcome, Identifiers, Person};
@@ -457,6 +457,85 @@ fn a_stalled_batch_is_restarted_once_and_read_without_a_hetu() {
         s.requests_to("POST", &format!("{SVC}/yleistunniste/tuonti=8"))
             .len(),
         1
+    );
+}
+
+#[test]
+fn progress_names_each_chunk_as_it_is_sent_and_polled() {
+    let s = StandIn::builder()
+        .cas("svc", "pw")
+        .route(
+            "PUT",
+            &format!("{SVC}/yleistunniste"),
+            [status(1, 2, 0), status(2, 1, 0)],
+        )
+        .route(
+            "GET",
+            &format!("{SVC}/yleistunniste/tuonti=1/perustiedot"),
+            [status(1, 2, 0), status(1, 2, 2)],
+        )
+        .route(
+            "GET",
+            &format!("{SVC}/yleistunniste/tuonti=2/perustiedot"),
+            [status(2, 1, 1)],
+        )
+        .route(
+            "GET",
+            &format!("{SVC}/yleistunniste/tuonti=1"),
+            [results(1, &["t1", "t2"])],
+        )
+        .route(
+            "GET",
+            &format!("{SVC}/yleistunniste/tuonti=2"),
+            [results(2, &["t3"])],
+        )
+        .start();
+    let opts = BatchOptions {
+        chunk_size: 2,
+        ..fast()
+    };
+    let b = batch(&[
+        ("t1", "010101A900R"),
+        ("t2", "020202A900E"),
+        ("t3", "030303A9005"),
+    ]);
+    let mut seen = Vec::new();
+    let r = client(&s)
+        .send_yleistunniste(&b, &opts, &mut |p| {
+            seen.push(match p {
+                Progress::Sent {
+                    chunk,
+                    chunks,
+                    id,
+                    rows,
+                } => format!("sent {chunk}/{chunks} id={id} rows={rows}"),
+                Progress::Polled {
+                    chunk,
+                    chunks,
+                    status,
+                } => format!(
+                    "polled {chunk}/{chunks} id={} {}/{}",
+                    status.id, status.kasiteltyja, status.kasiteltavia
+                ),
+            })
+        })
+        .unwrap();
+    assert_eq!(
+        seen,
+        [
+            "sent 1/2 id=1 rows=2",
+            "polled 1/2 id=1 0/2",
+            "polled 1/2 id=1 2/2",
+            "sent 2/2 id=2 rows=1",
+            "polled 2/2 id=2 1/1",
+        ]
+    );
+    assert_eq!(
+        r.chunks
+            .iter()
+            .map(|c| (c.id, c.rows.clone(), c.restarted, c.results.len()))
+            .collect::<Vec<_>>(),
+        [(1, vec![0, 1], false, 2), (2, vec![2], false, 1)]
     );
 }
 

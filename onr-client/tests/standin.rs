@@ -593,6 +593,96 @@ fn chunks_make_one_import_each_and_one_report() {
     );
 }
 
+/// The progress of a send as text: `sent chunk/chunks id rows` and `polled chunk/chunks done/total`.
+fn progress_line(p: &onr_client::import::Progress<'_>) -> String {
+    match p {
+        onr_client::import::Progress::Sent {
+            chunk,
+            chunks,
+            id,
+            rows,
+        } => format!("sent {chunk}/{chunks} id={id} rows={rows}"),
+        onr_client::import::Progress::Polled {
+            chunk,
+            chunks,
+            status,
+        } => format!(
+            "polled {chunk}/{chunks} id={} {}/{}",
+            status.id, status.kasiteltyja, status.kasiteltavia
+        ),
+    }
+}
+
+#[test]
+fn progress_names_each_chunk_as_it_is_sent_and_polled() {
+    let s = StandIn::builder()
+        .cas("svc", "pw")
+        .route(
+            "PUT",
+            &format!("{SVC}/oppija"),
+            [status(1, 2, 0), status(2, 1, 0)],
+        )
+        .route(
+            "GET",
+            &format!("{SVC}/oppija/tuonti=1/perustiedot"),
+            [status(1, 2, 0), status(1, 2, 2)],
+        )
+        .route(
+            "GET",
+            &format!("{SVC}/oppija/tuonti=2/perustiedot"),
+            [status(2, 1, 1)],
+        )
+        .route(
+            "GET",
+            &format!("{SVC}/oppija/tuonti=1"),
+            [results(
+                1,
+                &[
+                    ("a", "1.2.246.562.24.1", false),
+                    ("b", "1.2.246.562.24.2", false),
+                ],
+            )],
+        )
+        .route(
+            "GET",
+            &format!("{SVC}/oppija/tuonti=2"),
+            [results(2, &[("c", "1.2.246.562.24.3", false)])],
+        )
+        .start();
+    let opts = ImportOptions {
+        chunk_size: 2,
+        ..fast_poll()
+    };
+    let rows = vec![
+        row(0, "010101A900R", "a"),
+        row(1, "131052-308T", "b"),
+        row(2, "010101A901S", "c"),
+    ];
+    let mut seen = Vec::new();
+    let r = cas_client(&s)
+        .send_batch(rows, &Koodisto::bundled(), &Unknown, &opts, &mut |p| {
+            seen.push(progress_line(&p))
+        })
+        .unwrap();
+    assert_eq!(
+        seen,
+        [
+            "sent 1/2 id=1 rows=2",
+            "polled 1/2 id=1 0/2",
+            "polled 1/2 id=1 2/2",
+            "sent 2/2 id=2 rows=1",
+            "polled 2/2 id=2 1/1",
+        ]
+    );
+    assert_eq!(
+        r.chunks
+            .iter()
+            .map(|c| (c.id, c.status.kasiteltyja, c.restarted, c.results.len()))
+            .collect::<Vec<_>>(),
+        [(1, 2, false, 2), (2, 1, false, 1)]
+    );
+}
+
 #[test]
 fn the_feed_pages_and_moves_the_tracker() {
     let entry = |oid: &str, master: &str| {

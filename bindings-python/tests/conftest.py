@@ -13,19 +13,30 @@ import pytest
 
 VECTORS = Path(os.environ.get("ONR_VECTORS", Path(__file__).resolve().parents[2] / "tests" / "vectors"))
 
-_ESCAPE = re.compile(r"\\(\\|t|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8})")
+_ESCAPE = re.compile(r"\\(\\|t|n|r|u\{[0-9A-Fa-f]{1,6}\}|.?)")
+_SIMPLE = {"\\": "\\", "t": "\t", "n": "\n", "r": "\r"}
 
 
 def unescape(field: str) -> str:
-    """Undoes the escapes of the vector files: ``\\\\``, ``\\t``, ``\\uXXXX``, ``\\UXXXXXXXX``."""
+    """Undoes the one escape dialect of ``tests/vectors/*.tsv`` (CONTRIBUTING.md, "Escapes"):
+    ``\\\\``, ``\\t``, ``\\n``, ``\\r`` and ``\\u{HEX}``; everything else is literal. Any
+    other escape (the retired ``\\uXXXX`` / ``\\UXXXXXXXX`` form included) raises
+    ``ValueError`` naming it and the field, so a stray one fails loudly."""
 
     def one(m: re.Match[str]) -> str:
         e = m.group(1)
-        if e == "\\":
-            return "\\"
-        if e == "t":
-            return "\t"
-        return chr(int(e[1:], 16))
+        if e in _SIMPLE:
+            return _SIMPLE[e]
+        if e.startswith("u{"):
+            code = int(e[2:-1], 16)
+            if code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
+                raise ValueError(f"bad \\{e} in vector field {field!r}: not a Unicode scalar value")
+            return chr(code)
+        if not e:
+            raise ValueError(f"a lone backslash ends vector field {field!r}: write \\\\")
+        raise ValueError(
+            f"unknown escape \\{e} in vector field {field!r}: the vectors know \\\\ \\t \\n \\r and \\u{{HEX}}"
+        )
 
     return _ESCAPE.sub(one, field)
 
@@ -49,22 +60,9 @@ class Err:
     code: str
 
 
-_FIXTURE_ESCAPE = re.compile(r"\\(\\|t|n|r|u\{[0-9A-Fa-f]+\})")
-
-
-def unescape_fixture(field: str) -> str:
-    """Undoes the escapes of the ground-truth fixtures: ``\\\\``, ``\\t``, ``\\n``, ``\\r``,
-    ``\\u{HEX}`` (as ``onr-core/tests/common/mod.rs`` does)."""
-
-    def one(m: re.Match[str]) -> str:
-        e = m.group(1)
-        return {"\\": "\\", "t": "\t", "n": "\n", "r": "\r"}.get(e) or chr(int(e[2:-1], 16))
-
-    return _FIXTURE_ESCAPE.sub(one, field)
-
-
 def read_fixture(name: str) -> List[List[str]]:
-    """The rows of a ground-truth fixture (no header line; ``#`` comments), fields unescaped."""
+    """The rows of a vector file without a header line (the ground-truth fixtures; ``#``
+    comments), fields unescaped."""
     path = VECTORS / name
     if not path.exists():
         pytest.fail(f"shared vectors not found: {path} (set ONR_VECTORS)")
@@ -73,7 +71,7 @@ def read_fixture(name: str) -> List[List[str]]:
         line = line[:-1] if line.endswith("\r") else line
         if not line or line.startswith("#"):
             continue
-        rows.append([unescape_fixture(f) for f in line.split("\t")])
+        rows.append([unescape(f) for f in line.split("\t")])
     return rows
 
 

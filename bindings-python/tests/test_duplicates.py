@@ -15,25 +15,13 @@ import pytest
 import onr
 from onr import names, trigram
 
-from conftest import VECTORS
+from conftest import VECTORS, read_fixture
 
 
 def pg_rows(name: str) -> List[List[str]]:
-    """A PostgreSQL fixture: COPY text escaping, ``#`` comments."""
-    text = (VECTORS / name).read_text(encoding="utf-8")
-    assert text.startswith("# source: PostgreSQL")
-
-    def unescape(s: str) -> str:
-        out, it = [], iter(s)
-        for c in it:
-            if c != "\\":
-                out.append(c)
-                continue
-            n = next(it, None)
-            out.append({"t": "\t", "n": "\n", "r": "\r", None: "\\"}.get(n, n or ""))
-        return "".join(out)
-
-    return [[unescape(f) for f in line.split("\t")] for line in text.split("\n") if line and not line.startswith("#")]
+    """A PostgreSQL fixture (no header line), read by the one reader of the vectors."""
+    assert (VECTORS / name).read_text(encoding="utf-8").startswith("# source: PostgreSQL")
+    return read_fixture(name)
 
 
 def f32(x: float) -> bytes:

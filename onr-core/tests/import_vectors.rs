@@ -1,6 +1,8 @@
 //! The shared import vectors (`tests/vectors/import_*.json|tsv`): ONR's own test cases and
 //! cases computed from its rules, with hand-written expectations.
 
+mod common;
+
 use onr_core::error::Coded;
 use onr_core::import::action::{ExistingPerson, ExistingPersons, Persons, Unknown};
 use onr_core::import::email;
@@ -10,7 +12,6 @@ use onr_core::Environment;
 use serde_json::{json, Value};
 
 const VECTORS: &str = include_str!("../../tests/vectors/import_onr.json");
-const EMAIL: &str = include_str!("../../tests/vectors/import_email.tsv");
 
 fn strings(v: &Value) -> Vec<String> {
     v.as_array()
@@ -135,20 +136,15 @@ fn import_vectors_onr_test_cases_and_computed_cases() {
 #[test]
 fn import_vectors_email_rules() {
     let mut n = 0;
-    for line in EMAIL
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.is_empty())
-        .skip(1)
-    {
-        let cols: Vec<&str> = line.split('\t').collect();
-        let input = cols[0].replace("\\t", "\t");
+    for cols in common::read("import_email.tsv").into_iter().skip(1) {
+        let input = &cols[0];
         assert_eq!(
-            email::is_well_formed(&input),
+            email::is_well_formed(input),
             cols[1] == "true",
             "@Email {input:?}"
         );
         assert_eq!(
-            email::is_valid_contact(&input),
+            email::is_valid_contact(input),
             cols[2] == "true",
             "contact {input:?}"
         );

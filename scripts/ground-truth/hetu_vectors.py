@@ -7,7 +7,8 @@ sukupuoliFromHetu) unchanged, with setAllowFake(false) (production) and setAllow
 (test environments). The harness and ONR's code are not part of this repository; any JDK 17
 run of HetuUtils.java from Opetushallitus/oppijanumerorekisteri reproduces the verdicts.
 
-Output: the same columns with the input escaped (see escape()) and a provenance header.
+Output: the same columns with the input escaped (escape(): the one dialect of tests/vectors/)
+and a provenance header.
 """
 import sys
 
@@ -16,22 +17,26 @@ HEADER = """# Hetu verdicts of ONR's own validator (HetuUtils.java, Opetushallit
 # Inputs: every hetu-shaped value of the domain rules (section 1.11, appendix A) and the
 # synthetic probes of scripts/ground-truth/hetu_inputs.py --seed 2026 --count 30000.
 # regenerate: scripts/ground-truth/hetu_inputs.py | <ONR HetuUtils harness> | scripts/ground-truth/hetu_vectors.py
-# Escapes in the input column: \\\\ backslash, \\t tab, \\uXXXX and \\UXXXXXXXX for control and
-# line-separator characters; everything else is literal UTF-8 (leading/trailing spaces too).
+# Escapes in the input column (the one dialect of tests/vectors/, CONTRIBUTING.md): \\\\ backslash,
+# \\t \\n \\r, and \\u{HEX} for other control and line-separator characters; everything else is
+# literal UTF-8 (leading/trailing spaces too).
 # Columns: input, production verdict, birth date, sex code, test-environment verdict, birth date, sex code.
 input\tprod_valid\tprod_birth_date\tprod_sex\ttest_valid\ttest_birth_date\ttest_sex"""
 
 
+ESCAPES = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
+
+
 def escape(s: str) -> str:
+    """The one escape dialect of tests/vectors/ (CONTRIBUTING.md): ``\\\\``, ``\\t``, ``\\n``,
+    ``\\r``, and ``\\u{HEX}`` for the other control and line-separator characters."""
     out = []
     for ch in s:
         o = ord(ch)
-        if ch == "\\":
-            out.append("\\\\")
-        elif ch == "\t":
-            out.append("\\t")
+        if ch in ESCAPES:
+            out.append(ESCAPES[ch])
         elif o < 0x20 or o == 0x7F or o in (0x85, 0x2028, 0x2029):
-            out.append(f"\\u{o:04X}")
+            out.append(f"\\u{{{o:X}}}")
         else:
             out.append(ch)
     return "".join(out)

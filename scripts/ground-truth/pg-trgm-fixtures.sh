@@ -18,10 +18,11 @@ python3 scripts/ground-truth/pg_inputs.py fixtures > "$TMP/pairs.txt"
 {
   echo "# source: PostgreSQL $VER, pg_trgm + unaccent (default rules), via scripts/pg-server.sh"
   echo "# regenerate: scripts/ground-truth/pg-trgm-fixtures.sh"
-  echo "# format: PostgreSQL COPY text escaping; columns: a, b, lower(unaccent(a)), lower(unaccent(b)),"
+  echo "# format: COPY text rewritten by scripts/ground-truth/copy_text.py into the one escape dialect"
+  echo "#   (\\\\ \\t \\n \\r and \\u{HEX}); columns: a, b, lower(unaccent(a)), lower(unaccent(b)),"
   echo "#   similarity(a,b)::float8, similarity(fa,fb)::float8, similarity(fa,fb)::text, (fa <-> fb)::text,"
   echo "#   fa % fb at 0.5, show_trgm(fa) joined by |"
-  "${PSQL[@]}" <<SQL
+  "${PSQL[@]}" <<SQL | scripts/ground-truth/copy_text.py
 CREATE TEMP TABLE p (n serial, a text, b text);
 \copy p (a, b) from '$TMP/pairs.txt'
 SET pg_trgm.similarity_threshold = 0.5;
@@ -37,9 +38,10 @@ cut -f1 "$RULES" | sed 's/[[:space:]]*$//' > "$TMP/src.txt"
 {
   echo "# source: PostgreSQL $VER; every source character of $RULES (sha256 $(sha256sum "$RULES" | cut -c1-64))"
   echo "# regenerate: scripts/ground-truth/pg-trgm-fixtures.sh"
-  echo "# format: PostgreSQL COPY text escaping; columns: code point (hex), character, unaccent(c), lower(c),"
+  echo "# format: COPY text rewritten by scripts/ground-truth/copy_text.py into the one escape dialect"
+  echo "#   (\\\\ \\t \\n \\r and \\u{HEX}); columns: code point (hex), character, unaccent(c), lower(c),"
   echo "#   lower(unaccent(c)), unaccent('x' || c || 'y')"
-  "${PSQL[@]}" <<SQL
+  "${PSQL[@]}" <<SQL | scripts/ground-truth/copy_text.py
 CREATE TEMP TABLE s (n serial, c text);
 \copy s (c) from '$TMP/src.txt'
 COPY (SELECT to_hex(ascii(c)), c, unaccent(c), lower(c), duplicate_search_fmt(c), unaccent('x' || c || 'y')

@@ -5,12 +5,13 @@
 
 use std::path::PathBuf;
 
-/// Undoes the escapes of `tests/vectors/*.tsv` (the one dialect, see `tests/vectors/README.md`):
-/// `\\`, `\t`, `\n`, `\r` and `\u{HEX}`. The older `\uXXXX` / `\UXXXXXXXX` form, which two hetu
-/// files still use, is read as well until those are rewritten.
+/// Undoes the escapes of `tests/vectors/*.tsv`, the one dialect (`CONTRIBUTING.md`, "Escapes"):
+/// `\\`, `\t`, `\n`, `\r` and `\u{HEX}`; everything else is literal UTF-8. Any other escape
+/// (the retired `\uXXXX` / `\UXXXXXXXX` form included) panics with the field, so a stray one
+/// fails loudly.
 pub fn unescape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars().peekable();
+    let mut chars = s.chars();
     while let Some(c) = chars.next() {
         if c != '\\' {
             out.push(c);
@@ -21,26 +22,35 @@ pub fn unescape(s: &str) -> String {
             Some('t') => out.push('\t'),
             Some('n') => out.push('\n'),
             Some('r') => out.push('\r'),
-            Some('u') if chars.peek() == Some(&'{') => {
-                chars.next();
-                let hex: String = chars.by_ref().take_while(|&h| h != '}').collect();
-                out.push(scalar(&hex, s));
+            Some('u') => {
+                let rest = chars.as_str();
+                let hex = rest
+                    .strip_prefix('{')
+                    .and_then(|r| r.split_once('}'))
+                    .map(|(hex, _)| hex)
+                    .unwrap_or_else(|| {
+                        panic!("bad escape in {s:?}: \\u must be \\u{{HEX}} (the old \\uXXXX form is retired)")
+                    });
+                out.push(scalar(hex, s));
+                chars = rest[hex.len() + 2..].chars();
             }
-            Some(k @ ('u' | 'U')) => {
-                let hex: String = chars.by_ref().take(if k == 'u' { 4 } else { 8 }).collect();
-                out.push(scalar(&hex, s));
-            }
-            other => panic!("bad escape {other:?} in {s:?}"),
+            Some(k) => panic!(
+                "unknown escape \\{k} in {s:?}: the vectors know \\\\ \\t \\n \\r and \\u{{HEX}}"
+            ),
+            None => panic!("a lone backslash ends {s:?}: write \\\\"),
         }
     }
     out
 }
 
 fn scalar(hex: &str, field: &str) -> char {
-    u32::from_str_radix(hex, 16)
-        .ok()
+    (!hex.is_empty() && hex.len() <= 6 && hex.bytes().all(|b| b.is_ascii_hexdigit()))
+        .then(|| u32::from_str_radix(hex, 16).ok())
+        .flatten()
         .and_then(char::from_u32)
-        .unwrap_or_else(|| panic!("bad hex escape {hex:?} in {field:?}"))
+        .unwrap_or_else(|| {
+            panic!("bad \\u{{{hex}}} in {field:?}: not a Unicode scalar value in hex")
+        })
 }
 
 /// A vector file: `override_var` names another file to read instead (live differential tests).

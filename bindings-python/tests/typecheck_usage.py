@@ -66,3 +66,55 @@ def yleistunniste(client: onr.client.Client, rows: List[dict[str, object]]) -> L
         person: Optional[onr.client.Student] = row["henkilo"]
         numbers.append(person["oppijanumero"] if person is not None else None)
     return numbers
+
+
+def linking(persons: List[onr.Person]) -> List[str]:
+    reg = onr.linking.Registry()
+    reg.extend_persons(persons)
+    outcome: onr.linking.Outcome = reg.link(persons[0].oid, [p.oid for p in persons[1:]])
+    created: List[str] = [link["slave"] for link in outcome["links_created"]]
+    flips: List[bool] = [c["to"] for c in outcome["flag_changes"] if c["flag"] == "duplicate"]
+    for lint in outcome["lints"]:
+        if lint["kind"] == "duplicate_link_row":
+            created.append(lint["master"])  # narrowed to LinkRowLint: master and slave
+        elif lint["kind"] == "silent_reactivation":
+            created.append(lint["oid"])
+    reg.change_feed_entries(reg.unlink(persons[0].oid, persons[1].oid))
+    for v in reg.check() + onr.linking.check_links([("A", "B")]):
+        if v["kind"] == "cycle":
+            created.extend(v["oids"])
+        elif v["kind"] == "several_masters":
+            created.append(v["slave"])
+        code: str = v["code"]
+        del code
+    view: onr.client.Student = reg.yleistunniste(persons[1].oid)
+    record: onr.linking.PersonDict = persons[0].to_dict()
+    born: Optional[str] = record["syntymaaika"]
+    ids: List[onr.linking.IdpEntityId] = [i["idpEntityId"] for i in record["identifications"]]
+    pairs: List[str] = [d["masterOid"] for d in reg.duplicate_henkilos()]
+    unknown = outcome["no_such_key"]  # type: ignore[typeddict-item]
+    del flips, view, born, ids, pairs, unknown
+    return created
+
+
+def names(onr_first: str, onr_last: str, vtj_first: str, vtj_last: str) -> List[float]:
+    out: List[float] = [onr.name_match.surname(onr_last, vtj_last)["similarity"]]
+    first = onr.name_match.first_names(onr_first, vtj_first)
+    if first["rule"] == "similar_tokens":
+        out.append(first["similarity"])
+    elif first["rule"] == "different":
+        out.append(first["best_similarity"])
+    both = onr.name_match.names_match(onr_first, onr_last, vtj_first, vtj_last)
+    out.append(both["surname_similarity"])
+    if both["verdict"] == "first_names_differ":
+        out.append(both["best_first_name_similarity"])
+    v = onr.name_match.identification(onr_first, onr_last, vtj_first, vtj_last, former_surnames=["Old"])
+    if v["verdict"] == "match":
+        swapped: bool = v["swapped"]
+        former: Optional[int] = None if v["vtj_surname"] == "current" else v["vtj_surname"]["former"]
+        del swapped, former
+    elif v["verdict"] == "mismatch":
+        out.append(v["direct"]["surname_similarity"])
+    ok: bool = v["is_match"]
+    del ok
+    return out

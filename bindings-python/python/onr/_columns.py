@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from typing import List, Optional, TypedDict
 
-__all__ = ["HetuColumns"]
+__all__ = ["HetuColumns", "PairColumns"]
 
 
 class HetuColumns(TypedDict):
@@ -18,3 +18,15 @@ class HetuColumns(TypedDict):
     sex: List[Optional[str]]
     temporary: List[Optional[bool]]
     warnings: List[Optional[str]]
+
+
+class PairColumns(TypedDict):
+    """A chunk of ``DuplicateIndex.pair_chunks(columns=True)`` / ``pair_chunks_with``: equally
+    long lists, one item per pair: the record positions ``a`` and ``b``, their ids and the
+    similarity (``pandas.DataFrame(chunk)`` and ``pyarrow.Table.from_pydict(chunk)`` take it)."""
+
+    a: List[int]
+    b: List[int]
+    id_a: List[str]
+    id_b: List[str]
+    similarity: List[float]

@@ -15,13 +15,13 @@ class TrigramSetTest {
 
     @Test
     void setsGivePgTrgmsSimilarityAndShowTrgmOnEveryVector() {
-        List<String[]> rows = SharedVectorsTest.rawRows("trigram.tsv");
+        List<String[]> rows = Vectors.fixture("trigram.tsv");
         assertTrue(rows.size() > 2000);
         int nonEmpty = 0;
         for (String[] r : rows) {
-            String a = SharedVectorsTest.unescapeCopy(r[0]);
-            String b = SharedVectorsTest.unescapeCopy(r[1]);
-            String fa = SharedVectorsTest.unescapeCopy(r[2]);
+            String a = r[0];
+            String b = r[1];
+            String fa = r[2];
             String where = VectorsTest.escaped(a) + " / " + VectorsTest.escaped(b);
             float raw = SharedVectorsTest.float4(r[4]);
             float fmt = SharedVectorsTest.float4(r[5]);
@@ -36,7 +36,7 @@ class TrigramSetTest {
                 assertEquals(bits(fmt), bits(oa.similarityTo(b, true)), where);
                 assertEquals(bits(Similarity.trigramOnr(a, b)), bits(oa.similarity(ob)), where);
                 // show_trgm(lower(unaccent(a))), in PostgreSQL's order.
-                assertEquals(SharedVectorsTest.unescapeCopy(r[9]), String.join("|", sfa.trigrams()), where);
+                assertEquals(r[9], String.join("|", sfa.trigrams()), where);
                 assertEquals(sfa.trigrams(), oa.trigrams(), where);
                 assertEquals(oa.trigrams().size(), oa.size(), where);
                 // pg_trgm's formula on the counts: common / (|a| + |b| - common), in float4.

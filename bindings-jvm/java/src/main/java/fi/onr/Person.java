@@ -199,7 +199,7 @@ public final class Person {
     /** The sex ONR derives from the hetu, when the hetu is valid in {@code env}. */
     public Optional<Sex> hetuSex(Environment env) {
         String code = facts(env).getHetuSex();
-        return code == null ? Optional.empty() : Optional.of(code.equals("1") ? Sex.MALE : Sex.FEMALE);
+        return code == null ? Optional.empty() : Optional.of(Sex.MALE.code().equals(code) ? Sex.MALE : Sex.FEMALE);
     }
 
     /**

@@ -62,7 +62,7 @@ impl From<ClientError> for NativeClientError {
     }
 }
 
-/// A bug caught at the boundary ([`shielded`]): `internal.*` with onr-core's fixed text, no
+/// A bug caught at the boundary (`error::shielded`): `internal.*` with onr-core's fixed text, no
 /// HTTP status; the facade throws it as `fi.onr.InternalException`.
 impl From<Internal> for NativeClientError {
     fn from(e: Internal) -> Self {

@@ -14,10 +14,13 @@ use onr_client::yleistunniste::{
     Batch, BatchOptions, HaeOutcome, Person, ResultRow as YleistunnisteRow, Student,
 };
 use onr_client::{CallerId, Client, ClientError, ClientOptions, Credentials, Secret, Target};
+use onr_core::error::{Coded, Internal};
 use onr_core::import::action::Unknown;
 use onr_core::import::koodisto::Koodisto;
 use onr_core::import::{json as import_json, RowInput};
 use onr_core::{Environment, Lang};
+
+use crate::error::shielded;
 
 /// A failed call to ONR: onr-client's stable `client.*` code, the messages, ONR's HTTP status
 /// (-1 when it did not answer) and its parsed error body.
@@ -55,6 +58,22 @@ impl From<ClientError> for NativeClientError {
             http_status: e.status().map_or(-1, i32::from),
             body_message: body.message,
             field_errors: body.field_errors.into_iter().map(field_error).collect(),
+        }
+    }
+}
+
+/// A bug caught at the boundary (`error::shielded`): `internal.*` with onr-core's fixed text, no
+/// HTTP status; the facade throws it as `fi.onr.InternalException`.
+impl From<Internal> for NativeClientError {
+    fn from(e: Internal) -> Self {
+        NativeClientError::Failed {
+            code: e.code().to_owned(),
+            message_en: e.message(Lang::En),
+            message_fi: e.message(Lang::Fi),
+            message_sv: e.message(Lang::Sv),
+            http_status: -1,
+            body_message: None,
+            field_errors: Vec::new(),
         }
     }
 }
@@ -340,48 +359,50 @@ impl NativeClient {
         credentials_file: Option<String>,
         timeout_ms: i64,
     ) -> Result<Arc<NativeClient>, NativeClientError> {
-        let production = match env.as_str() {
-            "qa" | "test" => false,
-            "production" => true,
-            other => {
-                return Err(config(format!(
-                    "unknown env {other:?}, expected qa or production"
-                )))
-            }
-        };
-        let target = match base_url {
-            Some(url) => Target::custom(
-                &url,
-                if production {
-                    Environment::Production
-                } else {
-                    Environment::Test
-                },
-            )?,
-            None if production => Target::Production,
-            None => Target::Qa,
-        };
-        let caller = CallerId::new(&caller_id)?;
-        let credentials = match credentials_file {
-            Some(path) => {
-                let text = std::fs::read_to_string(&path)
-                    .map_err(|e| config(format!("cannot read {path}: {}", e.kind())))?;
-                Credentials::from_file_text(&text)?
-            }
-            None => Credentials::from_vars(|k| std::env::var(k).ok())?,
-        };
-        let options = ClientOptions {
-            timeout: ms(timeout_ms),
-            ..ClientOptions::default()
-        };
-        Ok(Arc::new(NativeClient {
-            inner: Client::new(target, caller, credentials, options),
-        }))
+        shielded(|| {
+            let production = match env.as_str() {
+                "qa" | "test" => false,
+                "production" => true,
+                other => {
+                    return Err(config(format!(
+                        "unknown env {other:?}, expected qa or production"
+                    )))
+                }
+            };
+            let target = match base_url {
+                Some(url) => Target::custom(
+                    &url,
+                    if production {
+                        Environment::Production
+                    } else {
+                        Environment::Test
+                    },
+                )?,
+                None if production => Target::Production,
+                None => Target::Qa,
+            };
+            let caller = CallerId::new(&caller_id)?;
+            let credentials = match credentials_file {
+                Some(path) => {
+                    let text = std::fs::read_to_string(&path)
+                        .map_err(|e| config(format!("cannot read {path}: {}", e.kind())))?;
+                    Credentials::from_file_text(&text)?
+                }
+                None => Credentials::from_vars(|k| std::env::var(k).ok())?,
+            };
+            let options = ClientOptions {
+                timeout: ms(timeout_ms),
+                ..ClientOptions::default()
+            };
+            Ok(Arc::new(NativeClient {
+                inner: Client::new(target, caller, credentials, options),
+            }))
+        })
     }
 
     /// The base URL.
-    pub fn base_url(&self) -> String {
-        self.inner.target().base_url().to_owned()
+    pub fn base_url(&self) -> Result<String, NativeClientError> {
+        shielded(|| Ok(self.inner.target().base_url().to_owned()))
     }
 
     /// Checks and sends a batch (ONR's import JSON), follows every import, audits the result.
@@ -390,93 +411,99 @@ impl NativeClient {
         json: String,
         options: SendOptionsRecord,
     ) -> Result<SendReportRecord, NativeClientError> {
-        let mut rows: Vec<RowInput> = Vec::new();
-        let header = import_json::read(&json, |r| rows.push(r))
-            .map_err(|e| config(format!("not an import batch: {e}")))?;
-        if let Some(p) = header.problems.first() {
-            return Err(config(format!(
-                "{}: {} (ONR refuses the whole request)",
-                p.field, p.detail
-            )));
-        }
-        let opts = ImportOptions {
-            chunk_size: usize::try_from(options.chunk_size).unwrap_or(1).max(1),
-            only_accepted: options.only_accepted,
-            poll: poll(&options),
-            sahkoposti: options.sahkoposti.or(header.sahkoposti),
-            resend_unconfirmed: options.resend_unconfirmed,
-        };
-        let r = self
-            .inner
-            .send_batch(rows, &Koodisto::bundled(), &Unknown, &opts, &mut |_| {})?;
-        Ok(SendReportRecord {
-            target: r.target,
-            environment: r.environment.to_owned(),
-            rows: idx(r.rows),
-            sent: idx(r.sent),
-            held_back: r.held_back.into_iter().map(held_back).collect(),
-            chunks: r
-                .chunks
-                .into_iter()
-                .map(|c| ChunkRecord {
-                    id: c.id,
-                    rows: c.rows.into_iter().map(idx).collect(),
-                    status: c.status.into(),
-                    restarted: c.restarted,
-                    results: c.results.into_iter().map(Into::into).collect(),
-                })
-                .collect(),
-            audit: r
-                .audit
-                .into_iter()
-                .map(|d| AuditRecord {
-                    index: idx(d.index),
-                    tunniste: d.tunniste,
-                    code: d.code.to_owned(),
-                    detail: d.detail,
-                })
-                .collect(),
+        shielded(|| {
+            let mut rows: Vec<RowInput> = Vec::new();
+            let header = import_json::read(&json, |r| rows.push(r))
+                .map_err(|e| config(format!("not an import batch: {e}")))?;
+            if let Some(p) = header.problems.first() {
+                return Err(config(format!(
+                    "{}: {} (ONR refuses the whole request)",
+                    p.field, p.detail
+                )));
+            }
+            let opts = ImportOptions {
+                chunk_size: usize::try_from(options.chunk_size).unwrap_or(1).max(1),
+                only_accepted: options.only_accepted,
+                poll: poll(&options),
+                sahkoposti: options.sahkoposti.or(header.sahkoposti),
+                resend_unconfirmed: options.resend_unconfirmed,
+            };
+            let r =
+                self.inner
+                    .send_batch(rows, &Koodisto::bundled(), &Unknown, &opts, &mut |_| {})?;
+            Ok(SendReportRecord {
+                target: r.target,
+                environment: r.environment.to_owned(),
+                rows: idx(r.rows),
+                sent: idx(r.sent),
+                held_back: r.held_back.into_iter().map(held_back).collect(),
+                chunks: r
+                    .chunks
+                    .into_iter()
+                    .map(|c| ChunkRecord {
+                        id: c.id,
+                        rows: c.rows.into_iter().map(idx).collect(),
+                        status: c.status.into(),
+                        restarted: c.restarted,
+                        results: c.results.into_iter().map(Into::into).collect(),
+                    })
+                    .collect(),
+                audit: r
+                    .audit
+                    .into_iter()
+                    .map(|d| AuditRecord {
+                        index: idx(d.index),
+                        tunniste: d.tunniste,
+                        code: d.code.to_owned(),
+                        detail: d.detail,
+                    })
+                    .collect(),
+            })
         })
     }
 
     /// `GET .../oppija/tuonti={id}/perustiedot`.
     pub fn import_status(&self, id: i64) -> Result<ImportStatusRecord, NativeClientError> {
-        Ok(self.inner.import_status(id)?.into())
+        shielded(|| Ok(self.inner.import_status(id)?.into()))
     }
 
     /// `GET .../oppija/tuonti={id}`.
     pub fn import_results(&self, id: i64) -> Result<ImportResultsRecord, NativeClientError> {
-        let r = self.inner.import_results(id)?;
-        Ok(ImportResultsRecord {
-            status: r.status.into(),
-            rows: r.rows.into_iter().map(Into::into).collect(),
+        shielded(|| {
+            let r = self.inner.import_results(id)?;
+            Ok(ImportResultsRecord {
+                status: r.status.into(),
+                rows: r.rows.into_iter().map(Into::into).collect(),
+            })
         })
     }
 
     /// `POST .../oppija/tuonti={id}`.
     pub fn restart_import(&self, id: i64) -> Result<ImportStatusRecord, NativeClientError> {
-        Ok(self.inner.restart_import(id)?.into())
+        shielded(|| Ok(self.inner.restart_import(id)?.into()))
     }
 
     /// One run of the change feed from `cursor` (a cursor's JSON text from an earlier run, or
     /// an ISO 8601 time).
     pub fn feed(&self, cursor: String, count: i32) -> Result<FeedRunRecord, NativeClientError> {
-        let start: FeedCursor = if cursor.trim_start().starts_with('{') {
-            serde_json::from_str(&cursor).map_err(|_| config("not a feed cursor".into()))?
-        } else {
-            FeedCursor::new(cursor)
-        };
-        let mut feed = Feed::new(&self.inner, start, u32::try_from(count).unwrap_or(1));
-        let mut entries = Vec::new();
-        for page in feed.by_ref() {
-            entries.extend(page?.into_iter().map(|e| FeedEntryRecord {
-                oid: e.oid,
-                master: e.master,
-                passivoitu: e.passivoitu,
-            }));
-        }
-        let cursor = serde_json::to_string(feed.cursor()).map_err(|e| config(e.to_string()))?;
-        Ok(FeedRunRecord { entries, cursor })
+        shielded(|| {
+            let start: FeedCursor = if cursor.trim_start().starts_with('{') {
+                serde_json::from_str(&cursor).map_err(|_| config("not a feed cursor".into()))?
+            } else {
+                FeedCursor::new(cursor)
+            };
+            let mut feed = Feed::new(&self.inner, start, u32::try_from(count).unwrap_or(1));
+            let mut entries = Vec::new();
+            for page in feed.by_ref() {
+                entries.extend(page?.into_iter().map(|e| FeedEntryRecord {
+                    oid: e.oid,
+                    master: e.master,
+                    passivoitu: e.passivoitu,
+                }));
+            }
+            let cursor = serde_json::to_string(feed.cursor()).map_err(|e| config(e.to_string()))?;
+            Ok(FeedRunRecord { entries, cursor })
+        })
     }
 
     /// `POST .../yleistunniste/hae`: finds or creates the person of a hetu and names; 400, 404
@@ -488,13 +515,15 @@ impl NativeClient {
         kutsumanimi: String,
         sukunimi: String,
     ) -> Result<HaeOutcomeRecord, NativeClientError> {
-        let person = Person {
-            hetu: Secret::new(hetu),
-            etunimet,
-            kutsumanimi,
-            sukunimi,
-        };
-        Ok(self.inner.yleistunniste_hae(&person)?.into())
+        shielded(|| {
+            let person = Person {
+                hetu: Secret::new(hetu),
+                etunimet,
+                kutsumanimi,
+                sukunimi,
+            };
+            Ok(self.inner.yleistunniste_hae(&person)?.into())
+        })
     }
 
     /// `GET .../yleistunniste/hae/{oid}`: `None` for 404.
@@ -502,7 +531,7 @@ impl NativeClient {
         &self,
         oid: String,
     ) -> Result<Option<StudentRecord>, NativeClientError> {
-        Ok(self.inner.yleistunniste_oid(&oid)?.map(Into::into))
+        shielded(|| Ok(self.inner.yleistunniste_oid(&oid)?.map(Into::into)))
     }
 
     /// `PUT .../yleistunniste`: checks a batch (ONR's `YleistunnisteInput` JSON) with
@@ -513,40 +542,42 @@ impl NativeClient {
         json: String,
         options: SendOptionsRecord,
     ) -> Result<YleistunnisteReportRecord, NativeClientError> {
-        let mut batch = Batch::from_json(&json)?;
-        if options.sahkoposti.is_some() {
-            batch.sahkoposti.clone_from(&options.sahkoposti);
-        }
-        let opts = BatchOptions {
-            chunk_size: usize::try_from(options.chunk_size).unwrap_or(1).max(1),
-            only_accepted: options.only_accepted,
-            resend_unconfirmed: options.resend_unconfirmed,
-            poll: poll(&options),
-        };
-        let r = self.inner.send_yleistunniste(&batch, &opts, &mut |_| {})?;
-        Ok(YleistunnisteReportRecord {
-            target: r.target,
-            environment: r.environment.to_owned(),
-            rows: idx(r.rows),
-            sent: idx(r.sent),
-            held_back: r.held_back.into_iter().map(held_back).collect(),
-            chunks: r
-                .chunks
-                .into_iter()
-                .map(|c| YleistunnisteChunkRecord {
-                    id: c.id,
-                    rows: c.rows.into_iter().map(idx).collect(),
-                    status: c.status.into(),
-                    restarted: c.restarted,
-                    results: c.results.into_iter().map(Into::into).collect(),
-                })
-                .collect(),
+        shielded(|| {
+            let mut batch = Batch::from_json(&json)?;
+            if options.sahkoposti.is_some() {
+                batch.sahkoposti.clone_from(&options.sahkoposti);
+            }
+            let opts = BatchOptions {
+                chunk_size: usize::try_from(options.chunk_size).unwrap_or(1).max(1),
+                only_accepted: options.only_accepted,
+                resend_unconfirmed: options.resend_unconfirmed,
+                poll: poll(&options),
+            };
+            let r = self.inner.send_yleistunniste(&batch, &opts, &mut |_| {})?;
+            Ok(YleistunnisteReportRecord {
+                target: r.target,
+                environment: r.environment.to_owned(),
+                rows: idx(r.rows),
+                sent: idx(r.sent),
+                held_back: r.held_back.into_iter().map(held_back).collect(),
+                chunks: r
+                    .chunks
+                    .into_iter()
+                    .map(|c| YleistunnisteChunkRecord {
+                        id: c.id,
+                        rows: c.rows.into_iter().map(idx).collect(),
+                        status: c.status.into(),
+                        restarted: c.restarted,
+                        results: c.results.into_iter().map(Into::into).collect(),
+                    })
+                    .collect(),
+            })
         })
     }
 
     /// `GET .../yleistunniste/tuonti={id}/perustiedot`.
     pub fn yleistunniste_status(&self, id: i64) -> Result<ImportStatusRecord, NativeClientError> {
-        Ok(self.inner.yleistunniste_status(id)?.into())
+        shielded(|| Ok(self.inner.yleistunniste_status(id)?.into()))
     }
 
     /// `GET .../yleistunniste/tuonti={id}`.
@@ -554,20 +585,22 @@ impl NativeClient {
         &self,
         id: i64,
     ) -> Result<YleistunnisteResultsRecord, NativeClientError> {
-        let r = self.inner.yleistunniste_results(id)?;
-        Ok(YleistunnisteResultsRecord {
-            status: ImportStatusRecord {
-                id: r.id,
-                kasiteltavia: r.kasiteltavia,
-                kasiteltyja: r.kasiteltyja,
-                kasitelty: r.kasitelty,
-            },
-            rows: r.henkilot.into_iter().map(Into::into).collect(),
+        shielded(|| {
+            let r = self.inner.yleistunniste_results(id)?;
+            Ok(YleistunnisteResultsRecord {
+                status: ImportStatusRecord {
+                    id: r.id,
+                    kasiteltavia: r.kasiteltavia,
+                    kasiteltyja: r.kasiteltyja,
+                    kasitelty: r.kasitelty,
+                },
+                rows: r.henkilot.into_iter().map(Into::into).collect(),
+            })
         })
     }
 
     /// `POST .../yleistunniste/tuonti={id}`: restarts a stalled batch.
     pub fn restart_yleistunniste(&self, id: i64) -> Result<ImportStatusRecord, NativeClientError> {
-        Ok(self.inner.restart_yleistunniste(id)?.into())
+        shielded(|| Ok(self.inner.restart_yleistunniste(id)?.into()))
     }
 }

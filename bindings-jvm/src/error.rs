@@ -69,6 +69,7 @@ impl Positioned for onr_core::import::json::JsonError {}
 impl Positioned for onr_core::linking::LinkError {}
 impl Positioned for onr_core::linking::LinkLint {}
 impl Positioned for onr_core::person::PersonError {}
+impl Positioned for onr_core::person::UnknownName {}
 impl Positioned for onr_core::linking::TableError {}
 impl Positioned for onr_core::import::csv::CsvError {}
 
@@ -174,11 +175,14 @@ mod tests {
 ///
 /// UniFFI catches a panic itself, but its Kotlin layer then throws an `InternalException` whose
 /// message is the panic's text, which may hold personal data. Inside `shielded` a panic becomes
-/// `internal.panic` with onr-core's fixed text; the payload is dropped unread. Every export whose
-/// body can panic (all but trivial getters) wraps its body in it and returns
-/// `Result<_, NativeError>`.
-#[allow(dead_code)] // until every export is shielded (issue 17)
-pub(crate) fn shielded<T>(body: impl FnOnce() -> Result<T, NativeError>) -> Result<T, NativeError> {
+/// `internal.panic` with onr-core's fixed text; the payload is dropped unread. Every export
+/// wraps its body in it and returns `Result<_, E>`, where `E` is the crate's [`NativeError`]
+/// (or the client's error, which also takes an [`onr_core::error::Internal`]); the only
+/// exceptions are the constant name tables (`*_names`) and [`internal_panic_problem`], listed in
+/// the test `every_export_is_shielded` (`tests/shielded.rs`).
+pub(crate) fn shielded<T, E: From<onr_core::error::Internal>>(
+    body: impl FnOnce() -> Result<T, E>,
+) -> Result<T, E> {
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(body)) {
         Ok(result) => result,
         Err(payload) => {
@@ -190,13 +194,31 @@ pub(crate) fn shielded<T>(body: impl FnOnce() -> Result<T, NativeError>) -> Resu
     }
 }
 
+/// The names of onr-core's error categories ([`onr_core::Category::NAMES`]), in order: the
+/// facade's `fi.onr.Category` is checked against them.
+#[uniffi::export]
+pub fn category_names() -> Vec<String> {
+    names(&onr_core::Category::NAMES)
+}
+
+/// The names of the languages of messages ([`onr_core::Lang::NAMES`]), in order.
+#[uniffi::export]
+pub fn lang_names() -> Vec<String> {
+    names(&onr_core::Lang::NAMES)
+}
+
+/// A name table of onr-core as owned strings.
+pub(crate) fn names(names: &[&str]) -> Vec<String> {
+    names.iter().map(|n| (*n).to_owned()).collect()
+}
+
 #[cfg(test)]
 mod shield_tests {
     use super::*;
 
     #[test]
     fn a_panic_becomes_internal_panic_without_its_text() {
-        let err = shielded::<()>(|| panic!("hetu 131052-308T")).unwrap_err();
+        let err = shielded::<(), NativeError>(|| panic!("hetu 131052-308T")).unwrap_err();
         let p = err.problem();
         assert_eq!(p.code, "internal.panic");
         assert!(!format!("{err:?}").contains("131052-308T"));
@@ -205,8 +227,9 @@ mod shield_tests {
 
     #[test]
     fn results_pass_through() {
-        assert_eq!(shielded(|| Ok(7)).unwrap(), 7);
-        let e = shielded::<()>(|| Err(onr_core::error::Internal::Callback.into())).unwrap_err();
+        assert_eq!(shielded::<_, NativeError>(|| Ok(7)).unwrap(), 7);
+        let e = shielded::<(), NativeError>(|| Err(onr_core::error::Internal::Callback.into()))
+            .unwrap_err();
         assert_eq!(e.problem().code, "internal.callback");
     }
 }

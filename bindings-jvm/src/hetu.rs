@@ -7,7 +7,7 @@ use onr_core::error::Coded;
 use onr_core::hetu::{self, Hetu, HetuError, Sex};
 use onr_core::Environment;
 
-use crate::error::{NativeError, Problem};
+use crate::error::{names, shielded, NativeError, Problem};
 
 // A date crosses the boundary as its day count from 1970-01-01, which the generated Kotlin
 // turns into a `java.time.LocalDate` (see `uniffi.toml`).
@@ -32,8 +32,8 @@ pub enum Sex {
 
 /// The koodisto `sukupuoli` code of a sex: `"1"` or `"2"`.
 #[uniffi::export]
-pub fn sex_code(sex: Sex) -> String {
-    sex.code().to_owned()
+pub fn sex_code(sex: Sex) -> Result<String, NativeError> {
+    shielded(|| Ok(sex.code().to_owned()))
 }
 
 /// A parsed hetu and everything onr-core derives from it.
@@ -105,13 +105,13 @@ impl From<Result<Hetu, HetuError>> for HetuOutcome {
 /// [`Hetu::parse`]: ONR's verdict.
 #[uniffi::export]
 pub fn hetu_parse(input: String, env: Environment) -> Result<HetuValue, NativeError> {
-    Ok(Hetu::parse(&input, env)?.into())
+    shielded(|| Ok(Hetu::parse(&input, env)?.into()))
 }
 
 /// [`Hetu::parse_strict`]: the official rules.
 #[uniffi::export]
 pub fn hetu_parse_strict(input: String, env: Environment) -> Result<HetuValue, NativeError> {
-    Ok(Hetu::parse_strict(&input, env)?.into())
+    shielded(|| Ok(Hetu::parse_strict(&input, env)?.into()))
 }
 
 /// [`hetu::length_error`]: the error of every input of `units` UTF-16 units (`units >= 0`)
@@ -119,56 +119,65 @@ pub fn hetu_parse_strict(input: String, env: Environment) -> Result<HetuValue, N
 /// copying it; `Ok` when the characters decide.
 #[uniffi::export]
 pub fn hetu_check_length(units: i32) -> Result<(), NativeError> {
-    match hetu::length_error(usize::try_from(units).unwrap_or(0)) {
-        Some(e) => Err(e.into()),
-        None => Ok(()),
-    }
+    shielded(
+        || match hetu::length_error(usize::try_from(units).unwrap_or(0)) {
+            Some(e) => Err(e.into()),
+            None => Ok(()),
+        },
+    )
 }
 
 /// [`hetu::is_valid`].
 #[uniffi::export]
-pub fn hetu_is_valid(input: String, env: Environment) -> bool {
-    hetu::is_valid(&input, env)
+pub fn hetu_is_valid(input: String, env: Environment) -> Result<bool, NativeError> {
+    shielded(|| Ok(hetu::is_valid(&input, env)))
 }
 
 /// [`hetu::is_valid`] on UTF-8 bytes: the per-call path without UniFFI's string encoder
 /// (the facade encodes, replacing lone surrogates with U+FFFD).
 #[uniffi::export]
-pub fn hetu_is_valid_utf8(input: Vec<u8>, env: Environment) -> bool {
-    hetu::is_valid(&String::from_utf8_lossy(&input), env)
+pub fn hetu_is_valid_utf8(input: Vec<u8>, env: Environment) -> Result<bool, NativeError> {
+    shielded(|| Ok(hetu::is_valid(&String::from_utf8_lossy(&input), env)))
 }
 
 /// [`hetu::is_valid_strict`].
 #[uniffi::export]
-pub fn hetu_is_valid_strict(input: String, env: Environment) -> bool {
-    hetu::is_valid_strict(&input, env)
+pub fn hetu_is_valid_strict(input: String, env: Environment) -> Result<bool, NativeError> {
+    shielded(|| Ok(hetu::is_valid_strict(&input, env)))
 }
 
 /// [`hetu::validate_many`] with one full record per input.
 #[uniffi::export]
-pub fn hetu_validate_all(inputs: Vec<String>, env: Environment) -> Vec<HetuOutcome> {
-    hetu::validate_many(&inputs, env)
-        .into_iter()
-        .map(HetuOutcome::from)
-        .collect()
+pub fn hetu_validate_all(
+    inputs: Vec<String>,
+    env: Environment,
+) -> Result<Vec<HetuOutcome>, NativeError> {
+    shielded(|| {
+        Ok(hetu::validate_many(&inputs, env)
+            .into_iter()
+            .map(HetuOutcome::from)
+            .collect())
+    })
 }
 
 /// [`hetu::validate_many_strict`] with one full record per input.
 #[uniffi::export]
-pub fn hetu_validate_all_strict(inputs: Vec<String>, env: Environment) -> Vec<HetuOutcome> {
-    hetu::validate_many_strict(&inputs, env)
-        .into_iter()
-        .map(HetuOutcome::from)
-        .collect()
+pub fn hetu_validate_all_strict(
+    inputs: Vec<String>,
+    env: Environment,
+) -> Result<Vec<HetuOutcome>, NativeError> {
+    shielded(|| {
+        Ok(hetu::validate_many_strict(&inputs, env)
+            .into_iter()
+            .map(HetuOutcome::from)
+            .collect())
+    })
 }
 
 /// Every error code of [`HetuError`], in the order [`hetu_validate_packed`] numbers them.
 #[uniffi::export]
 pub fn hetu_error_codes() -> Vec<String> {
-    HetuError::ALL_CODES
-        .iter()
-        .map(|c| (*c).to_owned())
-        .collect()
+    names(&HetuError::ALL_CODES)
 }
 
 /// The compact batch transport of the Java facade's `Hetu.validateAll`: one copy in, one
@@ -177,7 +186,16 @@ pub fn hetu_error_codes() -> Vec<String> {
 /// `inputs` is the UTF-8 of every input, each followed by the byte `0xFF` (which UTF-8 never
 /// contains). The result has one little-endian `i32` per input, in order, as `pack` makes it.
 #[uniffi::export]
-pub fn hetu_validate_packed(inputs: Vec<u8>, env: Environment, strict: bool) -> Vec<u8> {
+pub fn hetu_validate_packed(
+    inputs: Vec<u8>,
+    env: Environment,
+    strict: bool,
+) -> Result<Vec<u8>, NativeError> {
+    shielded(|| Ok(validate_packed(&inputs, env, strict)))
+}
+
+/// The body of [`hetu_validate_packed`].
+fn validate_packed(inputs: &[u8], env: Environment, strict: bool) -> Vec<u8> {
     let mut out = Vec::with_capacity(inputs.len() / 3);
     let mut items = inputs.split(|&b| b == 0xFF);
     // Every item is terminated, so the last split is the empty tail after the final 0xFF.
@@ -278,12 +296,30 @@ pub struct NormalizedValue {
 
 /// [`hetu::normalize`].
 #[uniffi::export]
-pub fn hetu_normalize(input: String) -> NormalizedValue {
-    let n = hetu::normalize(&input);
-    NormalizedValue {
-        changes: n.changes.iter().map(|c| c.code().to_owned()).collect(),
-        value: n.value,
-    }
+pub fn hetu_normalize(input: String) -> Result<NormalizedValue, NativeError> {
+    shielded(|| {
+        let n = hetu::normalize(&input);
+        Ok(NormalizedValue {
+            changes: n.changes.iter().map(|c| c.as_str().to_owned()).collect(),
+            value: n.value,
+        })
+    })
+}
+
+/// The names of the rule sets ([`hetu::RuleSet::as_str`] of [`hetu::RuleSet::ALL`]): the
+/// facade's `HetuRules` is checked against them.
+#[uniffi::export]
+pub fn hetu_rule_set_names() -> Vec<String> {
+    hetu::RuleSet::ALL
+        .iter()
+        .map(|r| r.as_str().to_owned())
+        .collect()
+}
+
+/// The names of the kinds of [`hetu::Edit`] ([`hetu::Edit::NAMES`]).
+#[uniffi::export]
+pub fn hetu_edit_names() -> Vec<String> {
+    names(&hetu::Edit::NAMES)
 }
 
 /// A suggestion of [`hetu::suggest`].
@@ -299,22 +335,23 @@ pub struct SuggestionValue {
 
 /// [`hetu::suggest`].
 #[uniffi::export]
-pub fn hetu_suggest(input: String, env: Environment, max: i32) -> Vec<SuggestionValue> {
-    hetu::suggest(&input, env, usize::try_from(max).unwrap_or(0))
-        .into_iter()
-        .map(|s| {
-            let (edit, position) = match s.edit {
-                hetu::Edit::Transposition { position } => ("transposition", i32::from(position)),
-                hetu::Edit::Substitution { position } => ("substitution", i32::from(position)),
-                _ => ("normalized", -1),
-            };
-            SuggestionValue {
-                hetu: s.hetu.into(),
-                edit: edit.to_owned(),
-                position,
-            }
-        })
-        .collect()
+pub fn hetu_suggest(
+    input: String,
+    env: Environment,
+    max: i32,
+) -> Result<Vec<SuggestionValue>, NativeError> {
+    shielded(|| {
+        Ok(
+            hetu::suggest(&input, env, usize::try_from(max).unwrap_or(0))
+                .into_iter()
+                .map(|s| SuggestionValue {
+                    hetu: s.hetu.into(),
+                    edit: s.edit.as_str().to_owned(),
+                    position: s.edit.position().map_or(-1, i32::from),
+                })
+                .collect(),
+        )
+    })
 }
 
 /// [`Hetu::warnings_on`]: the warnings of a parsed hetu plus those that depend on `today`.
@@ -325,28 +362,32 @@ pub fn hetu_warnings_on(
     strict: bool,
     today: NaiveDate,
 ) -> Result<Vec<Problem>, NativeError> {
-    let h = if strict {
-        Hetu::parse_strict(&input, env)?
-    } else {
-        Hetu::parse(&input, env)?
-    };
-    Ok(h.warnings_on(today)
-        .iter()
-        .map(|w| Problem::from(&w))
-        .collect())
+    shielded(|| {
+        let h = if strict {
+            Hetu::parse_strict(&input, env)?
+        } else {
+            Hetu::parse(&input, env)?
+        };
+        Ok(h.warnings_on(today)
+            .iter()
+            .map(|w| Problem::from(&w))
+            .collect())
+    })
 }
 
 /// [`Hetu::age_on`]: the age in whole years, or -1 if born after `today`.
 #[uniffi::export]
 pub fn hetu_age_on(input: String, env: Environment, today: NaiveDate) -> Result<i32, NativeError> {
-    let age = Hetu::parse(&input, env)?.age_on(today);
-    Ok(age.and_then(|a| i32::try_from(a).ok()).unwrap_or(-1))
+    shielded(|| {
+        let age = Hetu::parse(&input, env)?.age_on(today);
+        Ok(age.and_then(|a| i32::try_from(a).ok()).unwrap_or(-1))
+    })
 }
 
 /// [`hetu::check_char`] of the nine-digit number `DDMMYYNNN`.
 #[uniffi::export]
-pub fn hetu_check_char(number: i32) -> String {
-    hetu::check_char(number.unsigned_abs()).to_string()
+pub fn hetu_check_char(number: i32) -> Result<String, NativeError> {
+    shielded(|| Ok(hetu::check_char(number.unsigned_abs()).to_string()))
 }
 
 /// [`hetu::Generator`], shareable between threads.
@@ -357,18 +398,18 @@ pub struct HetuGenerator(Mutex<hetu::Generator>);
 impl HetuGenerator {
     /// [`hetu::Generator::new`].
     #[uniffi::constructor]
-    pub fn new(seed: i64) -> HetuGenerator {
-        HetuGenerator(Mutex::new(hetu::Generator::new(seed as u64)))
+    pub fn new(seed: i64) -> Result<HetuGenerator, NativeError> {
+        shielded(|| Ok(HetuGenerator(Mutex::new(hetu::Generator::new(seed as u64)))))
     }
 
     /// [`hetu::Generator::temporary`].
     pub fn temporary(&self, date: NaiveDate) -> Result<HetuValue, NativeError> {
-        Ok(self.lock().temporary(date)?.into())
+        shielded(|| Ok(self.lock().temporary(date)?.into()))
     }
 
     /// [`hetu::Generator::ordinary`].
     pub fn ordinary(&self, date: NaiveDate) -> Result<HetuValue, NativeError> {
-        Ok(self.lock().ordinary(date)?.into())
+        shielded(|| Ok(self.lock().ordinary(date)?.into()))
     }
 }
 

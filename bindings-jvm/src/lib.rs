@@ -1,7 +1,9 @@
 //! onr-core for the JVM: the UniFFI layer under the `onr-core` Maven artifact.
 //!
 //! Every export here is a one-line delegation to onr-core plus a type conversion; no rule
-//! lives in this crate. UniFFI generates Kotlin bindings (over JNA) from these proc-macro
+//! lives in this crate, and no vocabulary: names cross as onr-core's strings, parsed by its
+//! `FromStr`. Every export runs its body in `error::shielded`, so that no panic reaches
+//! UniFFI (checked by `tests/shielded.rs`). UniFFI generates Kotlin bindings (over JNA) from these proc-macro
 //! exports into the internal package `fi.onr.ffi`, and the hand-written Java facade in
 //! `fi.onr` (see `java/`) is what users call.
 //!

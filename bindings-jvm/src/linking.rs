@@ -6,7 +6,7 @@ use std::sync::{Mutex, MutexGuard};
 use onr_core::linking::{Link, Outcome, Registry, Violation};
 use onr_core::Environment;
 
-use crate::error::{NativeError, Problem};
+use crate::error::{shielded, NativeError, Problem};
 pub use crate::person::PersonValue;
 
 mod table;
@@ -106,37 +106,36 @@ pub struct LinkRegistry(Mutex<Registry>);
 impl LinkRegistry {
     /// [`Registry::new`].
     #[uniffi::constructor]
-    pub fn new(env: Environment) -> LinkRegistry {
-        LinkRegistry(Mutex::new(Registry::new(env)))
+    pub fn new(env: Environment) -> Result<LinkRegistry, NativeError> {
+        shielded(|| Ok(LinkRegistry(Mutex::new(Registry::new(env)))))
     }
 
     /// [`Registry::insert_person`]: adds or replaces a person.
-    pub fn insert_person(&self, person: PersonValue) {
-        self.lock().insert_person(person.into());
+    pub fn insert_person(&self, person: PersonValue) -> Result<(), NativeError> {
+        shielded(|| {
+            self.lock().insert_person(person.into());
+            Ok(())
+        })
     }
 
     /// [`Registry::person`].
-    pub fn person(&self, oid: String) -> Option<PersonValue> {
-        self.lock().person(&oid).map(PersonValue::from)
+    pub fn person(&self, oid: String) -> Result<Option<PersonValue>, NativeError> {
+        shielded(|| Ok(self.lock().person(&oid).map(PersonValue::from)))
     }
 
     /// [`Registry::master_of`].
-    pub fn master_of(&self, oid: String) -> Option<String> {
-        self.lock().master_of(&oid).map(str::to_owned)
+    pub fn master_of(&self, oid: String) -> Result<Option<String>, NativeError> {
+        shielded(|| Ok(self.lock().master_of(&oid).map(str::to_owned)))
     }
 
     /// [`Registry::slaves_of`].
-    pub fn slaves_of(&self, oid: String) -> Vec<String> {
-        self.lock()
-            .slaves_of(&oid)
-            .into_iter()
-            .map(str::to_owned)
-            .collect()
+    pub fn slaves_of(&self, oid: String) -> Result<Vec<String>, NativeError> {
+        shielded(|| Ok(owned(self.lock().slaves_of(&oid))))
     }
 
     /// [`Registry::link`].
     pub fn link(&self, oid: String, candidates: Vec<String>) -> Result<LinkOutcome, NativeError> {
-        Ok(self.lock().link(&oid, &candidates)?.into())
+        shielded(|| Ok(self.lock().link(&oid, &candidates)?.into()))
     }
 
     /// [`Registry::force_link`].
@@ -145,12 +144,12 @@ impl LinkRegistry {
         oid: String,
         candidates: Vec<String>,
     ) -> Result<LinkOutcome, NativeError> {
-        Ok(self.lock().force_link(&oid, &candidates)?.into())
+        shielded(|| Ok(self.lock().force_link(&oid, &candidates)?.into()))
     }
 
     /// [`Registry::unlink`].
     pub fn unlink(&self, master: String, slave: String) -> Result<LinkOutcome, NativeError> {
-        Ok(self.lock().unlink(&master, &slave)?.into())
+        shielded(|| Ok(self.lock().unlink(&master, &slave)?.into()))
     }
 
     /// [`Registry::link_with_vtj_hetu`]: VTJ identified the person with this hetu.
@@ -159,7 +158,7 @@ impl LinkRegistry {
         oid: String,
         vtj_hetu: String,
     ) -> Result<LinkOutcome, NativeError> {
-        Ok(self.lock().link_with_vtj_hetu(&oid, &vtj_hetu)?.into())
+        shielded(|| Ok(self.lock().link_with_vtj_hetu(&oid, &vtj_hetu)?.into()))
     }
 
     /// [`Registry::force_update_hetu`].
@@ -168,7 +167,7 @@ impl LinkRegistry {
         oid: String,
         new_hetu: String,
     ) -> Result<LinkOutcome, NativeError> {
-        Ok(self.lock().force_update_hetu(&oid, &new_hetu)?.into())
+        shielded(|| Ok(self.lock().force_update_hetu(&oid, &new_hetu)?.into()))
     }
 
     /// [`Registry::remove_duplicate_hetu_and_link`].
@@ -177,119 +176,145 @@ impl LinkRegistry {
         oid: String,
         hetu: String,
     ) -> Result<LinkOutcome, NativeError> {
-        Ok(self
-            .lock()
-            .remove_duplicate_hetu_and_link(&oid, &hetu)?
-            .into())
+        shielded(|| {
+            Ok(self
+                .lock()
+                .remove_duplicate_hetu_and_link(&oid, &hetu)?
+                .into())
+        })
     }
 
     /// [`Registry::identify_without_hetu`].
     pub fn identify_without_hetu(&self, oid: String) -> Result<LinkOutcome, NativeError> {
-        Ok(self.lock().identify_without_hetu(&oid)?.into())
+        shielded(|| Ok(self.lock().identify_without_hetu(&oid)?.into()))
     }
 
     /// [`Registry::passivate`].
     pub fn passivate(&self, oid: String) -> Result<LinkOutcome, NativeError> {
-        Ok(self.lock().passivate(&oid)?.into())
+        shielded(|| Ok(self.lock().passivate(&oid)?.into()))
     }
 
     /// [`Registry::add_link`]: loads a link row as it is (no rules applied).
-    pub fn add_link(&self, master: String, slave: String) {
-        self.lock().add_link(&master, &slave);
+    pub fn add_link(&self, master: String, slave: String) -> Result<(), NativeError> {
+        shielded(|| {
+            self.lock().add_link(&master, &slave);
+            Ok(())
+        })
     }
 
     /// [`Registry::links`]: every link row, in insertion order.
-    pub fn links(&self) -> Vec<LinkValue> {
-        self.lock()
-            .links()
-            .map(|(m, s)| LinkValue {
-                master: m.to_owned(),
-                slave: s.to_owned(),
-            })
-            .collect()
+    pub fn links(&self) -> Result<Vec<LinkValue>, NativeError> {
+        shielded(|| {
+            Ok(self
+                .lock()
+                .links()
+                .map(|(m, s)| LinkValue {
+                    master: m.to_owned(),
+                    slave: s.to_owned(),
+                })
+                .collect())
+        })
     }
 
     /// [`Registry::person_count`].
-    pub fn person_count(&self) -> i64 {
-        self.lock().person_count() as i64
+    pub fn person_count(&self) -> Result<i64, NativeError> {
+        shielded(|| Ok(count(self.lock().person_count())))
     }
 
     /// [`Registry::link_count`].
-    pub fn link_count(&self) -> i64 {
-        self.lock().link_count() as i64
+    pub fn link_count(&self) -> Result<i64, NativeError> {
+        shielded(|| Ok(count(self.lock().link_count())))
     }
 
     /// [`Registry::resolve`]: the master of a slave, else the OID itself.
-    pub fn resolve(&self, oid: String) -> String {
-        self.lock().resolve(&oid).to_owned()
+    pub fn resolve(&self, oid: String) -> Result<String, NativeError> {
+        shielded(|| Ok(self.lock().resolve(&oid).to_owned()))
     }
 
     /// [`Registry::masters_of`].
-    pub fn masters_of(&self, oid: String) -> Vec<String> {
-        owned(self.lock().masters_of(&oid))
+    pub fn masters_of(&self, oid: String) -> Result<Vec<String>, NativeError> {
+        shielded(|| Ok(owned(self.lock().masters_of(&oid))))
     }
 
     /// [`Registry::group`].
-    pub fn group(&self, oid: String) -> Vec<String> {
-        owned(self.lock().group(&oid))
+    pub fn group(&self, oid: String) -> Result<Vec<String>, NativeError> {
+        shielded(|| Ok(owned(self.lock().group(&oid))))
     }
 
     /// [`Registry::linked`].
-    pub fn linked(&self, oid: String) -> Vec<String> {
-        owned(self.lock().linked(&oid))
+    pub fn linked(&self, oid: String) -> Result<Vec<String>, NativeError> {
+        shielded(|| Ok(owned(self.lock().linked(&oid))))
     }
 
     /// [`Registry::master_person`].
     pub fn master_person(&self, oid: String) -> Result<PersonValue, NativeError> {
-        Ok(PersonValue::from(self.lock().master_person(&oid)?))
+        shielded(|| Ok(PersonValue::from(self.lock().master_person(&oid)?)))
     }
 
     /// [`Registry::oppijanumero`].
     pub fn oppijanumero(&self, oid: String) -> Result<Option<String>, NativeError> {
-        Ok(self.lock().oppijanumero(&oid)?.map(str::to_owned))
+        shielded(|| Ok(self.lock().oppijanumero(&oid)?.map(str::to_owned)))
     }
 
     /// [`Registry::yleistunniste`].
     pub fn yleistunniste(&self, oid: String) -> Result<YleistunnisteValue, NativeError> {
-        let v = self.lock().yleistunniste(&oid)?;
-        Ok(YleistunnisteValue {
-            oid: v.oid,
-            oppijanumero: v.oppijanumero,
-            passivoitu: v.passivoitu,
-            linked: v.linked,
+        shielded(|| {
+            let v = self.lock().yleistunniste(&oid)?;
+            Ok(YleistunnisteValue {
+                oid: v.oid,
+                oppijanumero: v.oppijanumero,
+                passivoitu: v.passivoitu,
+                linked: v.linked,
+            })
         })
     }
 
     /// [`Registry::masters_by_oids`]: `(asked OID, its master person's OID)` rows.
     pub fn masters_by_oids(&self, oids: Vec<String>) -> Result<Vec<LinkValue>, NativeError> {
-        Ok(self
-            .lock()
-            .masters_by_oids(&oids)?
-            .into_iter()
-            .map(|(oid, master)| LinkValue { master, slave: oid })
-            .collect())
+        shielded(|| {
+            Ok(self
+                .lock()
+                .masters_by_oids(&oids)?
+                .into_iter()
+                .map(|(oid, master)| LinkValue { master, slave: oid })
+                .collect())
+        })
     }
 
     /// [`Registry::duplicate_henkilos`]: `(master, slave)` rows, for the OIDs or for all.
-    pub fn duplicate_henkilos(&self, oids: Option<Vec<String>>) -> Vec<LinkValue> {
-        self.lock()
-            .duplicate_henkilos(oids.as_deref())
-            .into_iter()
-            .map(|d| LinkValue {
-                master: d.master_oid,
-                slave: d.henkilo_oid,
-            })
-            .collect()
+    pub fn duplicate_henkilos(
+        &self,
+        oids: Option<Vec<String>>,
+    ) -> Result<Vec<LinkValue>, NativeError> {
+        shielded(|| {
+            Ok(self
+                .lock()
+                .duplicate_henkilos(oids.as_deref())
+                .into_iter()
+                .map(|d| LinkValue {
+                    master: d.master_oid,
+                    slave: d.henkilo_oid,
+                })
+                .collect())
+        })
     }
 
     /// [`Registry::check`]: the broken invariants of the registry's links and flags.
-    pub fn check(&self) -> Vec<ViolationValue> {
-        self.lock()
-            .check()
-            .iter()
-            .map(ViolationValue::from)
-            .collect()
+    pub fn check(&self) -> Result<Vec<ViolationValue>, NativeError> {
+        shielded(|| {
+            Ok(self
+                .lock()
+                .check()
+                .iter()
+                .map(ViolationValue::from)
+                .collect())
+        })
     }
+}
+
+/// A count as the `i64` Java reads (a registry never holds 2^63 of anything).
+fn count(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
 }
 
 fn owned(v: Vec<&str>) -> Vec<String> {

@@ -2,10 +2,12 @@
 //! record (facts, saving, views, lookups, reactivation).
 
 use chrono::NaiveDate;
-use onr_core::person::{Actor, Audience, ContactGroup, ContactInfo, Lookup, Person};
+use onr_core::person::{
+    Actor, Audience, ContactGroup, ContactInfo, Lookup, Person, YksilointiTila,
+};
 use onr_core::Environment;
 
-use crate::error::NativeError;
+use crate::error::{names, shielded, NativeError};
 
 /// The fields of a person that the link rules read and change.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
@@ -212,133 +214,101 @@ pub struct PersonFacts {
 
 /// The facts ONR derives from a person record in an environment.
 #[uniffi::export]
-pub fn person_facts(person: PersonValue, env: Environment) -> PersonFacts {
-    let p = Person::from(person);
-    let derived = p.hetu_birth_date_and_sex(env);
-    PersonFacts {
-        has_hetu: p.has_hetu(),
-        identified_by_any_method: p.is_identified_by_any_method(),
-        strongly_identified: p.is_strongly_identified(),
-        counts_as_identified_for_linking: p.counts_as_identified_for_linking(),
-        oppijanumero: p.oppijanumero().map(str::to_owned),
-        yksilointi_tila: p.yksilointi_tila().as_str().to_owned(),
-        counts_as_import_success: p.counts_as_import_success(),
-        hetu_birth_date: derived.map(|(d, _)| d),
-        hetu_sex: derived.map(|(_, s)| s.to_owned()),
-    }
+pub fn person_facts(person: PersonValue, env: Environment) -> Result<PersonFacts, NativeError> {
+    shielded(|| {
+        let p = Person::from(person);
+        let derived = p.hetu_birth_date_and_sex(env);
+        Ok(PersonFacts {
+            has_hetu: p.has_hetu(),
+            identified_by_any_method: p.is_identified_by_any_method(),
+            strongly_identified: p.is_strongly_identified(),
+            counts_as_identified_for_linking: p.counts_as_identified_for_linking(),
+            oppijanumero: p.oppijanumero().map(str::to_owned),
+            yksilointi_tila: p.yksilointi_tila().as_str().to_owned(),
+            counts_as_import_success: p.counts_as_import_success(),
+            hetu_birth_date: derived.map(|(d, _)| d),
+            hetu_sex: derived.map(|(_, s)| s.to_owned()),
+        })
+    })
 }
 
 /// [`Person::apply_save_rules`]: the record as ONR saves it.
 #[uniffi::export]
-pub fn person_saved(person: PersonValue, env: Environment) -> PersonValue {
-    let mut p = Person::from(person);
-    p.apply_save_rules(env);
-    PersonValue::from(&p)
+pub fn person_saved(person: PersonValue, env: Environment) -> Result<PersonValue, NativeError> {
+    shielded(|| {
+        let mut p = Person::from(person);
+        p.apply_save_rules(env);
+        Ok(PersonValue::from(&p))
+    })
 }
 
 /// [`Person::apply_turvakielto_on_save`]: the record after ONR's turvakielto persist hook.
 #[uniffi::export]
-pub fn person_turvakielto_saved(person: PersonValue) -> PersonValue {
-    let mut p = Person::from(person);
-    p.apply_turvakielto_on_save();
-    PersonValue::from(&p)
+pub fn person_turvakielto_saved(person: PersonValue) -> Result<PersonValue, NativeError> {
+    shielded(|| {
+        let mut p = Person::from(person);
+        p.apply_turvakielto_on_save();
+        Ok(PersonValue::from(&p))
+    })
 }
 
-/// To whom a record is shown ([`Audience`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
-pub enum AudienceKind {
-    /// [`Audience::Consumer`].
-    Consumer,
-    /// [`Audience::Guardian`].
-    Guardian,
-}
-
-impl From<AudienceKind> for Audience {
-    fn from(k: AudienceKind) -> Audience {
-        match k {
-            AudienceKind::Consumer => Audience::Consumer,
-            AudienceKind::Guardian => Audience::Guardian,
-        }
-    }
-}
-
-/// [`Person::view`]: the record as ONR shows it to `audience`.
+/// [`Person::view`]: the record as ONR shows it to `audience`, one of [`Audience::NAMES`]
+/// (`person.unknown_name` for any other).
 #[uniffi::export]
-pub fn person_view(person: PersonValue, audience: AudienceKind) -> PersonValue {
-    PersonValue::from(&Person::from(person).view(audience.into()))
+pub fn person_view(person: PersonValue, audience: String) -> Result<PersonValue, NativeError> {
+    shielded(|| {
+        let audience: Audience = audience.parse()?;
+        Ok(PersonValue::from(&Person::from(person).view(audience)))
+    })
 }
 
-/// A lookup or listing of ONR ([`Lookup`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
-pub enum LookupKind {
-    /// [`Lookup::DuplicateSearch`].
-    DuplicateSearch,
-    /// [`Lookup::NameSearch`] without passivated persons.
-    NameSearch,
-    /// [`Lookup::NameSearch`] with passivated persons.
-    NameSearchWithPassive,
-    /// [`Lookup::SearchTerm`].
-    SearchTerm,
-    /// [`Lookup::ByHetu`].
-    ByHetu,
-    /// [`Lookup::ByOid`].
-    ByOid,
-    /// [`Lookup::ByEidas`].
-    ByEidas,
-    /// [`Lookup::ImportErrorCount`].
-    ImportErrorCount,
-    /// [`Lookup::FailedIdentificationList`].
-    FailedIdentificationList,
-    /// [`Lookup::VtjChangeFeed`].
-    VtjChangeFeed,
-    /// [`Lookup::VtjBucketRefresh`].
-    VtjBucketRefresh,
-    /// [`Lookup::BackgroundIdentification`].
-    BackgroundIdentification,
-}
-
-impl From<LookupKind> for Lookup {
-    fn from(k: LookupKind) -> Lookup {
-        match k {
-            LookupKind::DuplicateSearch => Lookup::DuplicateSearch,
-            LookupKind::NameSearch => Lookup::NameSearch {
-                include_passive: false,
-            },
-            LookupKind::NameSearchWithPassive => Lookup::NameSearch {
-                include_passive: true,
-            },
-            LookupKind::SearchTerm => Lookup::SearchTerm,
-            LookupKind::ByHetu => Lookup::ByHetu,
-            LookupKind::ByOid => Lookup::ByOid,
-            LookupKind::ByEidas => Lookup::ByEidas,
-            LookupKind::ImportErrorCount => Lookup::ImportErrorCount,
-            LookupKind::FailedIdentificationList => Lookup::FailedIdentificationList,
-            LookupKind::VtjChangeFeed => Lookup::VtjChangeFeed,
-            LookupKind::VtjBucketRefresh => Lookup::VtjBucketRefresh,
-            LookupKind::BackgroundIdentification => Lookup::BackgroundIdentification,
-        }
-    }
-}
-
-/// [`Person::included_in`].
+/// [`Person::included_in`]: `lookup` is one of [`Lookup::NAMES`] (`person.unknown_name` for
+/// any other).
 #[uniffi::export]
-pub fn person_included_in(person: PersonValue, lookup: LookupKind) -> bool {
-    Person::from(person).included_in(lookup.into())
+pub fn person_included_in(person: PersonValue, lookup: String) -> Result<bool, NativeError> {
+    shielded(|| {
+        let lookup: Lookup = lookup.parse()?;
+        Ok(Person::from(person).included_in(lookup))
+    })
 }
 
-/// [`Person::check_reactivation`]: `superuser` is the actor's role.
+/// [`Person::check_reactivation`]: `actor` is one of [`Actor::NAMES`] (`person.unknown_name`
+/// for any other).
 #[uniffi::export]
 pub fn person_check_reactivation(
     person: PersonValue,
     requested_passivoitu: Option<bool>,
-    superuser: bool,
+    actor: String,
 ) -> Result<(), NativeError> {
-    let actor = if superuser {
-        Actor::Superuser
-    } else {
-        Actor::Official
-    };
-    Ok(Person::from(person).check_reactivation(requested_passivoitu, actor)?)
+    shielded(|| {
+        let actor: Actor = actor.parse()?;
+        Ok(Person::from(person).check_reactivation(requested_passivoitu, actor)?)
+    })
+}
+
+/// [`Audience::NAMES`], in order: the facade's `Person.Audience` is checked against them.
+#[uniffi::export]
+pub fn person_audience_names() -> Vec<String> {
+    names(&Audience::NAMES)
+}
+
+/// [`Lookup::NAMES`], in order: the facade's `Person.Lookup` is checked against them.
+#[uniffi::export]
+pub fn person_lookup_names() -> Vec<String> {
+    names(&Lookup::NAMES)
+}
+
+/// [`Actor::NAMES`], in order: the facade's `Person.Actor` is checked against them.
+#[uniffi::export]
+pub fn person_actor_names() -> Vec<String> {
+    names(&Actor::NAMES)
+}
+
+/// [`YksilointiTila::NAMES`], in order: the facade's `Person.YksilointiTila` is checked
+/// against them.
+#[uniffi::export]
+pub fn person_yksilointi_tila_names() -> Vec<String> {
+    names(&YksilointiTila::NAMES)
 }
 
 #[cfg(test)]
@@ -358,12 +328,26 @@ mod tests {
         let back = Person::from(PersonValue::from(&p));
         assert_eq!(back.kotikunta, p.kotikunta);
         assert_eq!(back.yhteystiedot_ryhma, p.yhteystiedot_ryhma);
-        let consumer = person_view(PersonValue::from(&p), AudienceKind::Consumer);
+        let consumer = person_view(PersonValue::from(&p), "consumer".into()).unwrap();
         assert_eq!(consumer.kotikunta, None);
         assert_eq!(consumer.yhteystiedot_ryhma.len(), 1);
-        let guardian = person_view(PersonValue::from(&p), AudienceKind::Guardian);
+        let guardian = person_view(PersonValue::from(&p), "guardian".into()).unwrap();
         assert_eq!(guardian.kotikunta.as_deref(), Some("493"));
         assert!(guardian.yhteystiedot_ryhma.is_empty());
         assert!(!format!("{:?}", PersonValue::from(&p)).contains("Testitie"));
+    }
+
+    #[test]
+    fn unknown_names_are_onr_cores_error() {
+        let p = PersonValue::from(&Person::new("1.2.246.562.24.10000000003"));
+        let e = person_included_in(p.clone(), "by_name".into()).unwrap_err();
+        assert_eq!(
+            (e.problem().code.as_str(), e.problem().category.as_str()),
+            ("person.unknown_name", "format")
+        );
+        assert!(person_view(p.clone(), "nobody".into()).is_err());
+        assert!(person_check_reactivation(p.clone(), None, "admin".into()).is_err());
+        assert!(person_included_in(p.clone(), "name_search_with_passive".into()).unwrap());
+        assert_eq!(person_lookup_names(), Lookup::NAMES);
     }
 }

@@ -21,6 +21,7 @@ mod person;
 mod similarity;
 #[cfg(feature = "test-hooks")]
 mod test_hooks;
+mod vocabulary;
 
 use pyo3::prelude::*;
 
@@ -75,6 +76,12 @@ mod onr_native {
     #[cfg(feature = "test-hooks")]
     #[pymodule_export]
     use crate::test_hooks::_panic_for_tests;
+
+    #[pymodule_export]
+    use crate::vocabulary::{
+        category_names, environment_names, hetu_change_names, hetu_edit_names, lang_names,
+        sex_codes,
+    };
 
     #[pymodule_export]
     const CORE_VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -88,6 +88,8 @@ pub enum Lang {
 impl Lang {
     /// Every supported language.
     pub const ALL: [Lang; 3] = [Lang::En, Lang::Fi, Lang::Sv];
+    /// Every name ([`Lang::as_str`]), in the order of [`Lang::ALL`].
+    pub const NAMES: [&'static str; 3] = ["en", "fi", "sv"];
 
     /// The ISO 639-1 code: `en`, `fi` or `sv`.
     ///
@@ -172,6 +174,35 @@ impl Category {
     }
 }
 
+impl Category {
+    /// Every category, in the order of [`Category::NAMES`].
+    pub const ALL: [Category; 7] = [
+        Category::Length,
+        Category::Format,
+        Category::Component,
+        Category::Checksum,
+        Category::Policy,
+        Category::Consistency,
+        Category::Internal,
+    ];
+    /// Every name ([`Category::as_str`]), which the front ends' vocabularies are checked
+    /// against.
+    ///
+    /// ```
+    /// use onr_core::Category;
+    /// assert!(Category::ALL.iter().zip(Category::NAMES).all(|(c, n)| c.as_str() == n));
+    /// ```
+    pub const NAMES: [&'static str; 7] = [
+        "length",
+        "format",
+        "component",
+        "checksum",
+        "policy",
+        "consistency",
+        "internal",
+    ];
+}
+
 impl fmt::Display for Category {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
@@ -236,6 +267,7 @@ pub fn code_tables() -> Vec<(&'static str, &'static [&'static str])> {
         ("KoodistoError", &import::koodisto::KoodistoError::ALL_CODES),
         ("BatchError", &import::yleistunniste::BatchError::ALL_CODES),
         ("PersonError", &person::PersonError::ALL_CODES),
+        ("UnknownName", &person::UnknownName::ALL_CODES),
         ("LinkError", &linking::LinkError::ALL_CODES),
         ("LinkLint", &linking::LinkLint::ALL_CODES),
         ("TableError", &linking::TableError::ALL_CODES),

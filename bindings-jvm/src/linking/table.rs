@@ -4,7 +4,7 @@ use std::sync::{Mutex, MutexGuard};
 
 use onr_core::linking::{check_links, ChangeFeedEntry, ChangeFeedTracker, LinkRow, TableLayout};
 
-use crate::error::{NativeError, Problem};
+use crate::error::{shielded, NativeError, Problem};
 
 use super::{LinkValue, ViolationValue};
 
@@ -57,19 +57,21 @@ impl From<LinkRow> for LinkRowValue {
 
 /// [`check_links`]: the broken invariants of a link table.
 #[uniffi::export]
-pub fn linking_check_links(rows: Vec<LinkRowValue>) -> Vec<ViolationValue> {
-    let rows: Vec<LinkRow> = rows.into_iter().map(LinkRow::from).collect();
-    check_links(&rows)
-        .iter()
-        .map(ViolationValue::from)
-        .collect()
+pub fn linking_check_links(rows: Vec<LinkRowValue>) -> Result<Vec<ViolationValue>, NativeError> {
+    shielded(|| {
+        let rows: Vec<LinkRow> = rows.into_iter().map(LinkRow::from).collect();
+        Ok(check_links(&rows)
+            .iter()
+            .map(ViolationValue::from)
+            .collect())
+    })
 }
 
 /// [`TableLayout::from_header`]: checks a link table's header; returns
 /// [`TableLayout::has_flags`].
 #[uniffi::export]
 pub fn linking_table_layout(header: Vec<String>) -> Result<bool, NativeError> {
-    Ok(TableLayout::from_header(&header)?.has_flags())
+    shielded(|| Ok(TableLayout::from_header(&header)?.has_flags()))
 }
 
 /// One data row of a link table as [`TableLayout::row`] reads it: the row, or its error.
@@ -88,20 +90,22 @@ pub fn linking_table_rows(
     header: Vec<String>,
     rows: Vec<Vec<String>>,
 ) -> Result<Vec<TableRowRead>, NativeError> {
-    let layout = TableLayout::from_header(&header)?;
-    Ok(rows
-        .iter()
-        .map(|fields| match layout.row(fields) {
-            Ok(r) => TableRowRead {
-                row: Some(r.into()),
-                error: None,
-            },
-            Err(e) => TableRowRead {
-                row: None,
-                error: Some(Problem::from(&e)),
-            },
-        })
-        .collect())
+    shielded(|| {
+        let layout = TableLayout::from_header(&header)?;
+        Ok(rows
+            .iter()
+            .map(|fields| match layout.row(fields) {
+                Ok(r) => TableRowRead {
+                    row: Some(r.into()),
+                    error: None,
+                },
+                Err(e) => TableRowRead {
+                    row: None,
+                    error: Some(Problem::from(&e)),
+                },
+            })
+            .collect())
+    })
 }
 
 /// A local record whose master changed ([`onr_core::linking::Repointed`]).
@@ -123,33 +127,38 @@ pub struct FeedTracker(Mutex<ChangeFeedTracker>);
 impl FeedTracker {
     /// [`ChangeFeedTracker::with_masters`]: `known` rows are (OID as slave, its master).
     #[uniffi::constructor]
-    pub fn new(known: Vec<LinkValue>) -> FeedTracker {
-        FeedTracker(Mutex::new(ChangeFeedTracker::with_masters(
-            known.into_iter().map(|l| (l.slave, l.master)),
-        )))
+    pub fn new(known: Vec<LinkValue>) -> Result<FeedTracker, NativeError> {
+        shielded(|| {
+            Ok(FeedTracker(Mutex::new(ChangeFeedTracker::with_masters(
+                known.into_iter().map(|l| (l.slave, l.master)),
+            ))))
+        })
     }
 
     /// [`ChangeFeedTracker::master_of`].
-    pub fn master_of(&self, oid: String) -> Option<String> {
-        self.lock().master_of(&oid).map(str::to_owned)
+    pub fn master_of(&self, oid: String) -> Result<Option<String>, NativeError> {
+        shielded(|| Ok(self.lock().master_of(&oid).map(str::to_owned)))
     }
 
     /// [`ChangeFeedTracker::apply`]: one page of `(oid, master)` entries, as `LinkValue`s
     /// with the changed OID as `slave`.
-    pub fn apply(&self, page: Vec<LinkValue>) -> Vec<RepointedValue> {
-        let page: Vec<ChangeFeedEntry> = page
-            .into_iter()
-            .map(|l| ChangeFeedEntry::new(l.slave, l.master))
-            .collect();
-        self.lock()
-            .apply(&page)
-            .into_iter()
-            .map(|r| RepointedValue {
-                oid: r.oid,
-                from: r.from,
-                to: r.to,
-            })
-            .collect()
+    pub fn apply(&self, page: Vec<LinkValue>) -> Result<Vec<RepointedValue>, NativeError> {
+        shielded(|| {
+            let page: Vec<ChangeFeedEntry> = page
+                .into_iter()
+                .map(|l| ChangeFeedEntry::new(l.slave, l.master))
+                .collect();
+            Ok(self
+                .lock()
+                .apply(&page)
+                .into_iter()
+                .map(|r| RepointedValue {
+                    oid: r.oid,
+                    from: r.from,
+                    to: r.to,
+                })
+                .collect())
+        })
     }
 }
 

@@ -33,7 +33,7 @@ impl Normalized {
             let members = self
                 .changes
                 .iter()
-                .map(|c| convert::enum_member(py, "Change", c.code()))
+                .map(|c| convert::enum_member(py, "Change", c.as_str()))
                 .collect::<PyResult<Vec<_>>>()?;
             PyTuple::new(py, members)
         })
@@ -109,23 +109,13 @@ impl Suggestion {
     /// The kind of typo it undoes.
     #[getter]
     fn edit<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        guard(py, || {
-            let kind = match self.edit {
-                Edit::Transposition { .. } => "transposition",
-                Edit::Substitution { .. } => "substitution",
-                _ => "normalized",
-            };
-            convert::enum_member(py, "Edit", kind)
-        })
+        guard(py, || convert::enum_member(py, "Edit", self.edit.as_str()))
     }
 
     /// The 0-based position of the edit (the first of two swapped characters).
     #[getter]
     fn position(&self) -> Option<u8> {
-        match self.edit {
-            Edit::Transposition { position } | Edit::Substitution { position } => Some(position),
-            _ => None,
-        }
+        self.edit.position()
     }
 
     fn __repr__(&self) -> String {

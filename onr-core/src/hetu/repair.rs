@@ -29,6 +29,30 @@ pub enum Change {
 }
 
 impl Change {
+    /// Every change, in the order of [`Change::NAMES`] (the order [`normalize`] reports them).
+    pub const ALL: [Change; 4] = [
+        Change::Trimmed,
+        Change::DashReplaced,
+        Change::AsciiFolded,
+        Change::Uppercased,
+    ];
+    /// Every name ([`Change::code`]), which the front ends' vocabularies are checked against.
+    ///
+    /// ```
+    /// use onr_core::hetu::Change;
+    /// assert!(Change::ALL.iter().zip(Change::NAMES).all(|(c, n)| c.code() == n));
+    /// ```
+    pub const NAMES: [&'static str; 4] = ["trimmed", "dash_replaced", "ascii_folded", "uppercased"];
+
+    /// The stable name, the same as [`Change::code`].
+    ///
+    /// ```
+    /// assert_eq!(onr_core::hetu::Change::AsciiFolded.as_str(), "ascii_folded");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        self.code()
+    }
+
     /// A stable code: `trimmed`, `dash_replaced`, `ascii_folded` or `uppercased`.
     ///
     /// # Example
@@ -162,6 +186,47 @@ pub enum Edit {
         /// The 0-based position of the replaced character.
         position: u8,
     },
+}
+
+impl Edit {
+    /// Every name of an edit's kind, in the order of the variants.
+    pub const NAMES: [&'static str; 3] = ["normalized", "transposition", "substitution"];
+
+    /// The stable name of the kind of edit: `normalized`, `transposition` or `substitution`.
+    ///
+    /// ```
+    /// use onr_core::hetu::Edit;
+    /// assert_eq!(Edit::Transposition { position: 7 }.as_str(), "transposition");
+    /// assert!(Edit::NAMES.contains(&Edit::Normalized.as_str()));
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Edit::Normalized => Edit::NAMES[0],
+            Edit::Transposition { .. } => Edit::NAMES[1],
+            Edit::Substitution { .. } => Edit::NAMES[2],
+        }
+    }
+
+    /// The 0-based position of the edit; `None` for [`Edit::Normalized`].
+    ///
+    /// ```
+    /// use onr_core::hetu::Edit;
+    /// assert_eq!(Edit::Substitution { position: 8 }.position(), Some(8));
+    /// assert_eq!(Edit::Normalized.position(), None);
+    /// ```
+    pub const fn position(self) -> Option<u8> {
+        match self {
+            Edit::Normalized => None,
+            Edit::Transposition { position } | Edit::Substitution { position } => Some(position),
+        }
+    }
+}
+
+impl fmt::Display for Edit {
+    /// The name ([`Edit::as_str`]).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 /// A valid code one typo away from the input, from [`suggest`].

@@ -1,24 +1,57 @@
-//! The names of the person module's vocabularies ([`Actor`], [`Audience`], [`Lookup`]): one
-//! `as_str`, `FromStr` and `ALL` each, which every front end converts with (the CLI, Python's
-//! strings, the JVM's enums), so that none keeps a table of its own.
+//! The names of the person module's vocabularies ([`Actor`], [`Audience`], [`Lookup`],
+//! [`YksilointiTila`]): one `as_str`, `FromStr`, `ALL` and `NAMES` each, which every front end
+//! converts with (the CLI, Python's strings, the JVM's enums), so that none keeps a table of
+//! its own.
 
 use std::fmt;
 use std::str::FromStr;
 
-use super::{Actor, Audience, Lookup};
+use super::{Actor, Audience, Lookup, YksilointiTila};
+use crate::error::{code_table, Category, Coded, Lang};
 
-/// The error of parsing a vocabulary name that is not one of its values.
+/// The error of parsing a vocabulary name that is not one of its values
+/// (`person.unknown_name`, category `format`).
 ///
 /// ```
+/// use onr_core::error::Coded;
 /// use onr_core::person::Actor;
 /// let e = "admin".parse::<Actor>().unwrap_err();
 /// assert_eq!(e.to_string(), "unknown actor, expected one of: official, superuser");
+/// assert_eq!(e.code(), "person.unknown_name");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("unknown {what}, expected one of: {}", expected.join(", "))]
 pub struct UnknownName {
     what: &'static str,
     expected: &'static [&'static str],
+}
+
+code_table! {
+    /// Every code of [`UnknownName`].
+    UnknownName {
+        UnknownName { .. } => "person.unknown_name", Category::Format;
+    }
+}
+
+impl Coded for UnknownName {
+    fn code(&self) -> &'static str {
+        self.code_entry().0
+    }
+
+    fn category(&self) -> Category {
+        self.code_entry().1
+    }
+
+    /// The message; the expected names are onr-core's (untranslated) and the input is never
+    /// quoted.
+    fn message(&self, lang: Lang) -> String {
+        let expected = self.expected.join(", ");
+        match lang {
+            Lang::En => self.to_string(),
+            Lang::Fi => format!("tuntematon nimi ({}), odotettiin: {expected}", self.what),
+            Lang::Sv => format!("okänt namn ({}), förväntade: {expected}", self.what),
+        }
+    }
 }
 
 fn parse<T: Copy>(
@@ -163,6 +196,23 @@ impl Lookup {
     }
 }
 
+impl YksilointiTila {
+    /// Every state, in the order of [`YksilointiTila::NAMES`].
+    pub const ALL: [YksilointiTila; 4] = [
+        YksilointiTila::Ok,
+        YksilointiTila::HetuPuuttuu,
+        YksilointiTila::Virhe,
+        YksilointiTila::Kesken,
+    ];
+    /// Every name ([`YksilointiTila::as_str`]), ONR's own.
+    ///
+    /// ```
+    /// use onr_core::person::YksilointiTila;
+    /// assert_eq!("hetu_puuttuu".parse::<YksilointiTila>(), Ok(YksilointiTila::HetuPuuttuu));
+    /// ```
+    pub const NAMES: [&'static str; 4] = ["OK", "HETU_PUUTTUU", "VIRHE", "KESKEN"];
+}
+
 macro_rules! vocabulary {
     ($($t:ty, $what:literal;)*) => {$(
         impl FromStr for $t {
@@ -173,6 +223,11 @@ macro_rules! vocabulary {
             }
         }
 
+    )*};
+}
+
+macro_rules! display {
+    ($($t:ty),*) => {$(
         impl fmt::Display for $t {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str(self.as_str())
@@ -185,7 +240,11 @@ vocabulary! {
     Actor, "actor";
     Audience, "audience";
     Lookup, "lookup";
+    YksilointiTila, "identification state";
 }
+
+// YksilointiTila has its Display beside its type.
+display!(Actor, Audience, Lookup);
 
 #[cfg(test)]
 mod tests {
@@ -203,7 +262,18 @@ mod tests {
         for (a, n) in Audience::ALL.iter().zip(Audience::NAMES) {
             assert_eq!((a.as_str(), n.parse::<Audience>()), (n, Ok(*a)));
         }
+        for (t, n) in YksilointiTila::ALL.iter().zip(YksilointiTila::NAMES) {
+            assert_eq!((t.as_str(), n.parse::<YksilointiTila>()), (n, Ok(*t)));
+        }
         assert_eq!(" BY_OID ".parse::<Lookup>(), Ok(Lookup::ByOid));
-        assert!("nobody".parse::<Audience>().is_err());
+        let e = "nobody 131052-308T".parse::<Audience>().unwrap_err();
+        assert_eq!(
+            (e.code(), e.category()),
+            ("person.unknown_name", Category::Format)
+        );
+        for lang in Lang::ALL {
+            assert!(!e.message(lang).contains("131052"), "{}", e.message(lang));
+            assert!(e.message(lang).contains("consumer, guardian"));
+        }
     }
 }

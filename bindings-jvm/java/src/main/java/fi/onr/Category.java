@@ -1,6 +1,9 @@
 package fi.onr;
 
-/** The coarse class of an error or warning, as in python-stdnum's exception taxonomy. */
+/**
+ * The coarse class of an error or warning, as in python-stdnum's exception taxonomy: onr-core's
+ * categories ({@code onr_core::Category::NAMES}, in order), then {@link #NETWORK}.
+ */
 public enum Category {
     /** The input has the wrong length. */
     LENGTH,
@@ -14,10 +17,13 @@ public enum Category {
     POLICY,
     /** A rule about several values or records together (links, duplicates, batches). */
     CONSISTENCY,
-    /** A call to ONR failed ({@link OnrClient}, codes {@code client.*}). */
-    NETWORK,
     /** A bug in onr caught at the boundary ({@link InternalException}, codes {@code internal.*}). */
-    INTERNAL;
+    INTERNAL,
+    /**
+     * A call to ONR failed ({@link OnrClient}, codes {@code client.*}): the facade's own, after
+     * onr-core's categories (onr-core has no network).
+     */
+    NETWORK;
 
     /** The category of onr-core's stable lowercase name, e.g. {@code "checksum"}. */
     static Category of(String name) {

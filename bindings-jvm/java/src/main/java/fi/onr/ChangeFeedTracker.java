@@ -45,7 +45,7 @@ public final class ChangeFeedTracker implements AutoCloseable {
     public List<Repointed> apply(List<Entry> page) {
         List<LinkValue> values = new ArrayList<>(page.size());
         for (Entry e : page) {
-            values.add(new LinkValue(e.master, e.oid));
+            values.add(new LinkValue(e.master(), e.oid()));
         }
         List<RepointedValue> out = Ffi.call(() -> inner.apply(values));
         List<Repointed> result = new ArrayList<>(out.size());
@@ -60,66 +60,37 @@ public final class ChangeFeedTracker implements AutoCloseable {
         inner.close();
     }
 
-    /** One entry of a feed page: a changed OID and its master. */
-    public static final class Entry {
-        private final String oid;
-        private final String master;
-
+    /**
+     * One entry of a feed page: a changed OID and its master ({@code null} reads as "", lone
+     * surrogates as U+FFFD, as every text crossing to onr-core).
+     *
+     * @param oid the changed OID
+     * @param master its master
+     */
+    public record Entry(String oid, String master) {
         /** The entry {@code (oid, master)}. */
-        public Entry(String oid, String master) {
-            this.oid = Text.wellFormed(oid);
-            this.master = Text.wellFormed(master);
-        }
-
-        /** The changed OID. */
-        public String oid() {
-            return oid;
-        }
-
-        /** Its master. */
-        public String master() {
-            return master;
+        public Entry {
+            oid = Text.wellFormed(oid);
+            master = Text.wellFormed(master);
         }
     }
 
-    /** A local record whose master changed. */
-    public static final class Repointed {
-        private final String oid;
-        private final String from;
-        private final String to;
-
-        Repointed(String oid, String from, String to) {
-            this.oid = oid;
-            this.from = from;
-            this.to = to;
+    /**
+     * A local record whose master changed.
+     *
+     * @param oid the local record's OID
+     * @param from the master it pointed to before
+     * @param to the master it points to now
+     */
+    public record Repointed(String oid, String from, String to) {
+        /** @throws NullPointerException if any OID is {@code null} */
+        public Repointed {
+            java.util.Objects.requireNonNull(oid, "oid");
+            java.util.Objects.requireNonNull(from, "from");
+            java.util.Objects.requireNonNull(to, "to");
         }
 
-        /** The local record's OID. */
-        public String oid() {
-            return oid;
-        }
-
-        /** The master it pointed to before. */
-        public String from() {
-            return from;
-        }
-
-        /** The master it points to now. */
-        public String to() {
-            return to;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Repointed && ((Repointed) o).oid.equals(oid) && ((Repointed) o).from.equals(from)
-                    && ((Repointed) o).to.equals(to);
-        }
-
-        @Override
-        public int hashCode() {
-            return (oid.hashCode() * 31 + from.hashCode()) * 31 + to.hashCode();
-        }
-
+        /** {@code Repointed(oid, from -> to)} (OIDs only). */
         @Override
         public String toString() {
             return "Repointed(" + oid + ", " + from + " -> " + to + ")";

@@ -5,9 +5,15 @@ import fi.onr.ffi.NativeException;
 /**
  * The one place where the facade calls the generated bindings. Every native error (one shape,
  * {@code NativeException.Failed} with its {@code Problem}) becomes the {@link OnrException}
- * subclass of its module; a native panic (UniFFI's {@code fi.onr.ffi.InternalException}, a
- * checked exception that Kotlin throws undeclared, whose message is the panic's) becomes an
- * {@link InternalException} with onr-core's fixed text, the panic's message dropped.
+ * subclass of its module. A native panic never reaches UniFFI: every export runs its body in
+ * the crate's {@code shielded}, which turns a panic into the native error
+ * {@code internal.panic} with onr-core's fixed text (an {@link InternalException} here), the
+ * panic's message dropped in Rust.
+ *
+ * <p>The last guard stays: were a panic ever to escape the shield, UniFFI would throw its own
+ * {@code fi.onr.ffi.InternalException} (a checked exception that Kotlin throws undeclared,
+ * whose message is the panic's), and it too becomes {@code internal.panic} with fixed text,
+ * without that exception as the cause.
  */
 final class Ffi {
     private Ffi() {}

@@ -64,7 +64,7 @@ public final class LinkRegistry implements AutoCloseable {
      * @throws LinkException what ONR answers when it refuses
      */
     public Outcome link(String oid, List<String> candidates) {
-        return new Outcome(Ffi.call(() -> inner.link(Text.wellFormed(oid), clean(candidates))));
+        return Outcome.of(Ffi.call(() -> inner.link(Text.wellFormed(oid), clean(candidates))));
     }
 
     /**
@@ -73,7 +73,7 @@ public final class LinkRegistry implements AutoCloseable {
      * @throws LinkException what ONR answers when it refuses
      */
     public Outcome forceLink(String master, List<String> candidates) {
-        return new Outcome(Ffi.call(() -> inner.forceLink(Text.wellFormed(master), clean(candidates))));
+        return Outcome.of(Ffi.call(() -> inner.forceLink(Text.wellFormed(master), clean(candidates))));
     }
 
     /**
@@ -82,7 +82,7 @@ public final class LinkRegistry implements AutoCloseable {
      * @throws LinkException what ONR answers when it refuses
      */
     public Outcome unlink(String master, String slave) {
-        return new Outcome(Ffi.call(() -> inner.unlink(Text.wellFormed(master), Text.wellFormed(slave))));
+        return Outcome.of(Ffi.call(() -> inner.unlink(Text.wellFormed(master), Text.wellFormed(slave))));
     }
 
     // ---- ONR's hetu operations (hetu collisions) --------------------------------------------
@@ -95,7 +95,7 @@ public final class LinkRegistry implements AutoCloseable {
      * @throws LinkException what ONR answers when it refuses
      */
     public Outcome linkWithVtjHetu(String oid, String vtjHetu) {
-        return new Outcome(Ffi.call(() -> inner.linkWithVtjHetu(Text.wellFormed(oid), Text.wellFormed(vtjHetu))));
+        return Outcome.of(Ffi.call(() -> inner.linkWithVtjHetu(Text.wellFormed(oid), Text.wellFormed(vtjHetu))));
     }
 
     /**
@@ -105,7 +105,7 @@ public final class LinkRegistry implements AutoCloseable {
      * @throws LinkException what ONR answers when it refuses
      */
     public Outcome forceUpdateHetu(String oid, String newHetu) {
-        return new Outcome(Ffi.call(() -> inner.forceUpdateHetu(Text.wellFormed(oid), Text.wellFormed(newHetu))));
+        return Outcome.of(Ffi.call(() -> inner.forceUpdateHetu(Text.wellFormed(oid), Text.wellFormed(newHetu))));
     }
 
     /**
@@ -115,7 +115,7 @@ public final class LinkRegistry implements AutoCloseable {
      * @throws LinkException what ONR answers when it refuses
      */
     public Outcome removeDuplicateHetuAndLink(String oid, String hetu) {
-        return new Outcome(Ffi.call(() -> inner.removeDuplicateHetuAndLink(Text.wellFormed(oid), Text.wellFormed(hetu))));
+        return Outcome.of(Ffi.call(() -> inner.removeDuplicateHetuAndLink(Text.wellFormed(oid), Text.wellFormed(hetu))));
     }
 
     /**
@@ -125,7 +125,7 @@ public final class LinkRegistry implements AutoCloseable {
      * @throws LinkException what ONR answers when it refuses
      */
     public Outcome identifyWithoutHetu(String oid) {
-        return new Outcome(Ffi.call(() -> inner.identifyWithoutHetu(Text.wellFormed(oid))));
+        return Outcome.of(Ffi.call(() -> inner.identifyWithoutHetu(Text.wellFormed(oid))));
     }
 
     /**
@@ -134,7 +134,7 @@ public final class LinkRegistry implements AutoCloseable {
      * @throws LinkException what ONR answers when it refuses
      */
     public Outcome passivate(String oid) {
-        return new Outcome(Ffi.call(() -> inner.passivate(Text.wellFormed(oid))));
+        return Outcome.of(Ffi.call(() -> inner.passivate(Text.wellFormed(oid))));
     }
 
     // ---- loading and queries -------------------------------------------------------------
@@ -207,7 +207,7 @@ public final class LinkRegistry implements AutoCloseable {
      * @throws LinkException {@code link.person_not_found} and the like
      */
     public Yleistunniste yleistunniste(String oid) {
-        return new Yleistunniste(Ffi.call(() -> inner.yleistunniste(Text.wellFormed(oid))));
+        return Yleistunniste.of(Ffi.call(() -> inner.yleistunniste(Text.wellFormed(oid))));
     }
 
     /**
@@ -246,8 +246,8 @@ public final class LinkRegistry implements AutoCloseable {
     public static List<Violation> checkTable(List<TableRow> rows) {
         List<fi.onr.ffi.LinkRowValue> values = new ArrayList<>(rows.size());
         for (TableRow r : rows) {
-            values.add(new fi.onr.ffi.LinkRowValue(r.master, r.slave, r.masterPassivoitu, r.masterDuplicate,
-                    r.slavePassivoitu, r.slaveDuplicate));
+            values.add(new fi.onr.ffi.LinkRowValue(r.master(), r.slave(), r.masterPassivoitu().orElse(null),
+                    r.masterDuplicate().orElse(null), r.slavePassivoitu().orElse(null), r.slaveDuplicate().orElse(null)));
         }
         List<fi.onr.ffi.ViolationValue> found = Ffi.call(() -> Onr_jvmKt.linkingCheckLinks(values));
         List<Violation> out = new ArrayList<>(found.size());
@@ -352,95 +352,65 @@ public final class LinkRegistry implements AutoCloseable {
                 fi.onr.ffi.TableRowRead r = read.get(i);
                 if (r.getRow() != null) {
                     fi.onr.ffi.LinkRowValue v = r.getRow();
-                    good.add(new TableRow(v.getMasterOid(), v.getSlaveOid(), v.getMasterPassivoitu(), v.getMasterDuplicate(),
-                            v.getSlavePassivoitu(), v.getSlaveDuplicate()));
+                    good.add(TableRow.of(v.getMasterOid(), v.getSlaveOid()).withFlags(v.getMasterPassivoitu(),
+                            v.getMasterDuplicate(), v.getSlavePassivoitu(), v.getSlaveDuplicate()));
                 } else {
                     bad.put(i, (LinkException) OnrException.of(r.getError()));
                 }
             }
-            return new Read(Collections.unmodifiableList(good), Collections.unmodifiableSortedMap(bad));
+            return new Read(good, bad);
         }
 
-        /** The data rows of a table as read: the usable rows, and why the others are not. */
-        public static final class Read {
-            private final List<TableRow> rows;
-            private final java.util.SortedMap<Integer, LinkException> errors;
-
-            Read(List<TableRow> rows, java.util.SortedMap<Integer, LinkException> errors) {
-                this.rows = rows;
-                this.errors = errors;
-            }
-
-            /** The usable rows, in order (for {@link LinkRegistry#checkTable(List)}). */
-            public List<TableRow> rows() {
-                return rows;
-            }
-
-            /** The unusable rows: 0-based index among the data rows, and the error. */
-            public java.util.SortedMap<Integer, LinkException> errors() {
-                return errors;
+        /**
+         * The data rows of a table as read: the usable rows, and why the others are not.
+         *
+         * @param rows the usable rows, in order (for {@link LinkRegistry#checkTable(List)})
+         * @param errors the unusable rows: 0-based index among the data rows, and the error
+         */
+        public record Read(List<TableRow> rows, java.util.SortedMap<Integer, LinkException> errors) {
+            /** Copies both (unmodifiable). */
+            public Read {
+                rows = List.copyOf(rows);
+                errors = Collections.unmodifiableSortedMap(new java.util.TreeMap<>(errors));
             }
         }
     }
 
-    /** One row of a link table: a master, a slave and, if known, both persons' flags. */
-    public static final class TableRow {
-        private final String master;
-        private final String slave;
-        private final Boolean masterPassivoitu;
-        private final Boolean masterDuplicate;
-        private final Boolean slavePassivoitu;
-        private final Boolean slaveDuplicate;
-
-        private TableRow(String master, String slave, Boolean mp, Boolean md, Boolean sp, Boolean sd) {
-            this.master = master;
-            this.slave = slave;
-            this.masterPassivoitu = mp;
-            this.masterDuplicate = md;
-            this.slavePassivoitu = sp;
-            this.slaveDuplicate = sd;
+    /**
+     * One row of a link table: a master, a slave and, if known, both persons' flags (OIDs:
+     * {@code null} reads as "", lone surrogates as U+FFFD).
+     *
+     * @param master the master's OID
+     * @param slave the slave's OID
+     * @param masterPassivoitu the master's {@code passivoitu}, if known
+     * @param masterDuplicate the master's {@code duplicate}, if known
+     * @param slavePassivoitu the slave's {@code passivoitu}, if known
+     * @param slaveDuplicate the slave's {@code duplicate}, if known
+     */
+    public record TableRow(String master, String slave, Optional<Boolean> masterPassivoitu, Optional<Boolean> masterDuplicate,
+            Optional<Boolean> slavePassivoitu, Optional<Boolean> slaveDuplicate) {
+        /** @throws NullPointerException if a flag is {@code null} (use {@code Optional.empty()}) */
+        public TableRow {
+            master = Text.wellFormed(master);
+            slave = Text.wellFormed(slave);
+            java.util.Objects.requireNonNull(masterPassivoitu, "masterPassivoitu");
+            java.util.Objects.requireNonNull(masterDuplicate, "masterDuplicate");
+            java.util.Objects.requireNonNull(slavePassivoitu, "slavePassivoitu");
+            java.util.Objects.requireNonNull(slaveDuplicate, "slaveDuplicate");
         }
 
         /** A row without flags. */
         public static TableRow of(String master, String slave) {
-            return new TableRow(Text.wellFormed(master), Text.wellFormed(slave), null, null, null, null);
-        }
-
-        /** The master's OID. */
-        public String master() {
-            return master;
-        }
-
-        /** The slave's OID. */
-        public String slave() {
-            return slave;
-        }
-
-        /** The master's {@code passivoitu}, if known. */
-        public Optional<Boolean> masterPassivoitu() {
-            return Optional.ofNullable(masterPassivoitu);
-        }
-
-        /** The master's {@code duplicate}, if known. */
-        public Optional<Boolean> masterDuplicate() {
-            return Optional.ofNullable(masterDuplicate);
-        }
-
-        /** The slave's {@code passivoitu}, if known. */
-        public Optional<Boolean> slavePassivoitu() {
-            return Optional.ofNullable(slavePassivoitu);
-        }
-
-        /** The slave's {@code duplicate}, if known. */
-        public Optional<Boolean> slaveDuplicate() {
-            return Optional.ofNullable(slaveDuplicate);
+            return new TableRow(master, slave, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
         }
 
         /** This row with the flags ({@code null}: unknown): master's and slave's passivoitu and duplicate. */
         public TableRow withFlags(Boolean masterPassivoitu, Boolean masterDuplicate, Boolean slavePassivoitu, Boolean slaveDuplicate) {
-            return new TableRow(master, slave, masterPassivoitu, masterDuplicate, slavePassivoitu, slaveDuplicate);
+            return new TableRow(master, slave, Optional.ofNullable(masterPassivoitu), Optional.ofNullable(masterDuplicate),
+                    Optional.ofNullable(slavePassivoitu), Optional.ofNullable(slaveDuplicate));
         }
 
+        /** {@code master -> slave} (OIDs only). */
         @Override
         public String toString() {
             return master + " -> " + slave;
@@ -455,66 +425,49 @@ public final class LinkRegistry implements AutoCloseable {
         return out;
     }
 
-    /** What an operation changed. */
-    public static final class Outcome {
-        private final fi.onr.ffi.LinkOutcome o;
-        private final List<Warning> lints;
-
-        Outcome(fi.onr.ffi.LinkOutcome o) {
-            this.o = o;
-            this.lints = Collections.unmodifiableList(Hetu.warnings(o.getLints()));
+    /**
+     * What an operation changed.
+     *
+     * @param master the master after the operation
+     * @param slaves the slaves linked or unlinked
+     * @param saved the persons saved, in order
+     * @param changeFeed the OIDs that appear in ONR's change feed, in order
+     * @param lints surprising effects ONR really has (codes {@code link.lint...})
+     * @param linksCreated the link rows inserted
+     * @param linksDeleted the link rows deleted
+     * @param accountsPassivated the persons whose user account ONR passivates
+     */
+    public record Outcome(String master, List<String> slaves, List<String> saved, List<String> changeFeed, List<Warning> lints,
+            List<Link> linksCreated, List<Link> linksDeleted, List<String> accountsPassivated) {
+        /** Copies every list (unmodifiable); @throws NullPointerException on a {@code null} */
+        public Outcome {
+            java.util.Objects.requireNonNull(master, "master");
+            slaves = List.copyOf(slaves);
+            saved = List.copyOf(saved);
+            changeFeed = List.copyOf(changeFeed);
+            lints = List.copyOf(lints);
+            linksCreated = List.copyOf(linksCreated);
+            linksDeleted = List.copyOf(linksDeleted);
+            accountsPassivated = List.copyOf(accountsPassivated);
         }
 
-        /** The master after the operation. */
-        public String master() {
-            return o.getMaster();
-        }
-
-        /** The slaves linked or unlinked. */
-        public List<String> slaves() {
-            return List.copyOf(o.getSlaves());
-        }
-
-        /** The persons saved, in order. */
-        public List<String> saved() {
-            return List.copyOf(o.getSaved());
-        }
-
-        /** The OIDs that appear in ONR's change feed, in order. */
-        public List<String> changeFeed() {
-            return List.copyOf(o.getChangeFeed());
-        }
-
-        /** Surprising effects ONR really has (codes {@code link.lint...}). */
-        public List<Warning> lints() {
-            return lints;
-        }
-
-        /** The link rows inserted. */
-        public List<Link> linksCreated() {
-            return Link.of(o.getLinksCreated());
-        }
-
-        /** The link rows deleted. */
-        public List<Link> linksDeleted() {
-            return Link.of(o.getLinksDeleted());
-        }
-
-        /** The persons whose user account ONR passivates. */
-        public List<String> accountsPassivated() {
-            return List.copyOf(o.getAccountsPassivated());
+        static Outcome of(fi.onr.ffi.LinkOutcome o) {
+            return new Outcome(o.getMaster(), o.getSlaves(), o.getSaved(), o.getChangeFeed(), Hetu.warnings(o.getLints()),
+                    Link.of(o.getLinksCreated()), Link.of(o.getLinksDeleted()), o.getAccountsPassivated());
         }
     }
 
-    /** A link row: a master and its slave. */
-    public static final class Link {
-        private final String master;
-        private final String slave;
-
-        /** A row from {@code master} to {@code slave}. */
-        public Link(String master, String slave) {
-            this.master = master;
-            this.slave = slave;
+    /**
+     * A link row: a master and its slave.
+     *
+     * @param master the master
+     * @param slave the slave
+     */
+    public record Link(String master, String slave) {
+        /** A row from {@code master} to {@code slave}; @throws NullPointerException on a {@code null} */
+        public Link {
+            java.util.Objects.requireNonNull(master, "master");
+            java.util.Objects.requireNonNull(slave, "slave");
         }
 
         static List<Link> of(List<fi.onr.ffi.LinkValue> values) {
@@ -525,26 +478,6 @@ public final class LinkRegistry implements AutoCloseable {
             return Collections.unmodifiableList(out);
         }
 
-        /** The master. */
-        public String master() {
-            return master;
-        }
-
-        /** The slave. */
-        public String slave() {
-            return slave;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Link && ((Link) o).master.equals(master) && ((Link) o).slave.equals(slave);
-        }
-
-        @Override
-        public int hashCode() {
-            return master.hashCode() * 31 + slave.hashCode();
-        }
-
         /** {@code master -> slave} (OIDs only). */
         @Override
         public String toString() {
@@ -552,62 +485,51 @@ public final class LinkRegistry implements AutoCloseable {
         }
     }
 
-    /** A broken invariant of the link table: its kind and the OIDs involved, the subject first. */
-    public static final class Violation {
-        private final String kind;
-        private final List<String> oids;
-
-        Violation(String kind, List<String> oids) {
-            this.kind = kind;
-            this.oids = oids;
+    /**
+     * A broken invariant of the link table: its kind and the OIDs involved, the subject first.
+     *
+     * @param kind {@code self_link}, {@code several_masters}, {@code chain}, {@code cycle},
+     *     {@code slave_not_duplicate}, {@code slave_not_passivated}, {@code master_passivated},
+     *     {@code master_duplicate} or {@code inconsistent_flags}
+     * @param oids the OIDs involved, the subject first
+     */
+    public record Violation(String kind, List<String> oids) {
+        /** Copies the OIDs (unmodifiable); @throws NullPointerException on a {@code null} */
+        public Violation {
+            java.util.Objects.requireNonNull(kind, "kind");
+            oids = List.copyOf(oids);
         }
 
-        /**
-         * {@code self_link}, {@code several_masters}, {@code chain}, {@code cycle},
-         * {@code slave_not_duplicate}, {@code slave_not_passivated}, {@code master_passivated},
-         * {@code master_duplicate} or {@code inconsistent_flags}.
-         */
-        public String kind() {
-            return kind;
-        }
-
-        /** The OIDs involved, the subject first. */
-        public List<String> oids() {
-            return oids;
-        }
-
+        /** The kind and the OIDs, e.g. {@code chain[A, B, C]}. */
         @Override
         public String toString() {
             return kind + oids;
         }
     }
 
-    /** ONR's answer to {@code GET /yleistunniste/hae/{oid}}. */
-    public static final class Yleistunniste {
-        private final fi.onr.ffi.YleistunnisteValue v;
-
-        Yleistunniste(fi.onr.ffi.YleistunnisteValue v) {
-            this.v = v;
+    /**
+     * ONR's answer to {@code GET /yleistunniste/hae/{oid}}.
+     *
+     * @param oid the OID asked for
+     * @param oppijanumero the master's oppijanumero, if the master is identified
+     * @param passivoitu the person's own {@code passivoitu}
+     * @param linked every other OID of the group, sorted
+     */
+    public record Yleistunniste(String oid, Optional<String> oppijanumero, boolean passivoitu, List<String> linked) {
+        /** Copies the OIDs (unmodifiable); @throws NullPointerException on a {@code null} */
+        public Yleistunniste {
+            java.util.Objects.requireNonNull(oid, "oid");
+            java.util.Objects.requireNonNull(oppijanumero, "oppijanumero");
+            linked = List.copyOf(linked);
         }
 
-        /** The OID asked for. */
-        public String oid() {
-            return v.getOid();
+        static Yleistunniste of(fi.onr.ffi.YleistunnisteValue v) {
+            return new Yleistunniste(v.getOid(), Optional.ofNullable(v.getOppijanumero()), v.getPassivoitu(), v.getLinked());
         }
 
-        /** The master's oppijanumero, if the master is identified. */
-        public Optional<String> oppijanumero() {
-            return Optional.ofNullable(v.getOppijanumero());
-        }
-
-        /** The person's own {@code passivoitu}. */
+        /** The person's own {@code passivoitu} (the same as {@link #passivoitu()}). */
         public boolean isPassivoitu() {
-            return v.getPassivoitu();
-        }
-
-        /** Every other OID of the group, sorted. */
-        public List<String> linked() {
-            return List.copyOf(v.getLinked());
+            return passivoitu;
         }
     }
 }

@@ -63,7 +63,7 @@ public final class OnrClient implements AutoCloseable {
 
     /** The base URL. */
     public String baseUrl() {
-        return inner.baseUrl();
+        return call(inner::baseUrl);
     }
 
     /** An import's progress ({@code OppijaTuontiPerustiedotReadDto}). */
@@ -301,6 +301,10 @@ public final class OnrClient implements AutoCloseable {
         try {
             return call.call();
         } catch (NativeClientException.Failed e) {
+            if (e.getCode().startsWith("internal.")) {
+                // A panic caught by the native shield: onr-core's fixed text, no HTTP status.
+                throw OnrException.of(e.getCode(), Category.INTERNAL, e.getMessageEn(), e.getMessageFi(), e.getMessageSv(), -1);
+            }
             throw new ClientException(e.getCode(), e.getMessageEn(), e.getMessageFi(), e.getMessageSv(), e.getHttpStatus(), e.getBodyMessage(),
                     fieldErrors(e.getFieldErrors()));
         } catch (RuntimeException e) {

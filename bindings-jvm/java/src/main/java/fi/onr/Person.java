@@ -199,7 +199,7 @@ public final class Person {
     /** The sex ONR derives from the hetu, when the hetu is valid in {@code env}. */
     public Optional<Sex> hetuSex(Environment env) {
         String code = facts(env).getHetuSex();
-        return code == null ? Optional.empty() : Optional.of(code.equals("1") ? Sex.MALE : Sex.FEMALE);
+        return code == null ? Optional.empty() : Optional.of(Sex.MALE.code().equals(code) ? Sex.MALE : Sex.FEMALE);
     }
 
     /**
@@ -228,7 +228,7 @@ public final class Person {
      * }</pre>
      */
     public Person view(Audience audience) {
-        return new Person(Ffi.call(() -> Onr_jvmKt.personView(v, audience.ffi)));
+        return new Person(Ffi.call(() -> Onr_jvmKt.personView(v, audience.code())));
     }
 
     /** To whom ONR shows a record (see {@link #view}). */
@@ -237,18 +237,23 @@ public final class Person {
          * Ordinary consumers ({@code HenkiloDto}, {@code OppijaReadDto}, exports): under
          * turvakielto the home municipality is hidden and the VTJ contact groups are gone.
          */
-        CONSUMER(fi.onr.ffi.AudienceKind.CONSUMER),
+        CONSUMER("consumer"),
         /**
          * The person as someone's guardian ({@code GET /henkilo/{oid}/huoltajat}): under
          * turvakielto every contact group is emptied, but the home municipality is still shown
          * (ONR's own inconsistency, reproduced).
          */
-        GUARDIAN(fi.onr.ffi.AudienceKind.GUARDIAN);
+        GUARDIAN("guardian");
 
-        final fi.onr.ffi.AudienceKind ffi;
+        private final String code;
 
-        Audience(fi.onr.ffi.AudienceKind ffi) {
-            this.ffi = ffi;
+        Audience(String code) {
+            this.code = code;
+        }
+
+        /** onr-core's name ({@code onr_core::person::Audience::as_str}), e.g. {@code consumer}. */
+        public String code() {
+            return code;
         }
     }
 
@@ -328,7 +333,7 @@ public final class Person {
 
     /** Whether the person shows up in an ONR lookup or listing (each has its own rule). */
     public boolean isIncludedIn(Lookup lookup) {
-        return Ffi.call(() -> Onr_jvmKt.personIncludedIn(v, lookup.ffi));
+        return Ffi.call(() -> Onr_jvmKt.personIncludedIn(v, lookup.code()));
     }
 
     /**
@@ -338,13 +343,48 @@ public final class Person {
      * @throws PersonException {@code person.reactivation_forbidden} (ONR answers HTTP 403)
      */
     public void checkReactivation(Boolean requestedPassivoitu, boolean superuser) {
+        checkReactivation(requestedPassivoitu, superuser ? Actor.SUPERUSER : Actor.OFFICIAL);
+    }
+
+    /**
+     * Checks a {@code PUT /henkilo} that sends {@code passivoitu} ({@code null}: the field is
+     * absent) by {@code actor}: re-activating a passivated person is allowed only for a
+     * {@link Actor#SUPERUSER}.
+     *
+     * @throws PersonException {@code person.reactivation_forbidden} (ONR answers HTTP 403)
+     * @throws NullPointerException if {@code actor} is {@code null}
+     */
+    public void checkReactivation(Boolean requestedPassivoitu, Actor actor) {
+        Args.notNull(actor, "actor");
         Ffi.call(() -> {
-            Onr_jvmKt.personCheckReactivation(v, requestedPassivoitu, superuser);
+            Onr_jvmKt.personCheckReactivation(v, requestedPassivoitu, actor.code());
             return null;
         });
     }
 
-    /** The identification state ({@code yksilointitila}) as ONR names it. */
+    /** Who makes a change to a record (the role ONR checks, see {@link #checkReactivation}). */
+    public enum Actor {
+        /** An official allowed to update the person. */
+        OFFICIAL("official"),
+        /** A superuser (rekisterinpitäjä). */
+        SUPERUSER("superuser");
+
+        private final String code;
+
+        Actor(String code) {
+            this.code = code;
+        }
+
+        /** onr-core's name ({@code onr_core::person::Actor::as_str}), e.g. {@code superuser}. */
+        public String code() {
+            return code;
+        }
+    }
+
+    /**
+     * The identification state ({@code yksilointitila}) as ONR names it: each constant's
+     * {@code name()} is onr-core's name ({@code onr_core::person::YksilointiTila::as_str}).
+     */
     public enum YksilointiTila {
         /** Identified, or duplicate, or passivated. */
         OK,
@@ -359,34 +399,39 @@ public final class Person {
     /** A lookup or listing of ONR, each with its own rule about passivated and duplicate persons. */
     public enum Lookup {
         /** The trigram duplicate search: passivated and duplicate persons excluded. */
-        DUPLICATE_SEARCH(fi.onr.ffi.LookupKind.DUPLICATE_SEARCH),
+        DUPLICATE_SEARCH("duplicate_search"),
         /** The free-text person search without passivated persons (duplicates included). */
-        NAME_SEARCH(fi.onr.ffi.LookupKind.NAME_SEARCH),
+        NAME_SEARCH("name_search"),
         /** The free-text person search with passivated persons. */
-        NAME_SEARCH_WITH_PASSIVE(fi.onr.ffi.LookupKind.NAME_SEARCH_WITH_PASSIVE),
+        NAME_SEARCH_WITH_PASSIVE("name_search_with_passive"),
         /** {@code GET /henkilo/hakutermi=}: neither passivated nor duplicate. */
-        SEARCH_TERM(fi.onr.ffi.LookupKind.SEARCH_TERM),
+        SEARCH_TERM("search_term"),
         /** Lookups by hetu: everyone. */
-        BY_HETU(fi.onr.ffi.LookupKind.BY_HETU),
+        BY_HETU("by_hetu"),
         /** {@code GET /henkilo/{oid}} and master resolution: everyone. */
-        BY_OID(fi.onr.ffi.LookupKind.BY_OID),
+        BY_OID("by_oid"),
         /** Lookup by eIDAS identifier: everyone. */
-        BY_EIDAS(fi.onr.ffi.LookupKind.BY_EIDAS),
+        BY_EIDAS("by_eidas"),
         /** The import error and in-progress counts: passivated and duplicate persons excluded. */
-        IMPORT_ERROR_COUNT(fi.onr.ffi.LookupKind.IMPORT_ERROR_COUNT),
+        IMPORT_ERROR_COUNT("import_error_count"),
         /** The failed identifications list: passivated and duplicate persons excluded. */
-        FAILED_IDENTIFICATION_LIST(fi.onr.ffi.LookupKind.FAILED_IDENTIFICATION_LIST),
+        FAILED_IDENTIFICATION_LIST("failed_identification_list"),
         /** The VTJ change feed: passivated persons skipped. */
-        VTJ_CHANGE_FEED(fi.onr.ffi.LookupKind.VTJ_CHANGE_FEED),
+        VTJ_CHANGE_FEED("vtj_change_feed"),
         /** The VTJ refresh buckets: non-passivated VTJ-identified persons with a hetu. */
-        VTJ_BUCKET_REFRESH(fi.onr.ffi.LookupKind.VTJ_BUCKET_REFRESH),
+        VTJ_BUCKET_REFRESH("vtj_bucket_refresh"),
         /** The background identification job: persons with a hetu not VTJ-identified. */
-        BACKGROUND_IDENTIFICATION(fi.onr.ffi.LookupKind.BACKGROUND_IDENTIFICATION);
+        BACKGROUND_IDENTIFICATION("background_identification");
 
-        final fi.onr.ffi.LookupKind ffi;
+        private final String code;
 
-        Lookup(fi.onr.ffi.LookupKind ffi) {
-            this.ffi = ffi;
+        Lookup(String code) {
+            this.code = code;
+        }
+
+        /** onr-core's name ({@code onr_core::person::Lookup::as_str}), e.g. {@code by_hetu}. */
+        public String code() {
+            return code;
         }
     }
 

@@ -5,55 +5,37 @@ import java.util.Objects;
 
 /**
  * Something ONR accepts but the official rules reject (e.g. {@code hetu.warning.date_clamped}):
- * a stable code, a category and a message in English, Finnish and Swedish.
+ * a stable code, a category and a message in English, Finnish and Swedish. Warnings never
+ * quote their input.
+ *
+ * @param code the stable code, e.g. {@code hetu.warning.date_clamped}
+ * @param category the coarse category
+ * @param messageEn the message in English
+ * @param messageFi the message in Finnish
+ * @param messageSv the message in Swedish
  */
-public final class Warning {
-    private final String code;
-    private final Category category;
-    private final String en;
-    private final String fi;
-    private final String sv;
-
-    private Warning(String code, Category category, String en, String fi, String sv) {
-        this.code = code;
-        this.category = category;
-        this.en = en;
-        this.fi = fi;
-        this.sv = sv;
+public record Warning(String code, Category category, String messageEn, String messageFi, String messageSv) {
+    /** @throws NullPointerException if any component is {@code null} */
+    public Warning {
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(category, "category");
+        Objects.requireNonNull(messageEn, "messageEn");
+        Objects.requireNonNull(messageFi, "messageFi");
+        Objects.requireNonNull(messageSv, "messageSv");
     }
 
     static Warning of(fi.onr.ffi.Problem p) {
         return new Warning(p.getCode(), Category.of(p.getCategory()), p.getMessageEn(), p.getMessageFi(), p.getMessageSv());
     }
 
-    /** The stable code, e.g. {@code hetu.warning.date_clamped}. */
-    public String code() {
-        return code;
-    }
-
-    /** The coarse category. */
-    public Category category() {
-        return category;
-    }
-
     /** The message in Finnish ({@code fi}), Swedish ({@code sv}) or, for any other locale, English. */
     public String message(Locale locale) {
-        return Lang.of(locale).pick(en, fi, sv);
+        return Lang.of(locale).pick(messageEn, messageFi, messageSv);
     }
 
     /** The code. */
     @Override
     public String toString() {
         return code;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Warning && ((Warning) o).code.equals(code) && ((Warning) o).en.equals(en);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(code, en);
     }
 }

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fi.onr.ffi.NativeException;
 import fi.onr.ffi.Onr_jvmKt;
+import fi.onr.ffi.Problem;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -16,8 +18,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A native panic (the test-only export {@code panicForTest}, cargo feature {@code test-hooks})
- * becomes an {@link InternalException} with onr-core's fixed text and no cause, the JVM carries
- * on, and the panic hook prints neither the panic's message nor a backtrace.
+ * is caught by the crate's {@code shielded} before UniFFI sees it and arrives as onr-core's
+ * native error {@code internal.panic}, an {@link InternalException} with fixed text and no
+ * cause; UniFFI's own panic path ({@code fi.onr.ffi.InternalException}, which carries the
+ * panic's text) is not taken. {@code Ffi.call}'s last guard still covers a panic outside the
+ * shield ({@code unshieldedPanicForTest}). The JVM carries on, and the panic hook prints
+ * neither the panic's message nor a backtrace.
  */
 class PanicTest {
     /** Looks like personal data on purpose: it must never come out. */
@@ -39,6 +45,34 @@ class PanicTest {
         }
         // The library still works after the panics.
         assertTrue(Hetu.isValid("131052-308T", Environment.PRODUCTION));
+    }
+
+    @Test
+    void theShieldAnswersBeforeUniffiDoes() {
+        // Straight from the generated bindings, without the facade: the native error of one
+        // shape, never UniFFI's InternalException with the panic's text.
+        Exception e = assertThrows(Exception.class, () -> Onr_jvmKt.panicForTest(SECRET));
+        assertEquals(NativeException.Failed.class, e.getClass(), e.getClass().getName());
+        Problem p = ((NativeException.Failed) e).getProblem();
+        assertEquals("internal.panic", p.getCode());
+        assertEquals("internal", p.getCategory());
+        assertEquals("internal error in onr (a bug, please report it)", p.getMessageEn());
+        assertNull(e.getCause());
+        assertFalse(String.valueOf(e.getMessage()).contains("131052"), e.getMessage());
+        assertFalse(p.toString().contains("131052"), p.toString());
+    }
+
+    @Test
+    void theLastGuardStillDropsUniffisPanicText() {
+        // Outside the shield UniFFI reports the panic with its text...
+        Exception raw = assertThrows(Exception.class, () -> Onr_jvmKt.unshieldedPanicForTest(SECRET));
+        assertEquals(fi.onr.ffi.InternalException.class, raw.getClass());
+        assertTrue(String.valueOf(raw.getMessage()).contains("131052"), "UniFFI's text is the panic's (the reason for the shield)");
+        // ...and Ffi.call still turns that into fixed text without the cause.
+        InternalException e = assertThrows(InternalException.class, () -> Ffi.call(() -> Onr_jvmKt.unshieldedPanicForTest(SECRET)));
+        assertEquals("internal.panic", e.code());
+        assertNull(e.getCause());
+        assertFalse(e.toString().contains("131052"), e.toString());
     }
 
     @Test

@@ -46,4 +46,5 @@ echo "== the onr CLI (the tests compare the bindings with it on the same files)"
 export ONR_CLI="$TARGET/release/onr"
 
 echo "== pytest"
+if [ "${1:-}" = "--" ]; then shift; fi  # `scripts/test-python.sh -- -k x`: the rest is for pytest
 "$PY" -m pytest "$ROOT/bindings-python/tests" -p no:cacheprovider -ra -q "$@"

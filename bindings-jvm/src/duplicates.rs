@@ -1,5 +1,5 @@
 //! `onr_core::similarity::duplicates` for the JVM: ONR's duplicate-candidate search over many
-//! person records. Every export runs its body in [`shielded`].
+//! person records. Every export runs its body in `error::shielded`.
 
 use std::sync::Arc;
 

@@ -1,5 +1,5 @@
 //! `onr_core::names` for the JVM: PostgreSQL's `unaccent` and `lower`, and ONR's duplicate
-//! search strings. Every export runs its body in [`shielded`].
+//! search strings. Every export runs its body in `error::shielded`.
 
 use chrono::NaiveDate;
 use onr_core::names;

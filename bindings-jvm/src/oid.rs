@@ -1,5 +1,5 @@
 //! `onr_core::oid` for the JVM: parse (strict and lenient), verdicts, batches, construction,
-//! check digits and generation. Every export runs its body in [`shielded`].
+//! check digits and generation. Every export runs its body in `error::shielded`.
 
 use std::sync::Mutex;
 

@@ -2,7 +2,7 @@
 //! ONR uses it, and ONR's name rules (comparison form, surname, first names, `namesMatch`,
 //! identification).
 //!
-//! Every export runs its body in [`shielded`], so a panic never reaches UniFFI. A trigram form
+//! Every export runs its body in `error::shielded`, so a panic never reaches UniFFI. A trigram form
 //! crosses as its name (`raw`, `onr`), parsed by onr-core's [`Form`] (`FromStr`): the Java enum
 //! `fi.onr.TrigramForm` carries the names [`trigram_form_names`] lists.
 

@@ -1,18 +1,16 @@
 //! `onr_core::similarity::duplicates` for the JVM: ONR's duplicate-candidate search over many
-//! person records.
+//! person records. Every export runs its body in `error::shielded`.
 
 use std::sync::Arc;
 
 use chrono::NaiveDate;
 
+use crate::error::{shielded, NativeError, Positioned};
+use crate::similarity::NativeTrigramSet;
 use onr_core::similarity::duplicates::{
     self, Candidate, DuplicateIndex, IndexInputError, Pair, PersonRecord,
 };
-use onr_core::similarity::trigram::TrigramSet;
-use rayon::prelude::*;
-
-use crate::error::{NativeError, Positioned};
-use crate::similarity::NativeTrigramSet;
+use onr_core::similarity::trigram::Form;
 
 impl Positioned for duplicates::ThresholdError {}
 impl Positioned for IndexInputError {}
@@ -108,54 +106,39 @@ impl DuplicateSearch {
     /// [`DuplicateIndex::new`] over the records, at the threshold (ONR: 0.5).
     #[uniffi::constructor]
     pub fn new(records: Vec<PersonRecordValue>, threshold: f64) -> Result<Self, NativeError> {
-        let records: Vec<PersonRecord> = records.into_iter().map(PersonRecord::from).collect();
-        let index = DuplicateIndex::new(&records, threshold)?;
-        Ok(DuplicateSearch { index, threshold })
+        shielded(|| {
+            let records: Vec<PersonRecord> = records.into_iter().map(PersonRecord::from).collect();
+            let index = DuplicateIndex::new(&records, threshold)?;
+            Ok(DuplicateSearch { index, threshold })
+        })
     }
 
-    /// [`DuplicateIndex::from_sets`] over arbitrary texts (`None`: SQL NULL, never a
-    /// candidate), each taken as given, or with `fmt` through `lower(unaccent(...))`
-    /// ([`TrigramSet::from_fmt`]); [`IndexInputError`] where `from_sets` would panic.
+    /// [`DuplicateIndex::from_texts`] over arbitrary texts (`None`: SQL NULL, never a
+    /// candidate), each taken in the form named `form` (`raw`: as given, `onr`:
+    /// `lower(unaccent(...))`; another name is `similarity.unknown_form`);
+    /// [`IndexInputError`] where `from_sets` would panic.
     #[uniffi::constructor]
     pub fn from_texts(
         ids: Vec<String>,
         texts: Vec<Option<String>>,
-        fmt: bool,
+        form: String,
         threshold: f64,
     ) -> Result<Self, NativeError> {
-        if ids.len() != texts.len() {
-            // Before the sets are built.
-            return Err(IndexInputError::LengthMismatch {
-                ids: ids.len(),
-                sets: texts.len(),
-            }
-            .into());
-        }
-        let sets: Vec<Option<TrigramSet>> = texts
-            .par_iter()
-            .map(|t| {
-                t.as_deref().map(|t| {
-                    if fmt {
-                        TrigramSet::from_fmt(t)
-                    } else {
-                        TrigramSet::new(t)
-                    }
-                })
-            })
-            .collect();
-        drop(texts);
-        let index = DuplicateIndex::try_from_sets(ids, sets, threshold)?;
-        Ok(DuplicateSearch { index, threshold })
+        shielded(|| {
+            let form = form.parse::<Form>()?;
+            let index = DuplicateIndex::from_texts(ids, &texts, form, threshold)?;
+            Ok(DuplicateSearch { index, threshold })
+        })
     }
 
     /// The threshold.
-    pub fn threshold(&self) -> f64 {
-        self.threshold
+    pub fn threshold(&self) -> Result<f64, NativeError> {
+        shielded(|| Ok(self.threshold))
     }
 
     /// The number of records.
-    pub fn size(&self) -> i32 {
-        position(self.index.len())
+    pub fn size(&self) -> Result<i32, NativeError> {
+        shielded(|| Ok(position(self.index.len())))
     }
 
     /// [`DuplicateIndex::find`]: ONR's duplicate query for search criteria, in ONR's order.
@@ -165,43 +148,46 @@ impl DuplicateSearch {
         kutsumanimi: Option<String>,
         sukunimi: Option<String>,
         syntymaaika: Option<NaiveDate>,
-    ) -> Vec<CandidateValue> {
-        let found = self.index.find(
-            etunimet.as_deref(),
-            kutsumanimi.as_deref(),
-            sukunimi.as_deref(),
-            syntymaaika,
-        );
-        self.candidates(found)
+    ) -> Result<Vec<CandidateValue>, NativeError> {
+        shielded(|| {
+            let found = self.index.find(
+                etunimet.as_deref(),
+                kutsumanimi.as_deref(),
+                sukunimi.as_deref(),
+                syntymaaika,
+            );
+            Ok(self.candidates(found))
+        })
     }
 
     /// [`DuplicateIndex::find_text`]: the query as a text, `lower(unaccent(text))`.
-    pub fn find_text(&self, text: String) -> Vec<CandidateValue> {
-        let found = self.index.find_text(&text);
-        self.candidates(found)
+    pub fn find_text(&self, text: String) -> Result<Vec<CandidateValue>, NativeError> {
+        shielded(|| Ok(self.candidates(self.index.find_text(&text))))
     }
 
     /// [`DuplicateIndex::find_set`]: the candidates for a query trigram set, in ONR's order.
-    pub fn find_set(&self, query: Arc<NativeTrigramSet>) -> Vec<CandidateValue> {
-        let found = self.index.find_set(query.set());
-        self.candidates(found)
+    pub fn find_set(
+        &self,
+        query: Arc<NativeTrigramSet>,
+    ) -> Result<Vec<CandidateValue>, NativeError> {
+        shielded(|| Ok(self.candidates(self.index.find_set(query.set()))))
     }
 
     /// [`DuplicateIndex::pairs`]: every pair at the threshold, sorted by `(a, b)`.
-    pub fn pairs(&self) -> Vec<PairValue> {
-        self.pair_values(&self.index.pairs())
+    pub fn pairs(&self) -> Result<Vec<PairValue>, NativeError> {
+        shielded(|| Ok(self.pair_values(&self.index.pairs())))
     }
 
-    /// [`DuplicateIndex::for_each_pair_block`]: the self-join with progress, delivered to
-    /// `sink` (see [`PairSink`]). The sink's first error, if any, is returned.
     /// The R-S join: every pair of a record of this index (`a`) and one of `other` (`b`) at
     /// this index's threshold, sorted by positions.
-    pub fn pairs_with(&self, other: Arc<DuplicateSearch>) -> Vec<PairValue> {
-        Self::cross_values(
-            &self.index,
-            &other.index,
-            &self.index.pairs_with(&other.index),
-        )
+    pub fn pairs_with(&self, other: Arc<DuplicateSearch>) -> Result<Vec<PairValue>, NativeError> {
+        shielded(|| {
+            Ok(Self::cross_values(
+                &self.index,
+                &other.index,
+                &self.index.pairs_with(&other.index),
+            ))
+        })
     }
 
     /// The R-S join streamed to `sink` as the self-join is by `for_each_pair`; progress
@@ -211,36 +197,42 @@ impl DuplicateSearch {
         other: Arc<DuplicateSearch>,
         sink: Box<dyn PairSink>,
     ) -> Result<(), NativeError> {
-        let total = position(other.index.len());
-        let mut state: Result<bool, NativeError> = Ok(true);
-        self.index
-            .for_each_pair_block_with(&other.index, |block, done| {
+        shielded(|| {
+            let total = position(other.index.len());
+            let mut state: Result<bool, NativeError> = Ok(true);
+            self.index
+                .for_each_pair_block_with(&other.index, |block, done| {
+                    if !matches!(state, Ok(true)) {
+                        return;
+                    }
+                    state = if block.is_empty() {
+                        sink.progress(position(done), total)
+                    } else {
+                        sink.pairs(Self::cross_values(&self.index, &other.index, block))
+                    };
+                });
+            state.map(drop)
+        })
+    }
+
+    /// [`DuplicateIndex::for_each_pair_block`]: the self-join with progress, delivered to
+    /// `sink` (see [`PairSink`]). The sink's first error, if any, is returned.
+    pub fn for_each_pair(&self, sink: Box<dyn PairSink>) -> Result<(), NativeError> {
+        shielded(|| {
+            let total = position(self.index.len());
+            let mut state: Result<bool, NativeError> = Ok(true);
+            self.index.for_each_pair_block(|block, done| {
                 if !matches!(state, Ok(true)) {
                     return;
                 }
                 state = if block.is_empty() {
                     sink.progress(position(done), total)
                 } else {
-                    sink.pairs(Self::cross_values(&self.index, &other.index, block))
+                    sink.pairs(self.pair_values(block))
                 };
             });
-        state.map(drop)
-    }
-
-    pub fn for_each_pair(&self, sink: Box<dyn PairSink>) -> Result<(), NativeError> {
-        let total = position(self.index.len());
-        let mut state: Result<bool, NativeError> = Ok(true);
-        self.index.for_each_pair_block(|block, done| {
-            if !matches!(state, Ok(true)) {
-                return;
-            }
-            state = if block.is_empty() {
-                sink.progress(position(done), total)
-            } else {
-                sink.pairs(self.pair_values(block))
-            };
-        });
-        state.map(drop)
+            state.map(drop)
+        })
     }
 }
 
@@ -283,7 +275,7 @@ impl DuplicateSearch {
 /// [`duplicates::check_threshold`]: whether PostgreSQL accepts the threshold.
 #[uniffi::export]
 pub fn duplicates_check_threshold(threshold: f64) -> Result<f64, NativeError> {
-    Ok(duplicates::check_threshold(threshold)?)
+    shielded(|| Ok(duplicates::check_threshold(threshold)?))
 }
 
 #[cfg(test)]
@@ -292,7 +284,8 @@ mod tests {
 
     #[test]
     fn from_texts_refuses_lists_of_different_lengths_with_a_code() {
-        let e = DuplicateSearch::from_texts(vec!["a".into()], vec![], false, 0.5).unwrap_err();
+        let e =
+            DuplicateSearch::from_texts(vec!["a".into()], vec![], "raw".into(), 0.5).unwrap_err();
         let p = e.problem();
         assert_eq!(p.code, "similarity.length_mismatch");
         assert_eq!(
@@ -302,17 +295,21 @@ mod tests {
     }
 
     #[test]
-    fn from_texts_with_and_without_fmt() {
+    fn from_texts_in_both_forms_and_an_unknown_one() {
         let ids = vec!["a".to_owned(), "b".to_owned(), "c".to_owned()];
         let texts = vec![Some("Äijälä".to_owned()), Some("aijala".to_owned()), None];
-        let raw = DuplicateSearch::from_texts(ids.clone(), texts.clone(), false, 0.5).unwrap();
-        assert!(raw.pairs().is_empty());
-        let fmt = DuplicateSearch::from_texts(ids, texts, true, 0.5).unwrap();
-        let pairs = fmt.pairs();
+        let raw =
+            DuplicateSearch::from_texts(ids.clone(), texts.clone(), "raw".into(), 0.5).unwrap();
+        assert!(raw.pairs().unwrap().is_empty());
+        let e =
+            DuplicateSearch::from_texts(ids.clone(), texts.clone(), "fmt".into(), 0.5).unwrap_err();
+        assert_eq!(e.problem().code, "similarity.unknown_form");
+        let fmt = DuplicateSearch::from_texts(ids, texts, "onr".into(), 0.5).unwrap();
+        let pairs = fmt.pairs().unwrap();
         assert_eq!(pairs.len(), 1);
         assert_eq!((pairs[0].a_id.as_str(), pairs[0].similarity), ("a", 1.0));
-        let q = Arc::new(NativeTrigramSet::new("AIJALA".into(), true));
-        assert_eq!(fmt.find_set(q).len(), 2);
+        let q = Arc::new(NativeTrigramSet::new("AIJALA".into(), "onr".into()).unwrap());
+        assert_eq!(fmt.find_set(q).unwrap().len(), 2);
     }
 
     #[derive(Default)]
@@ -337,7 +334,7 @@ mod tests {
         let n = 50;
         let ids: Vec<String> = (0..n).map(|i| i.to_string()).collect();
         let texts = vec![Some("anna virtanen".to_owned()); n];
-        let index = DuplicateSearch::from_texts(ids, texts, false, 0.5).unwrap();
+        let index = DuplicateSearch::from_texts(ids, texts, "raw".into(), 0.5).unwrap();
         let sink = Arc::new(Collect::default());
         struct Shared(Arc<Collect>);
         impl PairSink for Shared {

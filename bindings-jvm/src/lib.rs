@@ -23,6 +23,7 @@
 uniffi::setup_scaffolding!();
 
 pub mod client;
+pub mod constants;
 pub mod duplicates;
 pub mod error;
 pub mod hetu;

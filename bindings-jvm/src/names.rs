@@ -1,25 +1,27 @@
 //! `onr_core::names` for the JVM: PostgreSQL's `unaccent` and `lower`, and ONR's duplicate
-//! search strings.
+//! search strings. Every export runs its body in `error::shielded`.
 
 use chrono::NaiveDate;
 use onr_core::names;
 
+use crate::error::{shielded, NativeError};
+
 /// [`names::unaccent`]: PostgreSQL's `unaccent(text)` with the default rules.
 #[uniffi::export]
-pub fn names_unaccent(text: String) -> String {
-    names::unaccent(&text).into_owned()
+pub fn names_unaccent(text: String) -> Result<String, NativeError> {
+    shielded(|| Ok(names::unaccent(&text).into_owned()))
 }
 
 /// [`names::pg_lower`]: PostgreSQL's `lower(text)` in a UTF-8 glibc locale.
 #[uniffi::export]
-pub fn names_pg_lower(text: String) -> String {
-    names::pg_lower(&text).into_owned()
+pub fn names_pg_lower(text: String) -> Result<String, NativeError> {
+    shielded(|| Ok(names::pg_lower(&text).into_owned()))
 }
 
 /// [`names::duplicate_search_fmt`]: `lower(unaccent(text))`.
 #[uniffi::export]
-pub fn names_duplicate_search_fmt(text: String) -> String {
-    names::duplicate_search_fmt(&text)
+pub fn names_duplicate_search_fmt(text: String) -> Result<String, NativeError> {
+    shielded(|| Ok(names::duplicate_search_fmt(&text)))
 }
 
 /// [`names::stored_search_string`]: the generated column `duplicate_search_str`.
@@ -29,13 +31,15 @@ pub fn names_stored_search_string(
     kutsumanimi: Option<String>,
     sukunimi: Option<String>,
     syntymaaika: Option<NaiveDate>,
-) -> Option<String> {
-    names::stored_search_string(
-        etunimet.as_deref(),
-        kutsumanimi.as_deref(),
-        sukunimi.as_deref(),
-        syntymaaika,
-    )
+) -> Result<Option<String>, NativeError> {
+    shielded(|| {
+        Ok(names::stored_search_string(
+            etunimet.as_deref(),
+            kutsumanimi.as_deref(),
+            sukunimi.as_deref(),
+            syntymaaika,
+        ))
+    })
 }
 
 /// [`names::query_search_string`]: the query string ONR's Java side builds.
@@ -45,11 +49,13 @@ pub fn names_query_search_string(
     kutsumanimi: Option<String>,
     sukunimi: Option<String>,
     syntymaaika: Option<NaiveDate>,
-) -> String {
-    names::query_search_string(
-        etunimet.as_deref(),
-        kutsumanimi.as_deref(),
-        sukunimi.as_deref(),
-        syntymaaika,
-    )
+) -> Result<String, NativeError> {
+    shielded(|| {
+        Ok(names::query_search_string(
+            etunimet.as_deref(),
+            kutsumanimi.as_deref(),
+            sukunimi.as_deref(),
+            syntymaaika,
+        ))
+    })
 }

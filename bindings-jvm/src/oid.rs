@@ -1,12 +1,12 @@
 //! `onr_core::oid` for the JVM: parse (strict and lenient), verdicts, batches, construction,
-//! check digits and generation.
+//! check digits and generation. Every export runs its body in `error::shielded`.
 
 use std::sync::Mutex;
 
 use onr_core::oid::{self, Oid, OidError};
 use onr_core::Environment;
 
-use crate::error::{NativeError, Problem};
+use crate::error::{shielded, NativeError, Problem};
 
 /// A parsed OID.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
@@ -65,51 +65,57 @@ impl From<Result<Oid, OidError>> for OidOutcome {
 /// [`Oid::parse`]: an OID as ONR generates it.
 #[uniffi::export]
 pub fn oid_parse(input: String) -> Result<OidValue, NativeError> {
-    Ok(Oid::parse(&input)?.into())
+    shielded(|| Ok(Oid::parse(&input)?.into()))
 }
 
 /// [`Oid::parse_lenient`]: the syntax only.
 #[uniffi::export]
 pub fn oid_parse_lenient(input: String) -> Result<OidValue, NativeError> {
-    Ok(Oid::parse_lenient(&input)?.into())
+    shielded(|| Ok(Oid::parse_lenient(&input)?.into()))
 }
 
 /// [`oid::is_valid`].
 #[uniffi::export]
-pub fn oid_is_valid(input: String) -> bool {
-    oid::is_valid(&input)
+pub fn oid_is_valid(input: String) -> Result<bool, NativeError> {
+    shielded(|| Ok(oid::is_valid(&input)))
 }
 
 /// [`oid::validate_many`].
 #[uniffi::export]
-pub fn oid_validate_all(inputs: Vec<String>) -> Vec<OidOutcome> {
-    oid::validate_many(&inputs)
-        .into_iter()
-        .map(OidOutcome::from)
-        .collect()
+pub fn oid_validate_all(inputs: Vec<String>) -> Result<Vec<OidOutcome>, NativeError> {
+    shielded(|| {
+        Ok(oid::validate_many(&inputs)
+            .into_iter()
+            .map(OidOutcome::from)
+            .collect())
+    })
 }
 
 /// [`Oid::new`]: the OID of a node and a ten-digit number, with its check digit.
 #[uniffi::export]
 pub fn oid_new(node: i64, number: i64) -> Result<OidValue, NativeError> {
-    let node = u32::try_from(node).map_err(|_| OidError::Node)?;
-    let number = u64::try_from(number).unwrap_or(0);
-    Ok(Oid::new(node, number)?.into())
+    shielded(|| {
+        let node = u32::try_from(node).map_err(|_| OidError::Node)?;
+        let number = u64::try_from(number).unwrap_or(0);
+        Ok(Oid::new(node, number)?.into())
+    })
 }
 
 /// [`oid::check_digit`] of a node and a number.
 #[uniffi::export]
-pub fn oid_check_digit(node: i64, number: i64) -> i32 {
-    i32::from(oid::check_digit(
-        u32::try_from(node).unwrap_or(u32::MAX),
-        number.unsigned_abs(),
-    ))
+pub fn oid_check_digit(node: i64, number: i64) -> Result<i32, NativeError> {
+    shielded(|| {
+        Ok(i32::from(oid::check_digit(
+            u32::try_from(node).unwrap_or(u32::MAX),
+            number.unsigned_abs(),
+        )))
+    })
 }
 
 /// [`Oid::is_person`] of an OID's text (parsed leniently).
 #[uniffi::export]
-pub fn oid_is_person(text: String, env: Environment) -> bool {
-    Oid::parse_lenient(&text).is_ok_and(|o| o.is_person(env))
+pub fn oid_is_person(text: String, env: Environment) -> Result<bool, NativeError> {
+    shielded(|| Ok(Oid::parse_lenient(&text).is_ok_and(|o| o.is_person(env))))
 }
 
 /// [`oid::Generator`], shareable between threads.
@@ -120,17 +126,19 @@ pub struct OidGenerator(Mutex<oid::Generator>);
 impl OidGenerator {
     /// [`oid::Generator::new`].
     #[uniffi::constructor]
-    pub fn new(seed: i64) -> OidGenerator {
-        OidGenerator(Mutex::new(oid::Generator::new(seed as u64)))
+    pub fn new(seed: i64) -> Result<OidGenerator, NativeError> {
+        shielded(|| Ok(OidGenerator(Mutex::new(oid::Generator::new(seed as u64)))))
     }
 
     /// [`oid::Generator::generate`] for a node (an invalid node means node 24, as in onr-core).
-    pub fn generate(&self, node: i64) -> OidValue {
-        let node = u32::try_from(node).unwrap_or(0);
-        let mut generator = self
-            .0
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        generator.generate(node).into()
+    pub fn generate(&self, node: i64) -> Result<OidValue, NativeError> {
+        shielded(|| {
+            let node = u32::try_from(node).unwrap_or(0);
+            let mut generator = self
+                .0
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            Ok(generator.generate(node).into())
+        })
     }
 }

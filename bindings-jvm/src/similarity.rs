@@ -1,6 +1,10 @@
 //! `onr_core::similarity` for the JVM: pg_trgm's trigram similarity, Lucene's Jaro-Winkler as
 //! ONR uses it, and ONR's name rules (comparison form, surname, first names, `namesMatch`,
 //! identification).
+//!
+//! Every export runs its body in `error::shielded`, so a panic never reaches UniFFI. A trigram form
+//! crosses as its name (`raw`, `onr`), parsed by onr-core's [`Form`] (`FromStr`): the Java enum
+//! `fi.onr.TrigramForm` carries the names [`trigram_form_names`] lists.
 
 use onr_core::similarity::name_match::{
     FirstNameVerdict, IdentificationVerdict, NameRules, NamesVerdict, PersonNames, VtjNames,
@@ -9,53 +13,67 @@ use onr_core::similarity::name_match::{
 use std::fmt;
 use std::sync::Arc;
 
-use onr_core::similarity::trigram::TrigramSet;
+use onr_core::similarity::trigram::{Form, TrigramSet, UnknownForm};
 use onr_core::similarity::{jaro_winkler, name_match, trigram};
+
+use crate::error::{shielded, NativeError, Positioned};
+
+impl Positioned for UnknownForm {}
+
+/// A form's name parsed by onr-core ([`Form`]'s `FromStr`): `similarity.unknown_form` else.
+fn form(name: &str) -> Result<Form, NativeError> {
+    Ok(name.parse::<Form>()?)
+}
+
+/// [`Form::NAMES`]: the names a form crosses as (`fi.onr.TrigramForm`'s).
+#[uniffi::export]
+pub fn trigram_form_names() -> Vec<String> {
+    Form::NAMES.iter().map(|n| (*n).to_owned()).collect()
+}
 
 /// [`jaro_winkler::similarity`]: Lucene's `JaroWinklerDistance`, bit for bit (0.0..=1.0).
 #[uniffi::export]
-pub fn jaro_winkler(a: String, b: String) -> f32 {
-    jaro_winkler::similarity(&a, &b)
+pub fn jaro_winkler(a: String, b: String) -> Result<f32, NativeError> {
+    shielded(|| Ok(jaro_winkler::similarity(&a, &b)))
 }
 
 /// [`jaro_winkler::is_similar`]: ONR's threshold on [`jaro_winkler()`].
 #[uniffi::export]
-pub fn jaro_winkler_is_similar(a: String, b: String) -> bool {
-    jaro_winkler::is_similar(&a, &b)
+pub fn jaro_winkler_is_similar(a: String, b: String) -> Result<bool, NativeError> {
+    shielded(|| Ok(jaro_winkler::is_similar(&a, &b)))
 }
 
 /// [`name_match::comparison_form`]: a name as ONR compares it.
 #[uniffi::export]
-pub fn name_comparison_form(name: String) -> String {
-    name_match::comparison_form(&name)
+pub fn name_comparison_form(name: String) -> Result<String, NativeError> {
+    shielded(|| Ok(name_match::comparison_form(&name)))
 }
 
 /// [`trigram::similarity`]: pg_trgm's `similarity(a, b)` of the strings as given.
 #[uniffi::export]
-pub fn trigram(a: String, b: String) -> f32 {
-    trigram::similarity(&a, &b)
+pub fn trigram(a: String, b: String) -> Result<f32, NativeError> {
+    shielded(|| Ok(trigram::similarity(&a, &b)))
 }
 
 /// [`trigram::similarity_fmt`]: ONR's comparison, `similarity(lower(unaccent(a)), lower(unaccent(b)))`.
 #[uniffi::export]
-pub fn trigram_onr(a: String, b: String) -> f32 {
-    trigram::similarity_fmt(&a, &b)
+pub fn trigram_onr(a: String, b: String) -> Result<f32, NativeError> {
+    shielded(|| Ok(trigram::similarity_fmt(&a, &b)))
 }
 
-/// [`trigram::similarity_fmt`] (or [`trigram::similarity`] without `fmt`) of each pair, in
-/// order: `a[i]` with `b[i]`.
+/// [`trigram::similarities_in`] of each pair in the form named `form`, in order: `a[i]` with
+/// `b[i]` (the facade checks that the lists have the same length; extra items are ignored).
 #[uniffi::export]
-pub fn trigram_many(a: Vec<String>, b: Vec<String>, fmt: bool) -> Vec<f32> {
-    a.iter()
-        .zip(&b)
-        .map(|(x, y)| {
-            if fmt {
-                trigram::similarity_fmt(x, y)
-            } else {
-                trigram::similarity(x, y)
-            }
-        })
-        .collect()
+pub fn trigram_many(a: Vec<String>, b: Vec<String>, form: String) -> Result<Vec<f32>, NativeError> {
+    shielded(|| {
+        let form = self::form(&form)?;
+        let pairs: Vec<(&str, &str)> = a
+            .iter()
+            .map(String::as_str)
+            .zip(b.iter().map(String::as_str))
+            .collect();
+        Ok(trigram::similarities_in(&pairs, form))
+    })
 }
 
 /// [`TrigramSet`]: pg_trgm's trigram set of one string, computed once so that one string is
@@ -85,57 +103,55 @@ fn count(n: usize) -> i32 {
 
 #[uniffi::export]
 impl NativeTrigramSet {
-    /// [`TrigramSet::from_fmt`] with `fmt` (`lower(unaccent(text))`), else [`TrigramSet::new`]
-    /// (the text as given).
+    /// [`TrigramSet::of`] the text in the form named `form`.
     #[uniffi::constructor]
-    pub fn new(text: String, fmt: bool) -> Self {
-        let set = if fmt {
-            TrigramSet::from_fmt(&text)
-        } else {
-            TrigramSet::new(&text)
-        };
-        NativeTrigramSet { set }
+    pub fn new(text: String, form: String) -> Result<Self, NativeError> {
+        shielded(|| {
+            Ok(NativeTrigramSet {
+                set: TrigramSet::of(&text, self::form(&form)?),
+            })
+        })
     }
 
     /// [`TrigramSet::len`].
-    pub fn size(&self) -> i32 {
-        count(self.set.len())
+    pub fn size(&self) -> Result<i32, NativeError> {
+        shielded(|| Ok(count(self.set.len())))
     }
 
     /// [`TrigramSet::show`]: the trigrams as pg_trgm's `show_trgm` prints them, in its order.
-    pub fn show(&self) -> Vec<String> {
-        self.set.show()
+    pub fn show(&self) -> Result<Vec<String>, NativeError> {
+        shielded(|| Ok(self.set.show()))
     }
 
     /// [`TrigramSet::common`].
-    pub fn common(&self, other: Arc<NativeTrigramSet>) -> i32 {
-        count(self.set.common(&other.set))
+    pub fn common(&self, other: Arc<NativeTrigramSet>) -> Result<i32, NativeError> {
+        shielded(|| Ok(count(self.set.common(&other.set))))
     }
 
     /// [`TrigramSet::similarity`].
-    pub fn similarity(&self, other: Arc<NativeTrigramSet>) -> f32 {
-        self.set.similarity(&other.set)
+    pub fn similarity(&self, other: Arc<NativeTrigramSet>) -> Result<f32, NativeError> {
+        shielded(|| Ok(self.set.similarity(&other.set)))
     }
 
-    /// [`TrigramSet::similarity_str`].
-    pub fn similarity_str(&self, other: String, fmt: bool) -> f32 {
-        self.set.similarity_str(&other, fmt)
+    /// [`TrigramSet::similarity_str`] of `other` in the form named `form`.
+    pub fn similarity_str(&self, other: String, form: String) -> Result<f32, NativeError> {
+        shielded(|| Ok(self.set.similarity_str(&other, self::form(&form)?)))
     }
 }
 
 /// [`jaro_winkler::similarity`] of each pair, in order: `a[i]` with `b[i]`.
 #[uniffi::export]
-pub fn jaro_winkler_many(a: Vec<String>, b: Vec<String>) -> Vec<f32> {
-    a.iter()
-        .zip(&b)
-        .map(|(x, y)| jaro_winkler::similarity(x, y))
-        .collect()
+pub fn jaro_winkler_many(a: Vec<String>, b: Vec<String>) -> Result<Vec<f32>, NativeError> {
+    shielded(|| {
+        let pairs: Vec<(&String, &String)> = a.iter().zip(&b).collect();
+        Ok(jaro_winkler::similarities(&pairs))
+    })
 }
 
 /// [`name_match::first_name_tokens`].
 #[uniffi::export]
-pub fn name_first_name_tokens(first_names: String) -> Vec<String> {
-    name_match::first_name_tokens(&first_names)
+pub fn name_first_name_tokens(first_names: String) -> Result<Vec<String>, NativeError> {
+    shielded(|| Ok(name_match::first_name_tokens(&first_names)))
 }
 
 /// ONR's name-rule thresholds ([`name_match::NameRules`]).
@@ -155,11 +171,13 @@ impl From<NameThresholds> for NameRules {
 
 /// ONR's own thresholds ([`NameRules::ONR`]).
 #[uniffi::export]
-pub fn name_onr_thresholds() -> NameThresholds {
-    NameThresholds {
-        first_name: NameRules::ONR.first_name_threshold(),
-        surname: NameRules::ONR.surname_threshold(),
-    }
+pub fn name_onr_thresholds() -> Result<NameThresholds, NativeError> {
+    shielded(|| {
+        Ok(NameThresholds {
+            first_name: NameRules::ONR.first_name_threshold(),
+            surname: NameRules::ONR.surname_threshold(),
+        })
+    })
 }
 
 /// [`name_match::SurnameVerdict`].
@@ -355,12 +373,18 @@ impl From<IdentificationVerdict> for IdentificationValue {
 
 /// [`NameRules::surname`].
 #[uniffi::export]
-pub fn name_surname(rules: NameThresholds, given: String, reference: String) -> SurnameValue {
-    let v = NameRules::from(rules).surname(&given, &reference);
-    SurnameValue {
-        similarity: v.similarity,
-        similar: v.similar,
-    }
+pub fn name_surname(
+    rules: NameThresholds,
+    given: String,
+    reference: String,
+) -> Result<SurnameValue, NativeError> {
+    shielded(|| {
+        let v = NameRules::from(rules).surname(&given, &reference);
+        Ok(SurnameValue {
+            similarity: v.similarity,
+            similar: v.similar,
+        })
+    })
 }
 
 /// [`NameRules::first_names`].
@@ -369,10 +393,12 @@ pub fn name_first_names(
     rules: NameThresholds,
     given: String,
     reference: String,
-) -> FirstNamesValue {
-    NameRules::from(rules)
-        .first_names(&given, &reference)
-        .into()
+) -> Result<FirstNamesValue, NativeError> {
+    shielded(|| {
+        Ok(NameRules::from(rules)
+            .first_names(&given, &reference)
+            .into())
+    })
 }
 
 /// [`NameRules::names_match`] (ONR's `namesMatch`).
@@ -383,13 +409,15 @@ pub fn name_names_match(
     given_surname: String,
     reference_first_names: String,
     reference_surname: String,
-) -> NamesValue {
-    NameRules::from(rules)
-        .names_match(
-            PersonNames::new(&given_first_names, &given_surname),
-            PersonNames::new(&reference_first_names, &reference_surname),
-        )
-        .into()
+) -> Result<NamesValue, NativeError> {
+    shielded(|| {
+        Ok(NameRules::from(rules)
+            .names_match(
+                PersonNames::new(&given_first_names, &given_surname),
+                PersonNames::new(&reference_first_names, &reference_surname),
+            )
+            .into())
+    })
 }
 
 /// [`NameRules::identification`] (ONR's `tarkistaNimet`).
@@ -402,13 +430,15 @@ pub fn name_identification(
     vtj_first_names: String,
     vtj_surname: String,
     vtj_former_surnames: Vec<String>,
-) -> IdentificationValue {
-    let former: Vec<&str> = vtj_former_surnames.iter().map(String::as_str).collect();
-    NameRules::from(rules)
-        .identification(
-            PersonNames::new(&onr_first_names, &onr_surname),
-            has_hetu,
-            VtjNames::new(&vtj_first_names, &vtj_surname).with_former_surnames(&former),
-        )
-        .into()
+) -> Result<IdentificationValue, NativeError> {
+    shielded(|| {
+        let former: Vec<&str> = vtj_former_surnames.iter().map(String::as_str).collect();
+        Ok(NameRules::from(rules)
+            .identification(
+                PersonNames::new(&onr_first_names, &onr_surname),
+                has_hetu,
+                VtjNames::new(&vtj_first_names, &vtj_surname).with_former_surnames(&former),
+            )
+            .into())
+    })
 }

@@ -4,11 +4,10 @@
 use chrono::NaiveDate;
 use onr_core::names;
 use onr_core::similarity::duplicates::{self as core, PersonRecord};
-use onr_core::similarity::trigram;
-use pyo3::exceptions::{PyIndexError, PyTypeError};
+use onr_core::similarity::trigram::{self, Form};
+use pyo3::exceptions::{PyDeprecationWarning, PyIndexError, PyTypeError};
 use pyo3::prelude::*;
-use pyo3::types::{PyMapping, PyString, PyType};
-use rayon::prelude::*;
+use pyo3::types::{PyBool, PyMapping, PyString, PyType};
 
 use crate::convert::{self, detached, guard};
 use crate::errors;
@@ -59,20 +58,82 @@ pub fn trigram_similarity(
     })
 }
 
-/// ``similarity`` (ONR's forms, ``fmt=True``, the default) or pg_trgm's raw similarity of every
-/// ``(a, b)`` pair, in order, detached from the interpreter.
+/// The names ``form=`` takes (``onr.trigram.Form``'s values): onr-core's ``Form::NAMES``.
+///
+/// >>> from onr import _onr
+/// >>> _onr.trigram_form_names()
+/// ['raw', 'onr']
+#[pyfunction]
+pub fn trigram_form_names() -> Vec<&'static str> {
+    Form::NAMES.to_vec()
+}
+
+/// The ``form=`` argument (a name or an ``onr.trigram.Form``, parsed by onr-core) or its
+/// deprecated alias ``fmt=`` (``True``: ``"onr"``, ``False``: ``"raw"``); ``default`` when
+/// neither is given. Both given: ``TypeError``; an unknown name: ``onr.SimilarityError``
+/// ``similarity.unknown_form``.
+fn form_arg(
+    py: Python<'_>,
+    form: Option<&Bound<'_, PyAny>>,
+    fmt: Option<bool>,
+    default: Form,
+) -> PyResult<Form> {
+    // A bool in `form`'s place is `fmt` given by position (`similarity_many(pairs, False)`).
+    let (form, fmt) = match form {
+        Some(f) if f.is_instance_of::<PyBool>() => (None, Some(f.is_truthy()?).or(fmt)),
+        _ => (form, fmt),
+    };
+    match (form.filter(|f| !f.is_none()), fmt) {
+        (Some(_), Some(_)) => Err(PyTypeError::new_err(
+            "form= and its deprecated alias fmt= given together; give form= only",
+        )),
+        (None, Some(fmt)) => {
+            PyErr::warn(
+                py,
+                &py.get_type::<PyDeprecationWarning>(),
+                c"fmt= is deprecated: use form=\"onr\" (fmt=True) or form=\"raw\" (fmt=False)",
+                2,
+            )?;
+            Ok(if fmt { Form::Onr } else { Form::Raw })
+        }
+        (Some(form), None) => {
+            let name = form.cast::<PyString>().map_err(|_| {
+                PyTypeError::new_err(format!(
+                    "form must be str or onr.trigram.Form, not {}",
+                    convert::type_name(form)
+                ))
+            })?;
+            name.to_cow()?
+                .parse::<Form>()
+                .map_err(|e| errors::coded(py, "SimilarityError", &e))
+        }
+        (None, None) => Ok(default),
+    }
+}
+
+/// pg_trgm's similarity of every ``(a, b)`` pair in ``form`` (``"onr"``, the default: ONR's
+/// ``lower(unaccent())`` forms, as ``onr.similarity``; ``"raw"``: as given, as
+/// ``trigram.similarity``), in order, detached from the interpreter. ``fmt=`` is the
+/// deprecated alias of ``form=`` (``True``: ``"onr"``).
 ///
 /// >>> from onr import trigram
 /// >>> trigram.similarity_many([("Ääkkönen", "Aakkonen"), ("word", "two words")])
 /// [1.0, 0.36363637]
+/// >>> trigram.similarity_many([("Ääkkönen", "Aakkonen")], form="raw")
+/// [0.125]
 #[pyfunction]
-#[pyo3(signature = (pairs, /, fmt = true))]
+#[pyo3(
+    signature = (pairs, /, form = None, *, fmt = None),
+    text_signature = "(pairs, /, form='onr', *, fmt=None)"
+)]
 pub fn trigram_similarity_many(
     py: Python<'_>,
     pairs: &Bound<'_, PyAny>,
-    fmt: bool,
+    form: Option<&Bound<'_, PyAny>>,
+    fmt: Option<bool>,
 ) -> PyResult<Vec<f64>> {
     guard(py, || {
+        let form = form_arg(py, form, fmt, Form::Onr)?;
         let mut texts = Vec::new();
         for (i, pair) in pairs.try_iter()?.enumerate() {
             let (a, b): (Bound<'_, PyAny>, Bound<'_, PyAny>) = pair?.extract().map_err(|_| {
@@ -85,18 +146,7 @@ pub fn trigram_similarity_many(
                 convert::text(&b, "b")?.into_owned(),
             ));
         }
-        let values = detached(py, || {
-            texts
-                .iter()
-                .map(|(a, b)| {
-                    if fmt {
-                        trigram::similarity_fmt(a, b)
-                    } else {
-                        trigram::similarity(a, b)
-                    }
-                })
-                .collect::<Vec<_>>()
-        })?;
+        let values = detached(py, || trigram::similarities_in(&texts, form))?;
         Ok(values.into_iter().map(f32_to_py).collect())
     })
 }
@@ -133,32 +183,24 @@ pub fn trigram_pg_float4_text(value: f32) -> String {
     trigram::pg_float4_text(value)
 }
 
-/// The trigram set of ``text``: as given (``fmt=False``, pg_trgm's ``show_trgm(text)``) or of
-/// ONR's ``lower(unaccent(text))`` (``fmt=True``).
-fn trigram_set(text: &str, fmt: bool) -> trigram::TrigramSet {
-    if fmt {
-        trigram::TrigramSet::from_fmt(text)
-    } else {
-        trigram::TrigramSet::new(text)
-    }
-}
-
 /// The pg_trgm trigram set of one text, computed once to be compared with many texts or sets
 /// (the similarity of two sets is a linear merge, no text is split again).
 ///
-/// ``TrigramSet(text)`` takes the text as given, as ``trigram.similarity`` and pg_trgm's
-/// ``show_trgm(text)`` do; ``TrigramSet(text, fmt=True)`` takes ONR's ``lower(unaccent(text))``
-/// form, as ``trigram.similarity_fmt`` (``onr.similarity``) does. Similarities are
+/// ``TrigramSet(text)`` (``form="raw"``) takes the text as given, as ``trigram.similarity`` and
+/// pg_trgm's ``show_trgm(text)`` do; ``TrigramSet(text, form="onr")`` takes ONR's
+/// ``lower(unaccent(text))`` form, as ``trigram.similarity_fmt`` (``onr.similarity``) does
+/// (``form`` also takes an ``onr.trigram.Form``; ``fmt=True``/``False`` is its deprecated
+/// alias). Similarities are
 /// PostgreSQL's single-precision values. Sets compare equal when they hold the same trigrams;
 /// the text itself is not kept, and ``repr`` shows only the size (names are personal data).
 ///
 /// >>> from onr import trigram
-/// >>> q = trigram.TrigramSet("Eino Eino Testiäinen 1911-11-11", fmt=True)
+/// >>> q = trigram.TrigramSet("Eino Eino Testiäinen 1911-11-11", form="onr")
 /// >>> q
 /// TrigramSet(len=22)
 /// >>> q.similarity_to("eino ilmari urho kaleva eino testiainen 1911-11-11"), q.similarity_to("pekka puupaa")
 /// (0.5365854, 0.0)
-/// >>> trigram.TrigramSet("Äijä", fmt=True) == trigram.TrigramSet("aija")
+/// >>> trigram.TrigramSet("Äijä", form=trigram.Form.ONR) == trigram.TrigramSet("aija")
 /// True
 /// >>> trigram.TrigramSet("Ab").trigrams()
 /// ['  a', ' ab', 'ab ']
@@ -169,10 +211,22 @@ pub struct TrigramSet(trigram::TrigramSet);
 #[pymethods]
 impl TrigramSet {
     #[new]
-    #[pyo3(signature = (text, /, *, fmt = false))]
-    fn new(py: Python<'_>, text: &Bound<'_, PyAny>, fmt: bool) -> PyResult<Self> {
+    #[pyo3(
+        signature = (text, /, *, form = None, fmt = None),
+        text_signature = "(text, /, *, form='raw', fmt=None)"
+    )]
+    fn new(
+        py: Python<'_>,
+        text: &Bound<'_, PyAny>,
+        form: Option<&Bound<'_, PyAny>>,
+        fmt: Option<bool>,
+    ) -> PyResult<Self> {
         guard(py, || {
-            Ok(TrigramSet(trigram_set(&convert::text(text, "text")?, fmt)))
+            let form = form_arg(py, form, fmt, Form::Raw)?;
+            Ok(TrigramSet(trigram::TrigramSet::of(
+                &convert::text(text, "text")?,
+                form,
+            )))
         })
     }
 
@@ -215,17 +269,28 @@ impl TrigramSet {
     }
 
     /// pg_trgm's ``similarity`` of this set's text and ``text``, taken as given
-    /// (``fmt=False``) or in ONR's ``lower(unaccent())`` form (``fmt=True``).
+    /// (``form="raw"``, the default) or in ONR's ``lower(unaccent())`` form (``form="onr"``);
+    /// ``fmt=`` is the deprecated alias of ``form=``.
     ///
     /// >>> from onr import trigram
-    /// >>> q = trigram.TrigramSet("Meikäläinen", fmt=True)
-    /// >>> q.similarity_to("MEIKÄLÄINEN", fmt=True), q.similarity_to("MEIKÄLÄINEN")
+    /// >>> q = trigram.TrigramSet("Meikäläinen", form="onr")
+    /// >>> q.similarity_to("MEIKÄLÄINEN", form="onr"), q.similarity_to("MEIKÄLÄINEN")
     /// (1.0, 0.4117647)
-    #[pyo3(signature = (text, /, *, fmt = false))]
-    fn similarity_to(&self, py: Python<'_>, text: &Bound<'_, PyAny>, fmt: bool) -> PyResult<f64> {
+    #[pyo3(
+        signature = (text, /, *, form = None, fmt = None),
+        text_signature = "($self, text, /, *, form='raw', fmt=None)"
+    )]
+    fn similarity_to(
+        &self,
+        py: Python<'_>,
+        text: &Bound<'_, PyAny>,
+        form: Option<&Bound<'_, PyAny>>,
+        fmt: Option<bool>,
+    ) -> PyResult<f64> {
         guard(py, || {
+            let form = form_arg(py, form, fmt, Form::Raw)?;
             Ok(f32_to_py(
-                self.0.similarity_str(&convert::text(text, "text")?, fmt),
+                self.0.similarity_str(&convert::text(text, "text")?, form),
             ))
         })
     }
@@ -510,12 +575,14 @@ impl DuplicateIndex {
 
     /// An index over arbitrary texts: ``ids[i]`` names ``texts[i]``. A missing text (``None``,
     /// NaN, ``pandas.NA``: SQL NULL) and a text without letters or digits are never
-    /// candidates. ``fmt=True`` (the default) compares ONR's ``lower(unaccent())`` forms, as
-    /// ``onr.similarity`` does; ``fmt=False`` the texts as given, as ``trigram.similarity``.
-    /// Query with ``find_text``, or ``find_set`` with a ``TrigramSet`` of the same ``fmt``.
+    /// candidates. ``form="onr"`` (the default) compares ONR's ``lower(unaccent())`` forms, as
+    /// ``onr.similarity`` does; ``form="raw"`` the texts as given, as ``trigram.similarity``
+    /// (``fmt=True``/``False`` is the deprecated alias). Query with ``find_text``, or
+    /// ``find_set`` with a ``TrigramSet`` of the same ``form``.
     ///
     /// Raises ``onr.SimilarityError``: ``similarity.threshold`` (outside 0..1),
     /// ``similarity.length_mismatch`` (``ids`` and ``texts`` differ in length),
+    /// ``similarity.unknown_form`` (``form`` is not ``"onr"`` or ``"raw"``),
     /// ``similarity.too_many_records`` / ``similarity.too_many_trigrams`` (past what the
     /// index addresses with 32 bits).
     ///
@@ -523,12 +590,12 @@ impl DuplicateIndex {
     /// >>> index = onr.DuplicateIndex.from_texts(["a", "b", "c", "d"], ["Äijälä Oy", "AIJALA OY", None, "Virtanen"])
     /// >>> index.pairs()
     /// [('a', 'b', 1.0)]
-    /// >>> index.find_text("aijala"), index.find_set(onr.TrigramSet("Virtanen Oy", fmt=True))
+    /// >>> index.find_text("aijala"), index.find_set(onr.TrigramSet("Virtanen Oy", form="onr"))
     /// ([('a', 0.7), ('b', 0.7)], [('d', 0.75)])
     #[classmethod]
     #[pyo3(
-        signature = (ids, texts, /, threshold = trigram::DEFAULT_THRESHOLD, *, fmt = true),
-        text_signature = "(ids, texts, /, threshold=0.5, *, fmt=True)"
+        signature = (ids, texts, /, threshold = trigram::DEFAULT_THRESHOLD, *, form = None, fmt = None),
+        text_signature = "(ids, texts, /, threshold=0.5, *, form='onr', fmt=None)"
     )]
     fn from_texts(
         _cls: &Bound<'_, PyType>,
@@ -536,9 +603,11 @@ impl DuplicateIndex {
         ids: &Bound<'_, PyAny>,
         texts: &Bound<'_, PyAny>,
         threshold: f64,
-        fmt: bool,
+        form: Option<&Bound<'_, PyAny>>,
+        fmt: Option<bool>,
     ) -> PyResult<Self> {
         guard(py, || {
+            let form = form_arg(py, form, fmt, Form::Onr)?;
             core::check_threshold(threshold)
                 .map_err(|e| errors::coded(py, "SimilarityError", &e))?;
             let ids = self::ids(ids)?;
@@ -547,12 +616,7 @@ impl DuplicateIndex {
             let mut chunk = convert::Texts::default();
             while reader.next_chunk(&mut chunk)? {
                 let texts: Vec<Option<&str>> = chunk.iter().collect();
-                let made = detached(py, || {
-                    texts
-                        .par_iter()
-                        .map(|t| t.map(|t| trigram_set(t, fmt)))
-                        .collect::<Vec<_>>()
-                })?;
+                let made = detached(py, || trigram::sets_of(&texts, form))?;
                 sets.extend(made);
             }
             detached(py, || {
@@ -616,7 +680,7 @@ impl DuplicateIndex {
     }
 
     /// The candidates for a precomputed ``TrigramSet`` (of ONR's ``lower(unaccent())`` form,
-    /// ``TrigramSet(text, fmt=True)``, to match ``find_text(text)``).
+    /// ``TrigramSet(text, form="onr")``, to match ``find_text(text)``).
     #[pyo3(signature = (trigram_set, /))]
     fn find_set(
         &self,

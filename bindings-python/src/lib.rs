@@ -8,6 +8,7 @@
 //! text, and the module's panic hook (`panic_hook`) never prints the panic's message.
 
 mod client;
+mod constants;
 mod convert;
 mod duplicates;
 mod errors;
@@ -32,11 +33,14 @@ mod onr_native {
 
     /// Installs the panic hook that never prints a panic's message (`panic_hook`).
     #[pymodule_init]
-    fn init(_module: &Bound<'_, PyModule>) -> PyResult<()> {
+    fn init(module: &Bound<'_, PyModule>) -> PyResult<()> {
         crate::panic_hook::install();
+        crate::constants::add(module)?;
         Ok(())
     }
 
+    #[pymodule_export]
+    use crate::duplicates::trigram_form_names;
     #[pymodule_export]
     use crate::duplicates::{
         find_duplicates, names_duplicate_search_fmt, names_lower, names_query_search_string,

@@ -32,7 +32,7 @@ def test_trigram_pairs_match_postgres() -> None:
     rows = pg_rows("trigram.tsv")
     assert len(rows) > 2000
     fmt_many = trigram.similarity_many([(r[0], r[1]) for r in rows])
-    raw_many = trigram.similarity_many([(r[0], r[1]) for r in rows], fmt=False)
+    raw_many = trigram.similarity_many([(r[0], r[1]) for r in rows], form="raw")
     bad = []
     for r, fm, rm in zip(rows, fmt_many, raw_many):
         a, b = r[0], r[1]

@@ -41,7 +41,7 @@ def test_sets_match_postgres_vectors() -> None:
     for r in rows:
         a, b, fa, fb = r[0], r[1], r[2], r[3]
         raw_a, raw_b = TrigramSet(a), TrigramSet(b)
-        fmt_a, fmt_b = TrigramSet(a, fmt=True), TrigramSet(b, fmt=True)
+        fmt_a, fmt_b = TrigramSet(a, form="onr"), TrigramSet(b, form="onr")
         shown = r[9].split("|") if r[9] else []
         checks = [
             # the text as given: trigram.similarity and PostgreSQL's similarity(a, b)
@@ -49,7 +49,7 @@ def test_sets_match_postgres_vectors() -> None:
             f32(raw_a.similarity_to(b)) == f32(raw_b.similarity_to(a)) == f32(float(r[4])),
             # ONR's form: trigram.similarity_fmt and similarity(fa, fb)
             f32(fmt_a.similarity(fmt_b)) == f32(trigram.similarity_fmt(a, b)) == f32(float(r[5])),
-            f32(fmt_a.similarity_to(b, fmt=True)) == f32(fmt_b.similarity_to(a, fmt=True)) == f32(float(r[5])),
+            f32(fmt_a.similarity_to(b, form="onr")) == f32(fmt_b.similarity_to(a, form="onr")) == f32(float(r[5])),
             # show_trgm(fa), in PostgreSQL's order
             fmt_a.trigrams() == shown,
             len(fmt_a) == len(shown),
@@ -73,19 +73,19 @@ def random_text(rnd: random.Random, max_len: int = 24) -> str:
 def test_sets_match_functions_on_generated_pairs() -> None:
     rnd = random.Random(11)
     pairs = [(random_text(rnd), random_text(rnd)) for _ in range(3000)]
-    raw = trigram.similarity_many(pairs, fmt=False)
-    fmt = trigram.similarity_many(pairs, fmt=True)
+    raw = trigram.similarity_many(pairs, form="raw")
+    fmt = trigram.similarity_many(pairs, form="onr")
     for (a, b), r, f in zip(pairs, raw, fmt):
         assert f32(TrigramSet(a).similarity(TrigramSet(b))) == f32(r) == f32(trigram.similarity(a, b)), (a, b)
-        assert f32(TrigramSet(a, fmt=True).similarity(TrigramSet(b, fmt=True))) == f32(f), (a, b)
+        assert f32(TrigramSet(a, form="onr").similarity(TrigramSet(b, form="onr"))) == f32(f), (a, b)
         assert f32(TrigramSet(a).similarity_to(b)) == f32(r)
-        assert f32(TrigramSet(a, fmt=True).similarity_to(b, fmt=True)) == f32(f)
+        assert f32(TrigramSet(a, form="onr").similarity_to(b, form="onr")) == f32(f)
 
 
 def test_set_basics() -> None:
     cat = TrigramSet("cat")
     assert len(cat) == 4 and cat.trigrams() == ["  c", " ca", "at ", "cat"]
-    assert TrigramSet("CAT") == cat and TrigramSet("Cät") != cat and TrigramSet("Cät", fmt=True) == cat
+    assert TrigramSet("CAT") == cat and TrigramSet("Cät") != cat and TrigramSet("Cät", form="onr") == cat
     assert len({cat, TrigramSet("Cat"), TrigramSet("dog")}) == 2
     assert cat != "cat" and cat != 4
     assert TrigramSet("abc").common(TrigramSet("abd")) == 2
@@ -100,7 +100,7 @@ def test_set_basics() -> None:
 
 
 def test_repr_never_shows_the_text() -> None:
-    s = TrigramSet("Meikäläinen Matti", fmt=True)
+    s = TrigramSet("Meikäläinen Matti", form="onr")
     assert repr(s) == f"TrigramSet(len={len(s)})" == "TrigramSet(len=17)"
     assert "meik" not in repr(s).lower() and "matti" not in str(s).lower()
 
@@ -122,14 +122,14 @@ def test_set_type_errors() -> None:
 
 
 @settings(max_examples=200)
-@given(st.text(max_size=30), st.text(max_size=30), st.booleans())
-def test_similarity_is_symmetric_and_in_range(a: str, b: str, fmt: bool) -> None:
-    x, y = TrigramSet(a, fmt=fmt), TrigramSet(b, fmt=fmt)
+@given(st.text(max_size=30), st.text(max_size=30), st.sampled_from(["raw", "onr"]))
+def test_similarity_is_symmetric_and_in_range(a: str, b: str, form: str) -> None:
+    x, y = TrigramSet(a, form=form), TrigramSet(b, form=form)
     s = x.similarity(y)
-    assert s == y.similarity(x) == x.similarity_to(b, fmt=fmt) == y.similarity_to(a, fmt=fmt)
+    assert s == y.similarity(x) == x.similarity_to(b, form=form) == y.similarity_to(a, form=form)
     assert 0.0 <= s <= 1.0
     assert x.similarity(x) == (1.0 if len(x) else 0.0)
-    assert s == (trigram.similarity_fmt(a, b) if fmt else trigram.similarity(a, b))
+    assert s == (trigram.similarity_fmt(a, b) if form == "onr" else trigram.similarity(a, b))
     assert (x == y) == (x.trigrams() == y.trigrams())
 
 
@@ -156,8 +156,8 @@ def generated_texts(n: int, seed: int) -> List[Optional[str]]:
     return out
 
 
-def brute_pairs(texts: List[Optional[str]], threshold: float, fmt: bool) -> List[Tuple[str, str, float]]:
-    sets = [None if t is None else TrigramSet(t, fmt=fmt) for t in texts]
+def brute_pairs(texts: List[Optional[str]], threshold: float, form: str) -> List[Tuple[str, str, float]]:
+    sets = [None if t is None else TrigramSet(t, form=form) for t in texts]
     out = []
     for i, x in enumerate(sets):
         for j in range(i + 1, len(sets)):
@@ -175,7 +175,7 @@ def test_from_texts_pairs_equal_brute_force(threshold: float) -> None:
     ids = [f"t{i}" for i in range(len(texts))]
     index = onr.DuplicateIndex.from_texts(ids, texts, threshold)
     assert len(index) == 300 and index.threshold == threshold and index.id(7) == "t7"
-    expected = brute_pairs(texts, threshold, fmt=True)
+    expected = brute_pairs(texts, threshold, form="onr")
     assert len(expected) > 100
     assert index.pairs() == expected
 
@@ -183,8 +183,8 @@ def test_from_texts_pairs_equal_brute_force(threshold: float) -> None:
 def test_from_texts_as_given() -> None:
     texts = generated_texts(200, 5)
     ids = [f"t{i}" for i in range(len(texts))]
-    raw = onr.DuplicateIndex.from_texts(ids, texts, fmt=False).pairs()
-    assert raw == brute_pairs(texts, 0.5, fmt=False)
+    raw = onr.DuplicateIndex.from_texts(ids, texts, form="raw").pairs()
+    assert raw == brute_pairs(texts, 0.5, form="raw")
     assert raw != onr.DuplicateIndex.from_texts(ids, texts).pairs()  # Mäkinen/Makinen, Ñúñez...
 
 
@@ -192,12 +192,12 @@ def test_find_set_equals_find_text_and_brute_force() -> None:
     texts = generated_texts(300, 9)
     ids = [f"t{i}" for i in range(len(texts))]
     index = onr.DuplicateIndex.from_texts(ids, texts)
-    sets = [None if t is None else TrigramSet(t, fmt=True) for t in texts]
+    sets = [None if t is None else TrigramSet(t, form="onr") for t in texts]
     queries = [t for t in texts[:40] if t is not None] + ["Anna Virtanen", "MÄKINEN", "", "--"]
     for q in queries:
         found = index.find_text(q)
-        assert index.find_set(TrigramSet(q, fmt=True)) == found
-        qs = TrigramSet(q, fmt=True)
+        assert index.find_set(TrigramSet(q, form="onr")) == found
+        qs = TrigramSet(q, form="onr")
         expected = [(f"t{i}", qs.similarity(s)) for i, s in enumerate(sets) if s is not None and trigram.is_similar(qs.similarity(s))]
         expected.sort(key=lambda c: (-c[1], int(c[0][1:])))
         assert found == expected, q
@@ -282,4 +282,4 @@ def test_progress_exception_propagates_after_the_join() -> None:
         index.pairs(progress=5)  # type: ignore[arg-type]
     with pytest.raises(TypeError):
         index.pairs(lambda d, t: None)  # type: ignore[misc]
-    assert index.pairs() == brute_pairs(texts, 0.5, fmt=True)  # the index is unharmed
+    assert index.pairs() == brute_pairs(texts, 0.5, form="onr")  # the index is unharmed

@@ -33,11 +33,11 @@ def clean(values: List[str]) -> List[Optional[datetime.date]]:
 
 
 def duplicates(ids: List[str], texts: List[Optional[str]]) -> List[tuple[str, str, float]]:
-    query: onr.TrigramSet = onr.trigram.TrigramSet("Anna Virtanen", fmt=True)
+    query: onr.TrigramSet = onr.trigram.TrigramSet("Anna Virtanen", form="onr")
     size: int = len(query)
     shown: List[str] = query.trigrams()
-    s: float = query.similarity(onr.TrigramSet("anna")) + query.similarity_to("Anna", fmt=True)
-    index = onr.DuplicateIndex.from_texts(ids, texts, 0.5, fmt=True)
+    s: float = query.similarity(onr.TrigramSet("anna")) + query.similarity_to("Anna", form="onr")
+    index = onr.DuplicateIndex.from_texts(ids, texts, 0.5, form="onr")
     found: List[tuple[str, float]] = index.find_set(query)
     seen: List[int] = []
 

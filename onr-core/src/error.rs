@@ -276,6 +276,7 @@ pub fn code_tables() -> Vec<(&'static str, &'static [&'static str])> {
             "IndexInputError",
             &similarity::duplicates::IndexInputError::ALL_CODES,
         ),
+        ("UnknownForm", &similarity::trigram::UnknownForm::ALL_CODES),
     ];
     #[cfg(feature = "json")]
     tables.extend([

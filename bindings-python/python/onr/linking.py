@@ -26,10 +26,10 @@ Registry = _onr.Registry
 ChangeFeedTracker = _onr.ChangeFeedTracker
 check_links = _onr.linking_check_links
 
-#: How many OIDs ONR's ``/s2s/duplicateHenkilos`` queries at once.
-DUPLICATE_QUERY_CHUNK = 5000
-#: The most OIDs ``masterHenkilosByOidList`` accepts.
-MAX_MASTER_QUERY = 5000
+#: How many OIDs ONR's ``/s2s/duplicateHenkilos`` queries at once (5000), from onr-core.
+DUPLICATE_QUERY_CHUNK: int = _onr.LINKING_DUPLICATE_QUERY_CHUNK
+#: The most OIDs ``masterHenkilosByOidList`` accepts (5000), from onr-core.
+MAX_MASTER_QUERY: int = _onr.LINKING_MAX_MASTER_QUERY
 
 __all__ = [
     "DUPLICATE_QUERY_CHUNK",

@@ -38,8 +38,8 @@ identification = _onr.name_identification
 jaro_winkler = _onr.jaro_winkler_similarity
 is_similar = _onr.jaro_winkler_is_similar
 
-#: ONR's threshold for both first names and surnames (single precision ``0.85f``).
-THRESHOLD = 0.85
+#: ONR's threshold for both first names and surnames (single precision ``0.85f``), from onr-core.
+THRESHOLD: float = _onr.NAME_MATCH_THRESHOLD
 
 __all__ = [
     "THRESHOLD",

@@ -39,12 +39,12 @@ validate_lenient = _onr.Oid.parse_lenient
 validate_many = _onr.oid_validate_many
 check_digit = _onr.oid_check_digit
 
-#: The root of every OID of the Finnish education administration.
-ROOT = "1.2.246.562"
-#: The node of person OIDs in production (the only node checked with IBM 7-3-1).
-PERSON_NODE = 24
-#: The node of organisation OIDs.
-ORGANISATION_NODE = 10
+#: The root of every OID of the Finnish education administration (``1.2.246.562``), from onr-core.
+ROOT: str = _onr.OID_ROOT
+#: The node of person OIDs in production (24; the only node checked with IBM 7-3-1).
+PERSON_NODE: int = _onr.OID_PERSON_NODE
+#: The node of organisation OIDs (10).
+ORGANISATION_NODE: int = _onr.OID_ORGANISATION_NODE
 #: Every error code of ``OidError``, in the order of the checks.
 ERROR_CODES: tuple[str, ...] = tuple(_onr.oid_error_codes())
 

@@ -40,7 +40,7 @@ pub struct ValidateArgs {
 #[derive(clap::Args, Debug)]
 pub struct GenerateArgs {
     /// The node: 24 persons (production), 98/198/298 persons (test environments), 10 organisations.
-    #[arg(long, default_value_t = 24)]
+    #[arg(long, default_value_t = oid::PERSON_NODE)]
     pub node: u32,
     /// How many.
     #[arg(long, default_value_t = 1)]

@@ -648,6 +648,44 @@ impl DuplicateIndex {
         Ok(Self::from_sets(ids, sets, threshold)?)
     }
 
+    /// The index over arbitrary texts, each taken in `form` ([`trigram::sets_of`]): record `i`
+    /// is `ids[i]` with `texts[i]` (`None`: SQL NULL, never a candidate). Find with
+    /// [`DuplicateIndex::find_text`] (ONR's form) or [`DuplicateIndex::find_set`] with a set
+    /// of the same form. The lengths and the threshold are checked before any set is built.
+    ///
+    /// # Errors
+    ///
+    /// [`IndexInputError`], as [`DuplicateIndex::try_from_sets`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use onr_core::similarity::duplicates::{DuplicateIndex, IndexInputError};
+    /// use onr_core::similarity::trigram::Form;
+    /// let ids = vec!["a".to_owned(), "b".to_owned(), "c".to_owned()];
+    /// let texts = [Some("Äijälä Oy"), Some("AIJALA OY"), None];
+    /// let onr = DuplicateIndex::from_texts(ids.clone(), &texts, Form::Onr, 0.5)?;
+    /// assert_eq!(onr.pairs().len(), 1);
+    /// let raw = DuplicateIndex::from_texts(ids, &texts, Form::Raw, 0.5)?;
+    /// assert!(raw.pairs().is_empty());
+    /// # Ok::<(), IndexInputError>(())
+    /// ```
+    pub fn from_texts<S: AsRef<str> + Sync>(
+        ids: Vec<String>,
+        texts: &[Option<S>],
+        form: trigram::Form,
+        threshold: f64,
+    ) -> Result<Self, IndexInputError> {
+        check_threshold(threshold)?;
+        if ids.len() != texts.len() {
+            return Err(IndexInputError::LengthMismatch {
+                ids: ids.len(),
+                sets: texts.len(),
+            });
+        }
+        Self::try_from_sets(ids, trigram::sets_of(texts, form), threshold)
+    }
+
     /// Builds the index from precomputed trigram sets (`None`: never a candidate) of stored
     /// search strings, with their ids.
     ///

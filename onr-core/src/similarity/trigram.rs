@@ -20,6 +20,10 @@
 //!
 //! ONR compares `lower(unaccent(x))` strings; [`similarity_fmt`] and
 //! [`TrigramSet::from_fmt`] apply that normalisation on the fly, without building the string.
+//! Where the caller chooses, the choice is a [`Form`] ([`Form::Raw`], the text as given, or
+//! [`Form::Onr`], ONR's form), taken by [`similarity_in`], [`TrigramSet::of`],
+//! [`sets_of`] and `DuplicateIndex::from_texts`; the front ends parse its name with
+//! [`Form`]'s `FromStr`.
 //!
 //! # Example
 //!
@@ -32,11 +36,130 @@
 //! assert_eq!(similarity("", ""), 0.0);
 //! ```
 
+use std::fmt;
+use std::str::FromStr;
+
+use rayon::prelude::*;
+
+use crate::error::{code_table, Category, Coded, Lang};
 use crate::glibc;
 use crate::names;
 
-/// ONR's similarity threshold for duplicate candidates (`DUPLICATE_QUERY_SIMILARITY_THRESHOLD`).
+/// ONR's similarity threshold for duplicate candidates: `pg_trgm.similarity_threshold`, whose
+/// default 0.5 ONR's duplicate query relies on (`DUPLICATE_QUERY_SIMILARITY_THRESHOLD` in
+/// ONR's `HenkiloRepositoryImpl`; the `%` operator of its `duplicate_search_str` query).
 pub const DEFAULT_THRESHOLD: f64 = 0.5;
+
+/// The form in which a text's trigrams are taken: as given, or in ONR's comparison form.
+///
+/// | form | the text compared | PostgreSQL |
+/// |---|---|---|
+/// | [`Form::Raw`] (`raw`) | as given (pg_trgm lowercases words itself, but keeps accents) | `show_trgm(text)`, `similarity(a, b)` |
+/// | [`Form::Onr`] (`onr`) | `lower(unaccent(text))`, computed on the fly | ONR's `duplicate_search_fmt(text)` (the form of its `duplicate_search_str` column and of its queries) |
+///
+/// The names ([`Form::NAMES`], [`Form::as_str`], [`FromStr`], case-insensitive) are the ones
+/// every front end takes (Python's `form="onr"`, Java's `TrigramForm`).
+///
+/// # Example
+///
+/// ```
+/// use onr_core::similarity::trigram::{similarity_in, Form};
+/// let form: Form = "onr".parse()?;
+/// assert_eq!(form, Form::Onr);
+/// assert_eq!(similarity_in("Äijälä", "AIJALA", form), 1.0);
+/// assert!(similarity_in("Äijälä", "AIJALA", Form::Raw) < 1.0);
+/// assert_eq!(Form::NAMES, ["raw", "onr"]);
+/// # Ok::<(), onr_core::similarity::trigram::UnknownForm>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
+pub enum Form {
+    /// The text as given: pg_trgm's own rule (`show_trgm(text)`).
+    Raw,
+    /// ONR's comparison form `lower(unaccent(text))` (ONR's `duplicate_search_fmt(text)`).
+    Onr,
+}
+
+impl Form {
+    /// Every form, in the order of [`Form::NAMES`].
+    pub const ALL: [Form; 2] = [Form::Raw, Form::Onr];
+    /// Every name: `raw`, `onr`.
+    pub const NAMES: [&'static str; 2] = ["raw", "onr"];
+
+    /// The stable name: `raw` or `onr`.
+    ///
+    /// ```
+    /// use onr_core::similarity::trigram::Form;
+    /// assert_eq!(Form::Onr.as_str(), "onr");
+    /// assert_eq!(Form::Raw.to_string(), "raw");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Form::Raw => "raw",
+            Form::Onr => "onr",
+        }
+    }
+}
+
+impl fmt::Display for Form {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Form {
+    type Err = UnknownForm;
+    /// One of [`Form::NAMES`], case-insensitively, surrounding whitespace ignored.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let s = s.trim();
+        Form::NAMES
+            .iter()
+            .position(|n| n.eq_ignore_ascii_case(s))
+            .map(|i| Form::ALL[i])
+            .ok_or(UnknownForm)
+    }
+}
+
+/// A [`Form`] name that is not one of [`Form::NAMES`] (`similarity.unknown_form`).
+///
+/// # Example
+///
+/// ```
+/// use onr_core::error::Coded;
+/// use onr_core::similarity::trigram::Form;
+/// let e = "fmt".parse::<Form>().unwrap_err();
+/// assert_eq!(e.code(), "similarity.unknown_form");
+/// assert_eq!(e.to_string(), "unknown trigram form, expected one of: raw, onr");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("unknown trigram form, expected one of: {}", Form::NAMES.join(", "))]
+#[non_exhaustive]
+pub struct UnknownForm;
+
+code_table! {
+    /// Every error code.
+    UnknownForm {
+        UnknownForm => "similarity.unknown_form", Category::Format;
+    }
+}
+
+impl Coded for UnknownForm {
+    fn code(&self) -> &'static str {
+        self.code_entry().0
+    }
+    fn category(&self) -> Category {
+        self.code_entry().1
+    }
+    fn message(&self, lang: Lang) -> String {
+        let names = Form::NAMES.join(", ");
+        match lang {
+            Lang::En => self.to_string(),
+            Lang::Fi => format!("tuntematon trigrammimuoto, odotettiin yhtä näistä: {names}"),
+            Lang::Sv => format!("okänd trigramform, en av dessa förväntades: {names}"),
+        }
+    }
+}
 
 /// PostgreSQL's legacy CRC-32 table (the reflected table of polynomial 0xEDB88320, used with
 /// a left-shifting update, as `COMP_LEGACY_CRC32` does).
@@ -496,6 +619,64 @@ pub fn similarity_fmt(a: &str, b: &str) -> f32 {
     similarity_from_counts(common, na, nb)
 }
 
+/// pg_trgm's `similarity` of `a` and `b`, both taken in `form`: [`similarity`] for
+/// [`Form::Raw`], [`similarity_fmt`] for [`Form::Onr`].
+///
+/// # Example
+///
+/// ```
+/// use onr_core::similarity::trigram::{similarity_in, Form};
+/// assert_eq!(similarity_in("word", "two words", Form::Raw), 0.36363637);
+/// assert_eq!(similarity_in("Ääkkönen", "Aakkonen", Form::Onr), 1.0);
+/// ```
+pub fn similarity_in(a: &str, b: &str, form: Form) -> f32 {
+    match form {
+        Form::Raw => similarity(a, b),
+        Form::Onr => similarity_fmt(a, b),
+    }
+}
+
+/// [`similarity_in`] of every pair, in order, on every core (rayon); one result per pair.
+///
+/// # Example
+///
+/// ```
+/// use onr_core::similarity::trigram::{similarities_in, Form};
+/// let pairs = [("Ääkkönen", "Aakkonen"), ("word", "two words")];
+/// assert_eq!(similarities_in(&pairs, Form::Onr), [1.0, 0.36363637]);
+/// assert_eq!(similarities_in(&pairs, Form::Raw)[1], 0.36363637);
+/// ```
+pub fn similarities_in<A, B>(pairs: &[(A, B)], form: Form) -> Vec<f32>
+where
+    A: AsRef<str> + Sync,
+    B: AsRef<str> + Sync,
+{
+    pairs
+        .par_iter()
+        .map(|(a, b)| similarity_in(a.as_ref(), b.as_ref(), form))
+        .collect()
+}
+
+/// The trigram set of every text in `form` ([`TrigramSet::of`]), in order, on every core
+/// (rayon); `None` (SQL NULL) stays `None`. What [`DuplicateIndex::from_texts`] indexes, for
+/// callers that build the sets chunk by chunk.
+///
+/// [`DuplicateIndex::from_texts`]: crate::similarity::duplicates::DuplicateIndex::from_texts
+///
+/// # Example
+///
+/// ```
+/// use onr_core::similarity::trigram::{sets_of, Form, TrigramSet};
+/// let sets = sets_of(&[Some("Äijä"), None], Form::Onr);
+/// assert_eq!(sets, [Some(TrigramSet::new("aija")), None]);
+/// ```
+pub fn sets_of<S: AsRef<str> + Sync>(texts: &[Option<S>], form: Form) -> Vec<Option<TrigramSet>> {
+    texts
+        .par_iter()
+        .map(|t| t.as_ref().map(|t| TrigramSet::of(t.as_ref(), form)))
+        .collect()
+}
+
 /// One string's trigram set, computed once and compared with many others.
 ///
 /// The trigrams are kept sorted as packed integers (three bytes each, in PostgreSQL's memory
@@ -544,6 +725,23 @@ impl TrigramSet {
         let mut v = Vec::with_capacity(s.len() + 2);
         extract_fmt(s, &mut v);
         Self::from_unsorted(v)
+    }
+
+    /// The trigram set of `s` in `form`: [`TrigramSet::new`] for [`Form::Raw`],
+    /// [`TrigramSet::from_fmt`] for [`Form::Onr`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use onr_core::similarity::trigram::{Form, TrigramSet};
+    /// assert_eq!(TrigramSet::of("Äijä", Form::Onr), TrigramSet::new("aija"));
+    /// assert_eq!(TrigramSet::of("Äijä", Form::Raw), TrigramSet::new("äijä"));
+    /// ```
+    pub fn of(s: &str, form: Form) -> Self {
+        match form {
+            Form::Raw => Self::new(s),
+            Form::Onr => Self::from_fmt(s),
+        }
     }
 
     pub(crate) fn from_unsorted(mut v: Vec<u32>) -> Self {
@@ -641,23 +839,22 @@ impl TrigramSet {
         similarity_from_counts(self.common(other), self.len(), other.len())
     }
 
-    /// pg_trgm's `similarity` against a string, without allocating for ordinary names.
-    ///
-    /// `fmt` chooses whether `other` first goes through `lower(unaccent(...))`.
+    /// pg_trgm's `similarity` against a string taken in `form`, without allocating for
+    /// ordinary names.
     ///
     /// # Example
     ///
     /// ```
-    /// use onr_core::similarity::trigram::TrigramSet;
+    /// use onr_core::similarity::trigram::{Form, TrigramSet};
     /// let q = TrigramSet::from_fmt("Meikäläinen");
-    /// assert_eq!(q.similarity_str("MEIKÄLÄINEN", true), 1.0);
+    /// assert_eq!(q.similarity_str("MEIKÄLÄINEN", Form::Onr), 1.0);
+    /// assert_eq!(q.similarity_str("MEIKÄLÄINEN", Form::Raw), 0.4117647);
     /// ```
-    pub fn similarity_str(&self, other: &str, fmt: bool) -> f32 {
+    pub fn similarity_str(&self, other: &str, form: Form) -> f32 {
         let mut b = StackBuf::new();
-        if fmt {
-            extract_fmt(other, &mut b);
-        } else {
-            extract_raw(other, &mut b);
+        match form {
+            Form::Onr => extract_fmt(other, &mut b),
+            Form::Raw => extract_raw(other, &mut b),
         }
         let sb = b.sorted_set();
         similarity_from_counts(
@@ -757,6 +954,39 @@ mod tests {
             );
             x.similarity(&y)
         });
+    }
+
+    #[test]
+    fn form_names_round_trip_and_unknown_names_say_the_accepted_ones() {
+        for (f, n) in Form::ALL.iter().zip(Form::NAMES) {
+            assert_eq!(f.as_str(), n);
+            assert_eq!(n.parse::<Form>(), Ok(*f));
+            assert_eq!(n.to_uppercase().parse::<Form>(), Ok(*f));
+        }
+        assert_eq!(" onr ".parse::<Form>(), Ok(Form::Onr));
+        for bad in ["", "fmt", "true", "onr-fmt"] {
+            let e = bad.parse::<Form>().unwrap_err();
+            assert_eq!(e.code(), "similarity.unknown_form");
+            assert_eq!(e.category(), Category::Format);
+            assert!(e.message(Lang::Fi).ends_with("raw, onr"));
+        }
+        assert_eq!(UnknownForm::ALL_CODES, ["similarity.unknown_form"]);
+    }
+
+    #[test]
+    fn form_chooses_the_same_function_as_before() {
+        for (a, b) in [("Äijälä Oy", "AIJALA OY"), ("word", "two words"), ("", "x")] {
+            assert_eq!(similarity_in(a, b, Form::Raw), similarity(a, b));
+            assert_eq!(similarity_in(a, b, Form::Onr), similarity_fmt(a, b));
+            assert_eq!(TrigramSet::of(a, Form::Raw), TrigramSet::new(a));
+            assert_eq!(TrigramSet::of(a, Form::Onr), TrigramSet::from_fmt(a));
+            for form in Form::ALL {
+                assert_eq!(
+                    TrigramSet::of(a, form).similarity_str(b, form),
+                    similarity_in(a, b, form)
+                );
+            }
+        }
     }
 
     #[test]

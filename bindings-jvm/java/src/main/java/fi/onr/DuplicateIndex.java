@@ -49,8 +49,11 @@ import java.util.function.Consumer;
  * native index (the garbage collector does too, later).
  */
 public final class DuplicateIndex implements AutoCloseable {
-    /** ONR's threshold, {@code pg_trgm.similarity_threshold}'s default. */
-    public static final double ONR_THRESHOLD = 0.5;
+    /**
+     * ONR's threshold, {@code pg_trgm.similarity_threshold}'s default: 0.5 (onr-core's
+     * {@code trigram::DEFAULT_THRESHOLD}, read from the native library).
+     */
+    public static final double ONR_THRESHOLD = NativeConstants.VALUES.getTrigramDefaultThreshold();
 
     private final DuplicateSearch inner;
 
@@ -88,7 +91,7 @@ public final class DuplicateIndex implements AutoCloseable {
      *     {@code similarity.too_many_trigrams} when the texts hold 2^32 - 1 trigrams or more
      */
     public static DuplicateIndex fromTexts(List<String> ids, List<String> texts, double threshold) {
-        return fromTexts(ids, texts, threshold, false);
+        return fromTexts(ids, texts, threshold, TrigramForm.RAW);
     }
 
     /**
@@ -98,10 +101,19 @@ public final class DuplicateIndex implements AutoCloseable {
      * @throws OnrException as {@link #fromTexts}
      */
     public static DuplicateIndex fromTextsOnr(List<String> ids, List<String> texts, double threshold) {
-        return fromTexts(ids, texts, threshold, true);
+        return fromTexts(ids, texts, threshold, TrigramForm.ONR);
     }
 
-    private static DuplicateIndex fromTexts(List<String> ids, List<String> texts, double threshold, boolean fmt) {
+    /**
+     * {@link #fromTexts(List, List, double)} with each text taken in {@code form}
+     * ({@link TrigramForm#RAW}: as given; {@link TrigramForm#ONR}: as {@link #fromTextsOnr}).
+     * Query with {@link #findText} (ONR's form) or {@link #findSet} with a set of the same form.
+     *
+     * @throws OnrException as {@link #fromTexts(List, List, double)}
+     * @throws NullPointerException if {@code form} is {@code null}
+     */
+    public static DuplicateIndex fromTexts(List<String> ids, List<String> texts, double threshold, TrigramForm form) {
+        String code = Args.notNull(form, "form").code();
         List<String> idValues = new ArrayList<>(ids.size());
         for (String id : ids) {
             idValues.add(Text.wellFormed(id));
@@ -110,7 +122,7 @@ public final class DuplicateIndex implements AutoCloseable {
         for (String t : texts) {
             textValues.add(Names.nullable(t));
         }
-        return new DuplicateIndex(Ffi.call(() -> DuplicateSearch.Companion.fromTexts(idValues, textValues, fmt, threshold)));
+        return new DuplicateIndex(Ffi.call(() -> DuplicateSearch.Companion.fromTexts(idValues, textValues, code, threshold)));
     }
 
     /** The threshold. */
@@ -362,18 +374,18 @@ public final class DuplicateIndex implements AutoCloseable {
         }
     }
 
-    /** A duplicate candidate: the record's position and id, and how similar it is. */
-    public static final class Candidate {
-        private final int index;
-        private final String id;
-        private final float similarity;
-        private final float distance;
-
-        private Candidate(int index, String id, float similarity, float distance) {
-            this.index = index;
-            this.id = id;
-            this.similarity = similarity;
-            this.distance = distance;
+    /**
+     * A duplicate candidate: the record's position and id, and how similar it is.
+     *
+     * @param index the record's position in the list the index was built from
+     * @param id the record's id
+     * @param similarity pg_trgm's similarity with the query
+     * @param distance pg_trgm's distance {@code 1 - similarity} (single precision), which ONR orders by
+     */
+    public record Candidate(int index, String id, float similarity, float distance) {
+        /** @throws NullPointerException if {@code id} is {@code null} */
+        public Candidate {
+            Args.notNull(id, "id");
         }
 
         static List<Candidate> of(List<CandidateValue> values) {
@@ -383,81 +395,27 @@ public final class DuplicateIndex implements AutoCloseable {
             }
             return Collections.unmodifiableList(out);
         }
-
-        /** The record's position in the list the index was built from. */
-        public int index() {
-            return index;
-        }
-
-        /** The record's id. */
-        public String id() {
-            return id;
-        }
-
-        /** pg_trgm's similarity with the query. */
-        public float similarity() {
-            return similarity;
-        }
-
-        /** pg_trgm's distance {@code 1 - similarity} (single precision), which ONR orders by. */
-        public float distance() {
-            return distance;
-        }
-
-        @Override
-        public String toString() {
-            return "Candidate(" + id + ", " + similarity + ")";
-        }
     }
 
-    /** A pair of records of the self-join: positions {@code a < b}, their ids, the similarity. */
-    public static final class Pair {
-        private final int a;
-        private final int b;
-        private final String aId;
-        private final String bId;
-        private final float similarity;
+    /**
+     * A pair of records of the self-join: positions {@code a < b}, their ids, the similarity
+     * (for {@link #pairsWith}, {@code a} in this index and {@code b} in the other).
+     *
+     * @param a the first record's position
+     * @param b the second record's position
+     * @param aId the first record's id
+     * @param bId the second record's id
+     * @param similarity pg_trgm's similarity of the two stored search strings
+     */
+    public record Pair(int a, int b, String aId, String bId, float similarity) {
+        /** @throws NullPointerException if an id is {@code null} */
+        public Pair {
+            Args.notNull(aId, "aId");
+            Args.notNull(bId, "bId");
+        }
 
         static Pair of(PairValue p) {
             return new Pair(p.getA(), p.getB(), p.getAId(), p.getBId(), p.getSimilarity());
-        }
-
-        Pair(int a, int b, String aId, String bId, float similarity) {
-            this.a = a;
-            this.b = b;
-            this.aId = aId;
-            this.bId = bId;
-            this.similarity = similarity;
-        }
-
-        /** The first record's position. */
-        public int a() {
-            return a;
-        }
-
-        /** The second record's position. */
-        public int b() {
-            return b;
-        }
-
-        /** The first record's id. */
-        public String aId() {
-            return aId;
-        }
-
-        /** The second record's id. */
-        public String bId() {
-            return bId;
-        }
-
-        /** pg_trgm's similarity of the two stored search strings. */
-        public float similarity() {
-            return similarity;
-        }
-
-        @Override
-        public String toString() {
-            return "Pair(" + aId + ", " + bId + ", " + similarity + ")";
         }
     }
 }

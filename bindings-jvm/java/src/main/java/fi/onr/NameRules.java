@@ -35,7 +35,13 @@ import java.util.OptionalInt;
  * <p>Immutable and thread-safe.
  */
 public final class NameRules {
-    /** ONR's configuration: both thresholds 0.85. */
+    /**
+     * ONR's threshold for both first names and surnames: 0.85 in single precision (onr-core's
+     * {@code jaro_winkler::THRESHOLD}, read from the native library).
+     */
+    public static final float ONR_THRESHOLD = NativeConstants.VALUES.getNameMatchThreshold();
+
+    /** ONR's configuration: both thresholds {@link #ONR_THRESHOLD}. */
     public static final NameRules ONR = of(Ffi.call(Onr_jvmKt::nameOnrThresholds));
 
     private final NameThresholds thresholds;
@@ -105,7 +111,7 @@ public final class NameRules {
         for (String s : vtjFormerSurnames) {
             former.add(Text.wellFormed(s));
         }
-        return new IdentificationResult(Ffi.call(() -> Onr_jvmKt.nameIdentification(thresholds, Text.wellFormed(onrFirstNames),
+        return IdentificationResult.of(Ffi.call(() -> Onr_jvmKt.nameIdentification(thresholds, Text.wellFormed(onrFirstNames),
                 Text.wellFormed(onrSurname), hasHetu, Text.wellFormed(vtjFirstNames), Text.wellFormed(vtjSurname), former)));
     }
 
@@ -114,31 +120,13 @@ public final class NameRules {
         return "NameRules(firstName >= " + firstNameThreshold() + ", surname >= " + surnameThreshold() + ")";
     }
 
-    /** The outcome of the surname check. */
-    public static final class SurnameResult {
-        private final float similarity;
-        private final boolean match;
-
-        SurnameResult(float similarity, boolean match) {
-            this.similarity = similarity;
-            this.match = match;
-        }
-
-        /** Jaro-Winkler of the comparison forms. */
-        public float similarity() {
-            return similarity;
-        }
-
-        /** Whether it reaches the surname threshold. */
-        public boolean isMatch() {
-            return match;
-        }
-
-        @Override
-        public String toString() {
-            return "SurnameResult(" + similarity + (match ? ", match)" : ", no match)");
-        }
-    }
+    /**
+     * The outcome of the surname check.
+     *
+     * @param similarity Jaro-Winkler of the comparison forms
+     * @param isMatch whether it reaches the surname threshold
+     */
+    public record SurnameResult(float similarity, boolean isMatch) {}
 
     /** How the first-name check decided. */
     public enum FirstNameRule {
@@ -150,67 +138,41 @@ public final class NameRules {
         DIFFERENT
     }
 
-    /** The outcome of the first-name check. */
-    public static final class FirstNamesResult {
-        private final FirstNameRule rule;
-        private final int givenToken;
-        private final int referenceToken;
-        private final float similarity;
-
-        private FirstNamesResult(FirstNameRule rule, int givenToken, int referenceToken, float similarity) {
-            this.rule = rule;
-            this.givenToken = givenToken;
-            this.referenceToken = referenceToken;
-            this.similarity = similarity;
+    /**
+     * The outcome of the first-name check.
+     *
+     * @param rule which rule decided
+     * @param givenToken for {@link FirstNameRule#SIMILAR_TOKENS}: the index of the given names' token
+     * @param referenceToken for {@link FirstNameRule#SIMILAR_TOKENS}: the index of the reference's token
+     * @param similarity the similar tokens' similarity; for {@link FirstNameRule#DIFFERENT} the
+     *     best one found; 1.0 for {@link FirstNameRule#SUBSTRING}
+     */
+    public record FirstNamesResult(FirstNameRule rule, OptionalInt givenToken, OptionalInt referenceToken, float similarity) {
+        /** @throws NullPointerException if a component is {@code null} */
+        public FirstNamesResult {
+            Args.notNull(rule, "rule");
+            Args.notNull(givenToken, "givenToken");
+            Args.notNull(referenceToken, "referenceToken");
         }
 
         static FirstNamesResult of(FirstNamesValue v) {
-            FirstNameRule rule;
-            switch (v.getRule()) {
-                case SUBSTRING:
-                    rule = FirstNameRule.SUBSTRING;
-                    break;
-                case SIMILAR_TOKENS:
-                    rule = FirstNameRule.SIMILAR_TOKENS;
-                    break;
-                default:
-                    rule = FirstNameRule.DIFFERENT;
-            }
-            return new FirstNamesResult(rule, v.getGivenToken(), v.getReferenceToken(), v.getSimilarity());
-        }
-
-        /** Which rule decided. */
-        public FirstNameRule rule() {
-            return rule;
+            FirstNameRule rule = switch (v.getRule()) {
+                case SUBSTRING -> FirstNameRule.SUBSTRING;
+                case SIMILAR_TOKENS -> FirstNameRule.SIMILAR_TOKENS;
+                case DIFFERENT -> FirstNameRule.DIFFERENT;
+            };
+            return new FirstNamesResult(rule, index(v.getGivenToken()), index(v.getReferenceToken()), v.getSimilarity());
         }
 
         /** Whether the first names match. */
         public boolean isMatch() {
             return rule != FirstNameRule.DIFFERENT;
         }
+    }
 
-        /** For {@link FirstNameRule#SIMILAR_TOKENS}: the index of the given names' token. */
-        public OptionalInt givenToken() {
-            return givenToken < 0 ? OptionalInt.empty() : OptionalInt.of(givenToken);
-        }
-
-        /** For {@link FirstNameRule#SIMILAR_TOKENS}: the index of the reference's token. */
-        public OptionalInt referenceToken() {
-            return referenceToken < 0 ? OptionalInt.empty() : OptionalInt.of(referenceToken);
-        }
-
-        /**
-         * The similar tokens' similarity; for {@link FirstNameRule#DIFFERENT} the best one
-         * found; 1.0 for {@link FirstNameRule#SUBSTRING}.
-         */
-        public float similarity() {
-            return similarity;
-        }
-
-        @Override
-        public String toString() {
-            return "FirstNamesResult(" + rule + ", " + similarity + ")";
-        }
+    /** A native index: -1 is none. */
+    private static OptionalInt index(int i) {
+        return i < 0 ? OptionalInt.empty() : OptionalInt.of(i);
     }
 
     /** The outcome of {@link #namesMatch}. */
@@ -223,57 +185,33 @@ public final class NameRules {
         FIRST_NAMES_DIFFER
     }
 
-    /** The verdict of {@link #namesMatch}. */
-    public static final class NamesResult {
-        private final NamesOutcome outcome;
-        private final float surnameSimilarity;
-        private final FirstNamesResult firstNames;
-
-        private NamesResult(NamesOutcome outcome, float surnameSimilarity, FirstNamesResult firstNames) {
-            this.outcome = outcome;
-            this.surnameSimilarity = surnameSimilarity;
-            this.firstNames = firstNames;
+    /**
+     * The verdict of {@link #namesMatch}.
+     *
+     * @param outcome which outcome
+     * @param surnameSimilarity the surname similarity
+     * @param firstNames the first-name check, unless the surname differed
+     */
+    public record NamesResult(NamesOutcome outcome, float surnameSimilarity, Optional<FirstNamesResult> firstNames) {
+        /** @throws NullPointerException if a component is {@code null} */
+        public NamesResult {
+            Args.notNull(outcome, "outcome");
+            Args.notNull(firstNames, "firstNames");
         }
 
         static NamesResult of(NamesValue v) {
-            NamesOutcome outcome;
-            switch (v.getOutcome()) {
-                case MATCH:
-                    outcome = NamesOutcome.MATCH;
-                    break;
-                case SURNAME_DIFFERS:
-                    outcome = NamesOutcome.SURNAME_DIFFERS;
-                    break;
-                default:
-                    outcome = NamesOutcome.FIRST_NAMES_DIFFER;
-            }
+            NamesOutcome outcome = switch (v.getOutcome()) {
+                case MATCH -> NamesOutcome.MATCH;
+                case SURNAME_DIFFERS -> NamesOutcome.SURNAME_DIFFERS;
+                case FIRST_NAMES_DIFFER -> NamesOutcome.FIRST_NAMES_DIFFER;
+            };
             return new NamesResult(outcome, v.getSurnameSimilarity(),
-                    v.getFirstNames() == null ? null : FirstNamesResult.of(v.getFirstNames()));
-        }
-
-        /** Which outcome. */
-        public NamesOutcome outcome() {
-            return outcome;
+                    Optional.ofNullable(v.getFirstNames()).map(FirstNamesResult::of));
         }
 
         /** Whether the names match. */
         public boolean isMatch() {
             return outcome == NamesOutcome.MATCH;
-        }
-
-        /** The surname similarity (for {@link NamesOutcome#SURNAME_DIFFERS}, the best one found). */
-        public float surnameSimilarity() {
-            return surnameSimilarity;
-        }
-
-        /** The first-name check, unless the surname differed. */
-        public Optional<FirstNamesResult> firstNames() {
-            return Optional.ofNullable(firstNames);
-        }
-
-        @Override
-        public String toString() {
-            return "NamesResult(" + outcome + ", surname " + surnameSimilarity + ")";
         }
     }
 
@@ -287,67 +225,45 @@ public final class NameRules {
         MISMATCH
     }
 
-    /** The verdict of {@link #identification}. */
-    public static final class IdentificationResult {
-        private final fi.onr.ffi.IdentificationValue v;
-
-        IdentificationResult(fi.onr.ffi.IdentificationValue v) {
-            this.v = v;
+    /**
+     * The verdict of {@link #identification}.
+     *
+     * @param outcome which outcome
+     * @param isSwapped for a match: whether ONR's first names matched VTJ's surname and vice versa
+     * @param formerSurnameIndex for a match: which VTJ surname matched, empty for the current
+     *     one, else the index of the former surname; empty too when there was no comparison
+     * @param surnameSimilarity for a match: the surname similarity
+     * @param firstNames for a match: how the first names matched
+     * @param direct for a mismatch: why the direct comparison failed
+     * @param swapped for a mismatch: why the swapped comparison failed
+     */
+    public record IdentificationResult(IdentificationOutcome outcome, boolean isSwapped, OptionalInt formerSurnameIndex,
+            float surnameSimilarity, Optional<FirstNamesResult> firstNames, Optional<NamesResult> direct,
+            Optional<NamesResult> swapped) {
+        /** @throws NullPointerException if a component is {@code null} */
+        public IdentificationResult {
+            Args.notNull(outcome, "outcome");
+            Args.notNull(formerSurnameIndex, "formerSurnameIndex");
+            Args.notNull(firstNames, "firstNames");
+            Args.notNull(direct, "direct");
+            Args.notNull(swapped, "swapped");
         }
 
-        /** Which outcome. */
-        public IdentificationOutcome outcome() {
-            switch (v.getOutcome()) {
-                case MATCH:
-                    return IdentificationOutcome.MATCH;
-                case MISMATCH:
-                    return IdentificationOutcome.MISMATCH;
-                default:
-                    return IdentificationOutcome.BLANK_NAMES_WITH_HETU;
-            }
+        static IdentificationResult of(fi.onr.ffi.IdentificationValue v) {
+            IdentificationOutcome outcome = switch (v.getOutcome()) {
+                case MATCH -> IdentificationOutcome.MATCH;
+                case MISMATCH -> IdentificationOutcome.MISMATCH;
+                case BLANK_NAMES_WITH_HETU -> IdentificationOutcome.BLANK_NAMES_WITH_HETU;
+            };
+            return new IdentificationResult(outcome, v.getSwapped(), index(v.getVtjSurname()), v.getSurnameSimilarity(),
+                    Optional.ofNullable(v.getFirstNames()).map(FirstNamesResult::of),
+                    Optional.ofNullable(v.getDirect()).map(NamesResult::of),
+                    Optional.ofNullable(v.getSwappedVerdict()).map(NamesResult::of));
         }
 
         /** Whether ONR considers the names matching VTJ's. */
         public boolean isMatch() {
-            return outcome() != IdentificationOutcome.MISMATCH;
-        }
-
-        /** For a match: whether ONR's first names matched VTJ's surname and vice versa. */
-        public boolean isSwapped() {
-            return v.getSwapped();
-        }
-
-        /**
-         * For a match: which VTJ surname matched, empty for the current one, else the index of
-         * the former surname. Empty too when there was no comparison.
-         */
-        public OptionalInt formerSurnameIndex() {
-            return v.getVtjSurname() < 0 ? OptionalInt.empty() : OptionalInt.of(v.getVtjSurname());
-        }
-
-        /** For a match: the surname similarity. */
-        public float surnameSimilarity() {
-            return v.getSurnameSimilarity();
-        }
-
-        /** For a match: how the first names matched. */
-        public Optional<FirstNamesResult> firstNames() {
-            return v.getFirstNames() == null ? Optional.empty() : Optional.of(FirstNamesResult.of(v.getFirstNames()));
-        }
-
-        /** For a mismatch: why the direct comparison failed. */
-        public Optional<NamesResult> direct() {
-            return v.getDirect() == null ? Optional.empty() : Optional.of(NamesResult.of(v.getDirect()));
-        }
-
-        /** For a mismatch: why the swapped comparison failed. */
-        public Optional<NamesResult> swapped() {
-            return v.getSwappedVerdict() == null ? Optional.empty() : Optional.of(NamesResult.of(v.getSwappedVerdict()));
-        }
-
-        @Override
-        public String toString() {
-            return "IdentificationResult(" + outcome() + ")";
+            return outcome != IdentificationOutcome.MISMATCH;
         }
     }
 }

@@ -5,6 +5,7 @@ import fi.onr.ffi.Onr_jvmKt;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * OID (object identifier of the Finnish education administration, under {@code 1.2.246.562}).
@@ -24,6 +25,21 @@ import java.util.List;
  * <p>Immutable and thread-safe.
  */
 public final class Oid implements Comparable<Oid> {
+    /**
+     * The root of every OID of the Finnish education administration: {@code 1.2.246.562}
+     * (onr-core's {@code oid::ROOT}, read from the native library).
+     */
+    public static final String ROOT = NativeConstants.VALUES.getOidRoot();
+
+    /**
+     * The node of person OIDs in production, the only node checked with IBM 7-3-1: 24
+     * (onr-core's {@code oid::PERSON_NODE}).
+     */
+    public static final long PERSON_NODE = NativeConstants.VALUES.getOidPersonNode();
+
+    /** The node of organisation OIDs: 10 (onr-core's {@code oid::ORGANISATION_NODE}). */
+    public static final long ORGANISATION_NODE = NativeConstants.VALUES.getOidOrganisationNode();
+
     private final String text;
     private final long node;
     private final long number;
@@ -80,8 +96,8 @@ public final class Oid implements Comparable<Oid> {
         for (int i = 0; i < outcomes.size(); i++) {
             fi.onr.ffi.OidOutcome o = outcomes.get(i);
             out.add(o.getOid() != null
-                    ? new OidResult(clean.get(i), new Oid(o.getOid()), null)
-                    : new OidResult(clean.get(i), null, (OidException) OnrException.of(o.getError())));
+                    ? new OidResult(clean.get(i), new Oid(o.getOid()), Optional.empty())
+                    : new OidResult(clean.get(i), null, Optional.of((OidException) OnrException.of(o.getError()))));
         }
         return Collections.unmodifiableList(out);
     }

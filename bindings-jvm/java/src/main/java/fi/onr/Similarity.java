@@ -39,14 +39,29 @@ public final class Similarity {
     }
 
     /**
-     * {@link #trigramOnr} (or, with {@code fmt} false, {@link #trigram}) of each pair
-     * {@code a.get(i), b.get(i)}, in order, in one native call.
+     * pg_trgm's similarity of each pair {@code a.get(i), b.get(i)} in {@code form}
+     * ({@link TrigramForm#ONR}: {@link #trigramOnr}, {@link TrigramForm#RAW}: {@link #trigram}),
+     * in order, in one native call.
      *
      * @throws IllegalArgumentException when the lists differ in length
+     * @throws NullPointerException if {@code form} is {@code null}
      */
+    public static float[] trigramAll(List<String> a, List<String> b, TrigramForm form) {
+        String code = Args.notNull(form, "form").code();
+        List<String> as = clean(a, b);
+        List<String> bs = clean(b, a);
+        return floats(Ffi.call(() -> Onr_jvmKt.trigramMany(as, bs, code)));
+    }
+
+    /**
+     * {@link #trigramAll(List, List, TrigramForm)} with {@link TrigramForm#ONR} when
+     * {@code fmt}, else {@link TrigramForm#RAW}.
+     *
+     * @deprecated use {@link #trigramAll(List, List, TrigramForm)}: the flag is a form
+     */
+    @Deprecated
     public static float[] trigramAll(List<String> a, List<String> b, boolean fmt) {
-        List<Float> out = Ffi.call(() -> Onr_jvmKt.trigramMany(clean(a, b), clean(b, a), fmt));
-        return floats(out);
+        return trigramAll(a, b, fmt ? TrigramForm.ONR : TrigramForm.RAW);
     }
 
     /**

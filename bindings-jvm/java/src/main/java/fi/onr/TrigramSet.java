@@ -15,7 +15,7 @@ import java.util.List;
  * <pre>{@code
  * try (TrigramSet q = TrigramSet.onr("Eino Eino Testiäinen 1911-11-11")) {
  *     q.size();                                           // 22
- *     q.similarityTo("Eino Testiainen 1911-11-11", false);  // as Similarity.trigram would say
+ *     q.similarityTo("Eino Testiainen 1911-11-11", TrigramForm.RAW);  // as Similarity.trigram would say
  *     try (TrigramSet other = TrigramSet.of("eino testiainen")) {
  *         q.similarity(other);  q.common(other);
  *     }
@@ -38,7 +38,7 @@ public final class TrigramSet implements AutoCloseable {
 
     /** The trigram set of the text as given (pg_trgm's {@code show_trgm(text)}); {@code null} is "". */
     public static TrigramSet of(String text) {
-        return new TrigramSet(Ffi.call(() -> new NativeTrigramSet(Text.wellFormed(text), false)));
+        return of(text, TrigramForm.RAW);
     }
 
     /**
@@ -46,7 +46,17 @@ public final class TrigramSet implements AutoCloseable {
      * {@link Similarity#trigramOnr} compares); {@code null} is "".
      */
     public static TrigramSet onr(String text) {
-        return new TrigramSet(Ffi.call(() -> new NativeTrigramSet(Text.wellFormed(text), true)));
+        return of(text, TrigramForm.ONR);
+    }
+
+    /**
+     * The trigram set of the text in {@code form}; {@code null} text is "".
+     *
+     * @throws NullPointerException if {@code form} is {@code null}
+     */
+    public static TrigramSet of(String text, TrigramForm form) {
+        String code = Args.notNull(form, "form").code();
+        return new TrigramSet(Ffi.call(() -> new NativeTrigramSet(Text.wellFormed(text), code)));
     }
 
     /** The number of distinct trigrams; 0 when the text has no letters or digits. */
@@ -80,11 +90,25 @@ public final class TrigramSet implements AutoCloseable {
     }
 
     /**
-     * pg_trgm's {@code similarity} with another text, taken as given or, with {@code fmt},
-     * as {@code lower(unaccent(other))}; {@code null} is "".
+     * pg_trgm's {@code similarity} with another text taken in {@code form} ({@code null} text
+     * is "").
+     *
+     * @throws NullPointerException if {@code form} is {@code null}
      */
+    public float similarityTo(String other, TrigramForm form) {
+        String code = Args.notNull(form, "form").code();
+        return Ffi.call(() -> inner.similarityStr(Text.wellFormed(other), code));
+    }
+
+    /**
+     * {@link #similarityTo(String, TrigramForm)} with {@link TrigramForm#ONR} when {@code fmt},
+     * else {@link TrigramForm#RAW}.
+     *
+     * @deprecated use {@link #similarityTo(String, TrigramForm)}: the flag is a form
+     */
+    @Deprecated
     public float similarityTo(String other, boolean fmt) {
-        return Ffi.call(() -> inner.similarityStr(Text.wellFormed(other), fmt));
+        return similarityTo(other, fmt ? TrigramForm.ONR : TrigramForm.RAW);
     }
 
     NativeTrigramSet ffi() {

@@ -30,10 +30,10 @@ class TrigramSetTest {
                     TrigramSet sfa = TrigramSet.of(fa)) {
                 assertEquals(bits(raw), bits(sa.similarity(sb)), where);
                 assertEquals(bits(raw), bits(sb.similarity(sa)), where);
-                assertEquals(bits(raw), bits(sa.similarityTo(b, false)), where);
+                assertEquals(bits(raw), bits(sa.similarityTo(b, TrigramForm.RAW)), where);
                 assertEquals(bits(Similarity.trigram(a, b)), bits(sa.similarity(sb)), where);
                 assertEquals(bits(fmt), bits(oa.similarity(ob)), where);
-                assertEquals(bits(fmt), bits(oa.similarityTo(b, true)), where);
+                assertEquals(bits(fmt), bits(oa.similarityTo(b, TrigramForm.ONR)), where);
                 assertEquals(bits(Similarity.trigramOnr(a, b)), bits(oa.similarity(ob)), where);
                 // show_trgm(lower(unaccent(a))), in PostgreSQL's order.
                 assertEquals(r[9], String.join("|", sfa.trigrams()), where);
@@ -68,7 +68,7 @@ class TrigramSetTest {
         assertTrue(TrigramSet.onr(null).isEmpty());
         assertTrue(TrigramSet.of("-- ²½ 😀").isEmpty());
         assertEquals(0.0f, empty.similarity(empty));
-        assertEquals(0.0f, empty.similarityTo(null, true));
+        assertEquals(0.0f, empty.similarityTo(null, TrigramForm.ONR));
         assertFalse(TrigramSet.of("x").isEmpty());
         // Lone surrogates are U+FFFD, as everywhere in the facade.
         assertEquals(TrigramSet.of("a\uFFFDb").trigrams(), TrigramSet.of("a\uD800b").trigrams());

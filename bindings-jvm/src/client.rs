@@ -18,7 +18,7 @@ use onr_core::error::{Coded, Internal};
 use onr_core::import::action::Unknown;
 use onr_core::import::koodisto::Koodisto;
 use onr_core::import::{json as import_json, RowInput};
-use onr_core::{Environment, Lang};
+use onr_core::Lang;
 
 use crate::error::shielded;
 
@@ -360,36 +360,11 @@ impl NativeClient {
         timeout_ms: i64,
     ) -> Result<Arc<NativeClient>, NativeClientError> {
         shielded(|| {
-            let production = match env.as_str() {
-                "qa" | "test" => false,
-                "production" => true,
-                other => {
-                    return Err(config(format!(
-                        "unknown env {other:?}, expected qa or production"
-                    )))
-                }
-            };
-            let target = match base_url {
-                Some(url) => Target::custom(
-                    &url,
-                    if production {
-                        Environment::Production
-                    } else {
-                        Environment::Test
-                    },
-                )?,
-                None if production => Target::Production,
-                None => Target::Qa,
-            };
+            let target = Target::select(&env, base_url.as_deref())?;
             let caller = CallerId::new(&caller_id)?;
-            let credentials = match credentials_file {
-                Some(path) => {
-                    let text = std::fs::read_to_string(&path)
-                        .map_err(|e| config(format!("cannot read {path}: {}", e.kind())))?;
-                    Credentials::from_file_text(&text)?
-                }
-                None => Credentials::from_vars(|k| std::env::var(k).ok())?,
-            };
+            let credentials = Credentials::from_file_or_env(
+                credentials_file.as_deref().map(std::path::Path::new),
+            )?;
             let options = ClientOptions {
                 timeout: ms(timeout_ms),
                 ..ClientOptions::default()

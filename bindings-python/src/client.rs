@@ -13,7 +13,6 @@ use onr_client::{
 use onr_core::import::action::Unknown;
 use onr_core::import::koodisto::Koodisto;
 use onr_core::import::{json as import_json, RowInput};
-use onr_core::Environment;
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyString;
@@ -66,39 +65,10 @@ impl Client {
         timeout: f64,
     ) -> PyResult<Client> {
         guard(py, || {
-            let production = match env {
-                "qa" | "test" => false,
-                "production" => true,
-                other => {
-                    return Err(PyValueError::new_err(format!(
-                        "unknown env {other:?}, expected \"qa\" or \"production\""
-                    )))
-                }
-            };
-            let target = match base_url {
-                Some(url) => Target::custom(
-                    url,
-                    if production {
-                        Environment::Production
-                    } else {
-                        Environment::Test
-                    },
-                ),
-                None if production => Ok(Target::Production),
-                None => Ok(Target::Qa),
-            }
-            .map_err(|e| errors::client(py, &e))?;
+            let target = Target::select(env, base_url).map_err(|e| errors::client(py, &e))?;
             let caller = CallerId::new(caller_id).map_err(|e| errors::client(py, &e))?;
-            let credentials = match credentials_file {
-                Some(path) => {
-                    let text = std::fs::read_to_string(&path).map_err(|e| {
-                        PyValueError::new_err(format!("cannot read {}: {e}", path.display()))
-                    })?;
-                    Credentials::from_file_text(&text)
-                }
-                None => Credentials::from_vars(|k| std::env::var(k).ok()),
-            }
-            .map_err(|e| errors::client(py, &e))?;
+            let credentials = Credentials::from_file_or_env(credentials_file.as_deref())
+                .map_err(|e| errors::client(py, &e))?;
             let options = ClientOptions {
                 timeout: secs("timeout", timeout)?,
                 ..ClientOptions::default()

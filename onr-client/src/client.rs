@@ -148,6 +148,34 @@ impl Credentials {
             .collect();
         Credentials::from_vars(|k| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()))
     }
+
+    /// The credentials a front end is given: the file at `path` ([`Credentials::from_file_text`])
+    /// when there is one, else the process's environment variables
+    /// ([`Credentials::from_vars`]).
+    ///
+    /// # Errors
+    ///
+    /// [`ClientError::Config`] when the file cannot be read (the message names the path and
+    /// the kind of I/O error, never the contents) or the credentials are incomplete.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use onr_client::Credentials;
+    /// let e = Credentials::from_file_or_env(Some("/no/such/credentials".as_ref())).unwrap_err();
+    /// assert_eq!(e.code(), "client.config");
+    /// ```
+    pub fn from_file_or_env(path: Option<&std::path::Path>) -> Result<Credentials, ClientError> {
+        match path {
+            Some(path) => {
+                let text = std::fs::read_to_string(path).map_err(|e| {
+                    ClientError::Config(format!("cannot read {}: {}", path.display(), e.kind()))
+                })?;
+                Credentials::from_file_text(&text)
+            }
+            None => Credentials::from_vars(|k| std::env::var(k).ok()),
+        }
+    }
 }
 
 /// Options of a [`Client`].

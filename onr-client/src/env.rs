@@ -66,6 +66,48 @@ impl Target {
         })
     }
 
+    /// The names a front end selects a target by (`--env`, `env=`), in order: QA and
+    /// production. `test` is also taken for QA.
+    pub const ENV_NAMES: [&'static str; 2] = ["qa", "production"];
+
+    /// The target a front end selects by name: `env` is `qa` (or `test`) or `production`;
+    /// with `base_url`, that URL checked with the rules of `env` (test unless `production`).
+    ///
+    /// # Errors
+    ///
+    /// [`ClientError::Config`] for an unknown `env` (the message lists the names) or a bad
+    /// `base_url` (see [`Target::custom`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use onr_client::Target;
+    /// use onr_core::Environment;
+    /// assert_eq!(Target::select("production", None)?, Target::Production);
+    /// let local = Target::select("qa", Some("http://127.0.0.1:8080"))?;
+    /// assert_eq!(local.environment(), Environment::Test);
+    /// assert_eq!(Target::select("prod", None).unwrap_err().code(), "client.config");
+    /// # Ok::<(), onr_client::ClientError>(())
+    /// ```
+    pub fn select(env: &str, base_url: Option<&str>) -> Result<Target, ClientError> {
+        let production = match env {
+            "qa" | "test" => false,
+            "production" => true,
+            other => {
+                return Err(ClientError::Config(format!(
+                    "unknown env {other:?}, expected one of: {}",
+                    Target::ENV_NAMES.join(", ")
+                )))
+            }
+        };
+        match (base_url, production) {
+            (Some(url), true) => Target::custom(url, Environment::Production),
+            (Some(url), false) => Target::custom(url, Environment::Test),
+            (None, true) => Ok(Target::Production),
+            (None, false) => Ok(Target::Qa),
+        }
+    }
+
     /// The base URL.
     pub fn base_url(&self) -> &str {
         match self {

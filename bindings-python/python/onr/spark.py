@@ -182,7 +182,7 @@ def _check_threshold(threshold: float) -> None:
     onr.DuplicateIndex([], threshold)
 
 
-def find_duplicates(df: DataFrame, *, threshold: float = 0.5, chunks: Optional[int] = None) -> DataFrame:
+def find_duplicates(df: DataFrame, *, threshold: float = onr.trigram.DEFAULT_THRESHOLD, chunks: Optional[int] = None) -> DataFrame:
     """Every pair of duplicate candidates among the rows of ``df``: ``onr.find_duplicates``
     on Spark. Each pair once as ``(id_a, id_b, similarity)`` with ``id_a < id_b`` (as text).
 
@@ -223,7 +223,7 @@ def find_duplicates_against(
     df_batch: DataFrame,
     df_reference: DataFrame,
     *,
-    threshold: float = 0.5,
+    threshold: float = onr.trigram.DEFAULT_THRESHOLD,
     chunks: Optional[int] = None,
     reference_chunks: Optional[int] = None,
 ) -> DataFrame:

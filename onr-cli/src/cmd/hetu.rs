@@ -186,15 +186,10 @@ fn suggest(args: &SuggestArgs) -> anyhow::Result<ExitCode> {
         n += 1;
         if let Line::Text(s) = line {
             for sug in hetu::suggest(s, env, args.max) {
-                let edit = match sug.edit {
-                    hetu::Edit::Normalized => "normalized".to_string(),
-                    hetu::Edit::Transposition { position } => {
-                        format!("transposition@{}", position + 1)
-                    }
-                    hetu::Edit::Substitution { position } => {
-                        format!("substitution@{}", position + 1)
-                    }
-                    _ => "other".to_string(),
+                // onr-core's name of the edit, with its 1-based position where it has one.
+                let edit = match sug.edit.position() {
+                    Some(p) => format!("{}@{}", sug.edit.as_str(), p + 1),
+                    None => sug.edit.as_str().to_owned(),
                 };
                 writeln!(out, "{n}\t{}\t{edit}", sug.hetu)?;
             }

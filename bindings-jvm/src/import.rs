@@ -1,16 +1,21 @@
-//! `onr_core::import` for the JVM: ONR's verdict, lints and actions on a JSON import batch.
+//! `onr_core::import` for the JVM: ONR's verdict, lints and actions on an import batch (JSON or
+//! CSV), against the existing persons of a list or of a file. Every export runs in
+//! `crate::error::shielded`: a panic is `internal.panic`, never UniFFI's text.
 
 use onr_core::import::action::{
     ExistingPerson, ExistingPersons as ImportRegistry, Persons, Unknown,
 };
-use onr_core::import::checker::check_json;
+use onr_core::import::checker::{check_csv, check_json};
 use onr_core::import::csv::{CsvOptions, EmptyCell, Reader};
+use onr_core::import::existing::{self, ExistingFormat};
 use onr_core::import::koodisto::{CodeList, Koodisto};
 use onr_core::import::verdict::OnrError;
-use onr_core::import::{CheckOptions, Checker, RowReport};
+use onr_core::import::{CheckOptions, Checker, RowReport, Summary};
+use onr_core::input::{sniff_delimiter, Encoding};
+use onr_core::similarity::duplicates::DuplicateIndex;
 use onr_core::Environment;
 
-use crate::error::{NativeError, Problem};
+use crate::error::{shielded, NativeError, Problem};
 
 /// One error of ONR's verdict: the field path ONR reports, ONR's message key and the problem.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
@@ -116,7 +121,30 @@ pub struct ImportReport {
 /// `onr check` does without `--existing`.
 #[uniffi::export]
 pub fn import_check_json(input: String, env: Environment) -> Result<ImportReport, NativeError> {
-    import_check_json_with(input, env, ImportOptions::default())
+    shielded(|| import_check_json_with(input, env, ImportOptions::default()))
+}
+
+/// The existing-persons file's errors cross as every other error (no position).
+impl crate::error::Positioned for onr_core::import::existing::ExistingError {}
+
+impl ImportReport {
+    /// The report of rows already converted, their batch errors and summary.
+    fn new(
+        rows: Vec<ImportRow>,
+        batch_errors: &[OnrError],
+        summary: &Summary,
+        unknown_columns: Vec<String>,
+    ) -> ImportReport {
+        ImportReport {
+            accepted: summary.response.is_accepted(),
+            http_status: i32::from(summary.response.http_status()),
+            stage: summary.response.stage().map(|s| s.as_str().to_owned()),
+            answer: summary.answer.iter().map(ImportError::from).collect(),
+            rows,
+            batch_errors: batch_errors.iter().map(ImportError::from).collect(),
+            unknown_columns,
+        }
+    }
 }
 
 /// A person ONR already has, as the import looks it up ([`ExistingPerson`]).
@@ -175,6 +203,61 @@ pub struct ImportOptions {
     /// replace the bundled ones (and `kieli` / `maatjavaltiot2` / `sukupuoli` above replace
     /// the file's).
     pub koodisto_file: Option<String>,
+    /// An existing-persons file (`onr check --existing`), read by onr-core
+    /// ([`onr_core::import::existing`]) when a check runs; used instead of `existing`. With
+    /// names and birth dates it also gives the duplicate candidates
+    /// (`import.lint.existing_duplicates`).
+    pub existing_file: Option<ExistingFileInput>,
+}
+
+/// The bytes of an existing-persons file and its name (`.json`: ONR person JSON, else CSV).
+#[derive(Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ExistingFileInput {
+    /// The file name (only its extension matters).
+    pub name: String,
+    /// The file's bytes (UTF-8 by the input policy).
+    pub bytes: Vec<u8>,
+}
+
+impl std::fmt::Debug for ExistingFileInput {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // The bytes are personal data.
+        f.debug_struct("ExistingFileInput")
+            .field("name", &self.name)
+            .field("bytes", &self.bytes.len())
+            .finish()
+    }
+}
+
+/// The persons of an existing-persons file ([`onr_core::import::existing`]), as the import looks
+/// them up: `name` tells the format (`.json`: ONR person JSON, else CSV).
+#[uniffi::export]
+pub fn import_read_existing(
+    name: String,
+    bytes: Vec<u8>,
+) -> Result<Vec<ExistingPersonValue>, NativeError> {
+    shielded(|| {
+        let file = existing::read(bytes, ExistingFormat::of_file_name(&name), Encoding::Utf8)?;
+        Ok(file
+            .persons
+            .into_iter()
+            .map(ExistingPersonValue::from)
+            .collect())
+    })
+}
+
+impl From<ExistingPerson> for ExistingPersonValue {
+    fn from(p: ExistingPerson) -> ExistingPersonValue {
+        ExistingPersonValue {
+            oid: p.oid,
+            hetu: p.hetu,
+            hetu_history: p.hetu_history,
+            passinumerot: p.passinumerot,
+            sahkopostit: p.sahkopostit,
+            etunimet: p.etunimet,
+            sukunimi: p.sukunimi,
+        }
+    }
 }
 
 /// [`import_check_json`] with other code lists and the persons ONR has.
@@ -184,19 +267,13 @@ pub fn import_check_json_with(
     env: Environment,
     options: ImportOptions,
 ) -> Result<ImportReport, NativeError> {
-    with_checker(env, options, |checker| {
-        let mut rows = Vec::new();
-        let (batch_errors, summary) = check_json(&input, checker, |report| {
-            rows.push(ImportRow::from(&report))
-        })?;
-        Ok(ImportReport {
-            accepted: summary.response.is_accepted(),
-            http_status: i32::from(summary.response.http_status()),
-            stage: summary.response.stage().map(|s| s.as_str().to_owned()),
-            answer: summary.answer.iter().map(ImportError::from).collect(),
-            rows,
-            batch_errors: batch_errors.iter().map(ImportError::from).collect(),
-            unknown_columns: Vec::new(),
+    shielded(|| {
+        with_checker(env, options, |checker| {
+            let mut rows = Vec::new();
+            let (batch_errors, summary) = check_json(&input, checker, |report| {
+                rows.push(ImportRow::from(&report))
+            })?;
+            Ok(ImportReport::new(rows, &batch_errors, &summary, Vec::new()))
         })
     })
 }
@@ -211,30 +288,49 @@ fn with_checker<T>(
         Some(text) => Koodisto::from_file_text(text)?,
         None => Koodisto::bundled(),
     };
-    if let Some(codes) = options.kieli {
-        koodisto.kieli = CodeList::from_codes("kieli", codes);
+    for (uri, codes) in [
+        ("kieli", options.kieli),
+        ("maatjavaltiot2", options.maatjavaltiot2),
+        ("sukupuoli", options.sukupuoli),
+    ] {
+        if let Some(codes) = codes {
+            // The three are import lists: replacing them cannot fail.
+            let _ = koodisto.replace(CodeList::from_codes(uri, codes));
+        }
     }
-    if let Some(codes) = options.maatjavaltiot2 {
-        koodisto.maatjavaltiot2 = CodeList::from_codes("maatjavaltiot2", codes);
-    }
-    if let Some(codes) = options.sukupuoli {
-        koodisto.sukupuoli = CodeList::from_codes("sukupuoli", codes);
-    }
-    let persons = options
-        .existing
-        .map(|e| Persons::new(e.into_iter().map(ExistingPerson::from).collect()));
+    let (persons, records) = match options.existing_file {
+        Some(file) => {
+            let file = existing::read(
+                file.bytes,
+                ExistingFormat::of_file_name(&file.name),
+                Encoding::Utf8,
+            )?;
+            (Some(Persons::new(file.persons)), file.records)
+        }
+        None => (
+            options
+                .existing
+                .map(|e| Persons::new(e.into_iter().map(ExistingPerson::from).collect())),
+            None,
+        ),
+    };
     let registry: &dyn ImportRegistry = match &persons {
         Some(p) => p,
         None => &Unknown,
     };
-    f(Checker::with_registry(
-        &koodisto,
-        CheckOptions {
-            env,
-            ..CheckOptions::default()
-        },
-        registry,
-    ))
+    let check_options = CheckOptions {
+        env,
+        ..CheckOptions::default()
+    };
+    let index = records
+        .as_deref()
+        .map(|r| DuplicateIndex::new(r, check_options.duplicate_threshold))
+        .transpose()?;
+    let mut checker = Checker::with_registry(&koodisto, check_options, registry);
+    if let Some(index) = &index {
+        checker = checker.with_duplicate_index(index);
+    }
+    f(checker)
 }
 
 /// How a CSV batch is read ([`CsvOptions`]) and the batch's e-mail address, which CSV has no
@@ -242,7 +338,8 @@ fn with_checker<T>(
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct ImportCsvOptions {
     /// The field delimiter, an ASCII character (the facade checks it; anything else reads as
-    /// `,`).
+    /// `,`), or 0: guessed from the header line by onr-core's rule
+    /// ([`onr_core::input::sniff_delimiter`]: `,` for every header with a comma).
     pub delimiter: i32,
     /// An empty cell is `""` (`[]` for `kansalaisuus`) instead of null ([`EmptyCell`]).
     pub empty_as_empty_string: bool,
@@ -250,8 +347,8 @@ pub struct ImportCsvOptions {
     pub sahkoposti: Option<String>,
 }
 
-/// Checks an import batch in CSV ([`onr_core::import::csv`]) as `onr check` does: each row
-/// read by onr-core's CSV reader goes through the same [`Checker`] as a JSON row.
+/// Checks an import batch in CSV ([`onr_core::import::csv`]) as `onr check` does, with
+/// onr-core's [`check_csv`]: each row goes through the same [`Checker`] as a JSON row.
 #[uniffi::export]
 pub fn import_check_csv(
     input: String,
@@ -259,35 +356,33 @@ pub fn import_check_csv(
     csv: ImportCsvOptions,
     options: ImportOptions,
 ) -> Result<ImportReport, NativeError> {
-    let csv_options = CsvOptions {
-        empty: if csv.empty_as_empty_string {
-            EmptyCell::EmptyString
-        } else {
-            EmptyCell::Null
-        },
-        delimiter: u8::try_from(csv.delimiter)
-            .ok()
-            .filter(u8::is_ascii)
-            .unwrap_or(b','),
-    };
-    let reader = Reader::new(input.as_bytes(), csv_options)?;
-    let unknown_columns = reader.unknown_columns().to_vec();
-    with_checker(env, options, |mut checker| {
-        let mut rows = Vec::new();
-        for row in reader {
-            rows.push(ImportRow::from(&checker.check(row?)));
-        }
-        let sahkoposti = csv.sahkoposti.as_deref();
-        let batch_errors = checker.batch_errors(sahkoposti, Some(rows.len()));
-        let summary = checker.finish(sahkoposti, Some(rows.len()));
-        Ok(ImportReport {
-            accepted: summary.response.is_accepted(),
-            http_status: i32::from(summary.response.http_status()),
-            stage: summary.response.stage().map(|s| s.as_str().to_owned()),
-            answer: summary.answer.iter().map(ImportError::from).collect(),
-            rows,
-            batch_errors: batch_errors.iter().map(ImportError::from).collect(),
-            unknown_columns,
+    shielded(|| {
+        let delimiter = match csv.delimiter {
+            0 => sniff_delimiter(&input),
+            d => u8::try_from(d).ok().filter(u8::is_ascii).unwrap_or(b','),
+        };
+        let csv_options = CsvOptions {
+            empty: if csv.empty_as_empty_string {
+                EmptyCell::EmptyString
+            } else {
+                EmptyCell::Null
+            },
+            delimiter,
+        };
+        let reader = Reader::new(input.as_bytes(), csv_options)?;
+        let unknown_columns = reader.unknown_columns().to_vec();
+        with_checker(env, options, |checker| {
+            let mut rows = Vec::new();
+            let (batch_errors, summary) =
+                check_csv(reader, checker, csv.sahkoposti.as_deref(), |report| {
+                    rows.push(ImportRow::from(&report))
+                })?;
+            Ok(ImportReport::new(
+                rows,
+                &batch_errors,
+                &summary,
+                unknown_columns,
+            ))
         })
     })
 }
@@ -327,5 +422,41 @@ mod tests {
         };
         assert_eq!(strip(&from_csv), strip(&from_json));
         assert!(!from_csv.rows[1].errors.is_empty());
+    }
+
+    #[test]
+    fn delimiter_zero_is_guessed_and_the_existing_file_is_read_by_onr_core() {
+        let csv = "tunniste;hetu;etunimet;kutsumanimi;sukunimi;kansalaisuus\n\
+                   S1;140305A902U;Aino Maria;Aino;Virtanen;246\n";
+        let options = ImportCsvOptions {
+            delimiter: 0,
+            empty_as_empty_string: false,
+            sahkoposti: None,
+        };
+        let file = ExistingFileInput {
+            name: "persons.csv".into(),
+            bytes: b"oid,hetu\n1.2.246.562.24.10000000003,140305A902U\n".to_vec(),
+        };
+        let report = import_check_csv(
+            csv.into(),
+            Environment::Test,
+            options.clone(),
+            ImportOptions {
+                existing_file: Some(file.clone()),
+                ..ImportOptions::default()
+            },
+        )
+        .unwrap();
+        assert!(report.unknown_columns.is_empty());
+        assert_eq!(report.rows[0].action, "match");
+        assert_eq!(
+            report.rows[0].action_oid.as_deref(),
+            Some("1.2.246.562.24.10000000003")
+        );
+        assert!(!format!("{file:?}").contains("140305A902U"));
+        let persons = import_read_existing(file.name, file.bytes).unwrap();
+        assert_eq!(persons[0].hetu.as_deref(), Some("140305A902U"));
+        let bad = import_read_existing("p.csv".into(), b"hetu\nx\n".to_vec()).unwrap_err();
+        assert_eq!(bad.problem().code, "import.existing.no_oid_column");
     }
 }

@@ -2,8 +2,11 @@
 //! the shape of `onr check --format json`.
 
 use onr_core::import::action::{ExistingPerson, ExistingPersons, Persons, Unknown};
+use onr_core::import::existing::{self, ExistingFormat};
 use onr_core::import::person_rules::KutsumanimiRule;
 use onr_core::import::{checker::check_json, report::ErrorView};
+use onr_core::input::Encoding;
+use onr_core::similarity::duplicates::{DuplicateIndex, PersonRecord};
 use std::collections::HashMap;
 
 use onr_core::import::koodisto::{CodeList, Koodisto};
@@ -26,8 +29,13 @@ use crate::{errors, json};
 ///
 /// ``batch`` is the request body: JSON text or the same as a ``dict``
 /// (``{"sahkoposti": ..., "henkilot": [{"tunniste": ..., "henkilo": {...}}]}``). ``existing``
-/// are the persons ONR already has (``onr.Person``), for the predicted matches and name
-/// conflicts. ``kutsumanimi_rule`` is ``"service"`` (the import's own), ``"existence_check"`` or
+/// are the persons ONR already has, for the predicted matches and name conflicts: ``onr.Person``
+/// items, or the path (``str`` or ``os.PathLike``) of an existing-persons file as
+/// ``onr check --existing`` reads it (read by onr-core: a ``.json`` file is an array of ONR
+/// person records, any other file a CSV with an ``oid`` column; with names and birth dates
+/// rows also get ONR's duplicate candidates, ``import.lint.existing_duplicates``; a bad file
+/// raises ``onr.OnrError`` with an ``import.existing.*``, ``input.*`` or ``cell.*`` code).
+/// ``kutsumanimi_rule`` is ``"service"`` (the import's own), ``"existence_check"`` or
 /// ``"ui"``; ``lang`` the language of the warnings; ``koodisto`` replaces bundled code lists
 /// (``{"kieli" | "maatjavaltiot2" | "sukupuoli": [codes]}``), or is the path (``str`` or
 /// ``os.PathLike``) of a koodisto file written by ``onr koodisto update``, read by onr-core
@@ -87,17 +95,9 @@ pub fn check_import<'py>(
             },
         };
         for (uri, list) in lists {
-            let list = CodeList::from_codes(&uri, list);
-            match uri.as_str() {
-                "kieli" => codes.kieli = list,
-                "maatjavaltiot2" => codes.maatjavaltiot2 = list,
-                "sukupuoli" => codes.sukupuoli = list,
-                other => {
-                    return Err(PyValueError::new_err(format!(
-                        "unknown koodisto {other:?}, expected \"kieli\", \"maatjavaltiot2\" or \"sukupuoli\""
-                    )))
-                }
-            }
+            codes
+                .replace(CodeList::from_codes(&uri, list))
+                .map_err(|e| PyValueError::new_err(e.to_string()))?;
         }
         let env = convert::environment(env)?;
         let lang = convert::lang(lang)?;
@@ -122,7 +122,22 @@ pub fn check_import<'py>(
                 convert::type_name(batch)
             )));
         };
-        let persons: Option<Vec<onr_core::person::Person>> = match existing {
+        let mut records: Option<Vec<PersonRecord>> = None;
+        let persons: Option<Vec<ExistingPerson>> = match existing {
+            Some(e) if e.is_instance_of::<PyString>() || e.hasattr("__fspath__")? => {
+                let path: std::path::PathBuf = e.extract()?;
+                let bytes = std::fs::read(&path).map_err(|err| {
+                    pyo3::exceptions::PyOSError::new_err(format!(
+                        "cannot read {}: {err}",
+                        path.display()
+                    ))
+                })?;
+                let format = ExistingFormat::of_file_name(&path.to_string_lossy());
+                let file = detached(py, move || existing::read(bytes, format, Encoding::Utf8))?
+                    .map_err(|err| errors::coded(py, "OnrError", &err))?;
+                records = file.records;
+                Some(file.persons)
+            }
             Some(e) if !e.is_none() => {
                 let mut all = Vec::new();
                 for item in e.try_iter()? {
@@ -133,7 +148,7 @@ pub fn check_import<'py>(
                             convert::type_name(&item)
                         ))
                     })?;
-                    all.push(person.get().0.clone());
+                    all.push(ExistingPerson::from(&person.get().0));
                 }
                 Some(all)
             }
@@ -146,13 +161,19 @@ pub fn check_import<'py>(
         };
         let checked = detached(py, move || {
             let koodisto = codes;
-            let registry =
-                persons.map(|p| Persons::new(p.iter().map(ExistingPerson::from).collect()));
+            let registry = persons.map(Persons::new);
             let registry: &dyn ExistingPersons = match &registry {
                 Some(r) => r,
                 None => &Unknown,
             };
-            let checker = Checker::with_registry(&koodisto, options, registry);
+            // The threshold is a valid constant: an index error cannot happen.
+            let index = records
+                .as_deref()
+                .and_then(|r| DuplicateIndex::new(r, options.duplicate_threshold).ok());
+            let mut checker = Checker::with_registry(&koodisto, options, registry);
+            if let Some(index) = &index {
+                checker = checker.with_duplicate_index(index);
+            }
             let mut rows = Vec::new();
             check_json(&text, checker, |r| {
                 rows.push(serde_json::to_value(r.report(lang)).unwrap_or(Value::Null))

@@ -75,7 +75,7 @@ fn check_existing_reads_flags_by_the_same_rule() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "record 1: passivoitu: not a true/false value",
+            "line 2: passivoitu: not a true/false value",
         ));
     // "FALSE" is false (not "any non-empty text is true"): the person stays a candidate.
     std::fs::write(

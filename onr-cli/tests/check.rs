@@ -495,3 +495,61 @@ fn check_kutsumanimi_rule_names_are_onr_cores() {
         .code(2)
         .stderr(predicate::str::contains("unknown kutsumanimi rule"));
 }
+
+/// The shared existing-persons fixture (`tests/existing/`, read by the Python and Java suites
+/// too): its CSV and JSON forms give the same report, with matches and duplicate candidates.
+#[test]
+fn check_existing_fixture_csv_and_json_give_the_same_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let batch = dir.path().join("batch.csv");
+    std::fs::write(
+        &batch,
+        "tunniste;hetu;passinumero;etunimet;kutsumanimi;sukunimi;syntymaaika;kansalaisuus\n\
+         S1;140305A902U;;Aino Maria;Aino;Virtanen;;246\n\
+         S2;;XK0000000;Aino Marja;Aino;Virtanen;2005-03-14;752\n",
+    )
+    .unwrap();
+    let fixture = |name: &str| format!("{}/../tests/existing/{name}", env!("CARGO_MANIFEST_DIR"));
+    let report = |existing: &str| {
+        json_report(&[
+            "check",
+            "--env",
+            "test",
+            "--format",
+            "json",
+            "--existing",
+            existing,
+            batch.to_str().unwrap(),
+        ])
+    };
+    let from_csv = report(&fixture("persons.csv"));
+    assert_eq!(from_csv, report(&fixture("persons.json")));
+    assert_eq!(from_csv["input"]["existing_persons"], 3);
+    assert_eq!(from_csv["rows"][0]["action"]["kind"], "match");
+    let w = &from_csv["rows"][1]["warnings"][0];
+    assert_eq!(w["code"], "import.lint.existing_duplicates");
+    assert_eq!(w["candidates"][0]["oid"], "1.2.246.562.24.10000000003");
+    // A bad existing file: the code and line, never the cell.
+    let bad = dir.path().join("persons.csv");
+    std::fs::write(
+        &bad,
+        "oid;etunimet;sukunimi;kutsumanimi;syntymaaika\n1.2.246.562.24.10000000003;Aino;Virtanen;Aino;140305A902U\n",
+    )
+    .unwrap();
+    let out = onr()
+        .args([
+            "check",
+            "--existing",
+            bad.to_str().unwrap(),
+            batch.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("line 2: syntymaaika: not a date, expected YYYY-MM-DD (cell.date)"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("140305A902U"), "{stderr}");
+}

@@ -288,6 +288,8 @@ pub fn code_tables() -> Vec<(&'static str, &'static [&'static str])> {
     ]);
     #[cfg(feature = "csv")]
     tables.push(("CsvError", &import::csv::CsvError::ALL_CODES));
+    #[cfg(all(feature = "csv", feature = "json"))]
+    tables.push(("ExistingError", &import::existing::ExistingError::ALL_CODES));
     tables
 }
 

@@ -11,6 +11,7 @@
 //! | CSV quotes | RFC 4180 (`"` opens a quoted cell, `""` is a quote inside it); a quote that never closes is an error naming the line where it opened ([`CsvShapeError::UnclosedQuote`]) |
 //! | CSV header | names compared after trimming spaces; a recognised column named twice is an error ([`CsvShapeError::RepeatedColumn`]) |
 //! | CSV cells | a line with more cells than the header is an error naming the line ([`CsvShapeError::ExtraCells`]); a line with fewer has empty cells at the end; blank lines are skipped but counted in line numbers |
+//! | CSV delimiter | given by the caller, or guessed from the header line by [`sniff_delimiter`]: `,` unless the header has no comma but a tab (then tab) or a semicolon (then `;`) |
 //!
 //! `CsvColumns` (feature `csv`) is the one reader that applies all of it to a CSV file with a
 //! header row.
@@ -278,6 +279,36 @@ pub fn tsv_field(value: &str) -> std::borrow::Cow<'_, str> {
         }
     }
     out.into()
+}
+
+/// The delimiter of a CSV file, guessed from its header line (the text up to the first `\n`; a
+/// leading BOM does not matter): `,` when the header has a comma, else a tab when it has one,
+/// else `;` when it has one, else `,`. A header of recognised column names never holds any of
+/// these characters, so the guess only differs from `,` where `,` could not read the header.
+///
+/// Every CSV reader that takes no explicit delimiter uses it: `onr check`, `onr send`, the
+/// existing-persons file ([`crate::import::existing`]) and the JVM's CSV check by default.
+///
+/// # Example
+///
+/// ```
+/// use onr_core::input::sniff_delimiter;
+/// assert_eq!(sniff_delimiter("tunniste;hetu\nS1;010101A900R\n"), b';');
+/// assert_eq!(sniff_delimiter("tunniste\thetu;x\n"), b'\t');
+/// assert_eq!(sniff_delimiter("a;b,c\n"), b',');
+/// assert_eq!(sniff_delimiter("hetu\n1,2;3\n"), b',');
+/// ```
+pub fn sniff_delimiter(text: &str) -> u8 {
+    let line = text.split('\n').next().unwrap_or_default();
+    if line.contains(',') {
+        b','
+    } else if line.contains('\t') {
+        b'\t'
+    } else if line.contains(';') {
+        b';'
+    } else {
+        b','
+    }
 }
 
 /// Why a CSV input cannot be read to its end.

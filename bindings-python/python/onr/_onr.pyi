@@ -477,7 +477,7 @@ def check_import(
     batch: Union[str, Mapping[str, Any]],
     /,
     env: _Env = ...,
-    existing: Optional[Iterable[Person]] = None,
+    existing: Union[Iterable[Person], str, os.PathLike[str], None] = None,
     kutsumanimi_rule: Literal["service", "existence_check", "ui"] = "service",
     lang: _Lang = ...,
     koodisto: Union[Mapping[str, Sequence[str]], str, os.PathLike[str], None] = None,

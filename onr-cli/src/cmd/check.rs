@@ -40,22 +40,24 @@
 //! With `--existing`, rows also get the existing persons ONR's duplicate search lists for
 //! them (`import.lint.existing_duplicates`); a CSV of persons needs the columns `kutsumanimi`
 //! and `syntymaaika` for that (optional `passivoitu` and `duplicate`: true/false cells as
-//! `onr_core::cell::flag` reads them, empty = false).
+//! `onr_core::cell::flag` reads them, empty = false). The file is read by onr-core
+//! (`onr_core::import::existing`), as Python and Java read it.
 
-use std::fs::File;
 use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
 use onr_core::error::Coded;
-use onr_core::import::action::{ExistingPerson, ExistingPersons, Persons, Unknown};
+use onr_core::import::action::{ExistingPersons, Persons, Unknown};
+use onr_core::import::checker::{check_csv, check_json};
 use onr_core::import::csv::{CsvOptions, EmptyCell};
+use onr_core::import::existing::{self, ExistingFormat};
 use onr_core::import::lint::Lint;
 use onr_core::import::person_rules::{KutsumanimiRule, UnknownRule};
+use onr_core::import::report::ErrorView;
 use onr_core::import::verdict::OnrError;
-use onr_core::import::{checker::check_json, report::ErrorView};
-use onr_core::import::{json, CheckOptions, Checker, RowInput, RowReport, RowVerdict, Summary};
+use onr_core::import::{json, CheckOptions, Checker, RowReport, RowVerdict, Summary};
 use onr_core::input::Encoding;
 use onr_core::similarity::duplicates::{DuplicateIndex, PersonRecord};
 use onr_core::{Environment, Lang};
@@ -295,7 +297,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         InputFormat::Csv => {
             let delimiter = match args.delimiter {
                 Some(c) => u8::try_from(c).context("the delimiter must be an ASCII character")?,
-                None => sniff_delimiter(&mut input)?,
+                None => onr_core::input::sniff_delimiter(&text),
             };
             let csv_options = CsvOptions {
                 empty: match args.csv_empty {
@@ -311,20 +313,18 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
             let reader = onr_core::import::csv::Reader::new(counting, csv_options)
                 .map_err(|e| anyhow::anyhow!("{}: {}", args.file.display(), e.message(lang)))?;
             writer.unknown_columns = reader.unknown_columns().to_vec();
-            let mut n = 0usize;
-            for row in reader {
-                let row: RowInput = row
-                    .map_err(|e| anyhow::anyhow!("{}: {}", args.file.display(), e.message(lang)))?;
-                let report = checker.check(row);
-                writer.row(&mut out, &report)?;
-                n += 1;
+            let mut failure = None;
+            let result = check_csv(reader, checker, args.sahkoposti.as_deref(), |report| {
+                if failure.is_none() {
+                    if let Err(e) = writer.row(&mut out, &report) {
+                        failure = Some(e);
+                    }
+                }
+            });
+            if let Some(e) = failure {
+                return Err(e);
             }
-            progress.phase("searching likely duplicates inside the batch");
-            let sahkoposti = args.sahkoposti.as_deref();
-            (
-                checker.batch_errors(sahkoposti, Some(n)),
-                checker.finish(sahkoposti, Some(n)),
-            )
+            result.map_err(|e| anyhow::anyhow!("{}: {}", args.file.display(), e.message(lang)))?
         }
     };
     progress.finish();
@@ -428,123 +428,21 @@ pub(crate) fn detect(path: &Path, input: &mut &[u8]) -> anyhow::Result<InputForm
     })
 }
 
-/// `,` unless the header line has no comma but a semicolon or a tab.
+/// The CSV delimiter of a text input by onr-core's rule ([`onr_core::input::sniff_delimiter`]:
+/// `,` unless the header line has no comma but a tab or a semicolon).
 pub(crate) fn sniff_delimiter(input: &mut &[u8]) -> anyhow::Result<u8> {
-    let buf = input.fill_buf().context("cannot read the input")?;
-    let line = buf.split(|&b| b == b'\n').next().unwrap_or_default();
-    let has = |c: u8| line.contains(&c);
-    Ok(if has(b',') {
-        b','
-    } else if has(b'\t') {
-        b'\t'
-    } else if has(b';') {
-        b';'
-    } else {
-        b','
-    })
+    let text = std::str::from_utf8(input).context("the input is not text")?;
+    Ok(onr_core::input::sniff_delimiter(text))
 }
 
-/// Reads `--existing`: ONR person records as JSON (an array of `HenkiloDto`-shaped objects,
-/// onr-core's `person::Person`), or a CSV of existing persons; with the records for ONR's
+/// Reads `--existing` with onr-core's reader ([`onr_core::import::existing`]): ONR person
+/// records as JSON (a `.json` file) or a CSV of existing persons; with the records for ONR's
 /// duplicate search when the input has the names and birth dates it needs.
 pub(crate) fn read_persons(path: &Path) -> anyhow::Result<(Persons, Option<Vec<PersonRecord>>)> {
-    if path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
-    {
-        let text = std::fs::read_to_string(path)
-            .with_context(|| format!("cannot open {}", path.display()))?;
-        let persons: Vec<onr_core::person::Person> =
-            serde_json::from_str(onr_core::input::strip_bom(&text))
-                .with_context(|| format!("{}: not a JSON array of persons", path.display()))?;
-        let records = persons
-            .iter()
-            .map(|p| PersonRecord {
-                id: p.oid.clone(),
-                etunimet: Some(p.etunimet.clone()),
-                kutsumanimi: Some(p.kutsumanimi.clone()),
-                sukunimi: Some(p.sukunimi.clone()),
-                syntymaaika: p.syntymaaika,
-                passivoitu: p.passivoitu,
-                duplicate: p.duplicate,
-            })
-            .collect();
-        return Ok((
-            Persons::new(persons.iter().map(ExistingPerson::from).collect()),
-            Some(records),
-        ));
-    }
-    let file = File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .from_reader(BufReader::new(file));
-    let headers = reader
-        .headers()
-        .with_context(|| format!("cannot read the header line of {}", path.display()))?
-        .clone();
-    let col = |names: &[&str]| {
-        headers.iter().position(|h| {
-            let h = h.trim_start_matches('\u{feff}').trim().to_ascii_lowercase();
-            names.contains(&h.as_str())
-        })
-    };
-    let oid = col(&["oid", "oidhenkilo", "oid_henkilo"])
-        .with_context(|| format!("{}: no `oid` column in the header line", path.display()))?;
-    let hetu = col(&["hetu"]);
-    let history = col(&["hetu_history", "kaikkihetut", "kaikki_hetut"]);
-    let passports = col(&["passinumerot", "passinumero"]);
-    let emails = col(&["sahkopostit", "sahkoposti"]);
-    let etunimet = col(&["etunimet"]);
-    let sukunimi = col(&["sukunimi"]);
-    let kutsumanimi = col(&["kutsumanimi"]);
-    let syntymaaika = col(&["syntymaaika"]);
-    let passivoitu = col(&["passivoitu"]);
-    let duplicate = col(&["duplicate", "duplikaatti"]);
-    let searchable = etunimet.is_some() && sukunimi.is_some() && kutsumanimi.is_some();
-    let mut records = (searchable && syntymaaika.is_some()).then(Vec::new);
-    let mut persons = Vec::new();
-    for (i, record) in reader.records().enumerate() {
-        let record = record.with_context(|| format!("{}: record {}", path.display(), i + 1))?;
-        let get = |c: Option<usize>| c.and_then(|c| record.get(c)).unwrap_or_default();
-        let list = |c: Option<usize>| {
-            get(c)
-                .split(';')
-                .filter(|s| !s.is_empty())
-                .map(str::to_owned)
-                .collect::<Vec<_>>()
-        };
-        if let Some(records) = &mut records {
-            let cell_error = |column: &str, e: onr_core::cell::CellError| {
-                anyhow::anyhow!("{}: record {}: {column}: {e}", path.display(), i + 1)
-            };
-            let syntymaaika =
-                onr_core::cell::date(get(syntymaaika)).map_err(|e| cell_error("syntymaaika", e))?;
-            let flag = |c: Option<usize>, column: &str| {
-                onr_core::cell::flag(get(c))
-                    .map(|v| v.unwrap_or(false))
-                    .map_err(|e| cell_error(column, e))
-            };
-            records.push(PersonRecord {
-                id: get(Some(oid)).to_owned(),
-                etunimet: Some(get(etunimet).to_owned()),
-                kutsumanimi: Some(get(kutsumanimi).to_owned()),
-                sukunimi: Some(get(sukunimi).to_owned()),
-                syntymaaika,
-                passivoitu: flag(passivoitu, "passivoitu")?,
-                duplicate: flag(duplicate, "duplicate")?,
-            });
-        }
-        persons.push(ExistingPerson {
-            oid: get(Some(oid)).to_owned(),
-            hetu: Some(get(hetu).to_owned()).filter(|h| !h.is_empty()),
-            hetu_history: list(history),
-            passinumerot: list(passports),
-            sahkopostit: list(emails),
-            etunimet: get(etunimet).to_owned(),
-            sukunimi: get(sukunimi).to_owned(),
-        });
-    }
-    Ok((Persons::new(persons), records))
+    let bytes = std::fs::read(path).with_context(|| format!("cannot open {}", path.display()))?;
+    let format = ExistingFormat::of_file_name(&path.to_string_lossy());
+    let file = existing::read(bytes, format, Encoding::Utf8).map_err(|e| csv_error(path, &e))?;
+    Ok((Persons::new(file.persons), file.records))
 }
 
 /// Progress on standard error when it is a terminal (never in a pipe or a log): a bar of the
@@ -625,6 +523,11 @@ impl<R: Read> Read for CountingReader<'_, R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let n = self.inner.read(buf)?;
         self.progress.bytes(n);
+        if n == 0 && !buf.is_empty() {
+            // Every row is read: `check_csv` now runs the batch-wide pass.
+            self.progress
+                .phase("searching likely duplicates inside the batch");
+        }
         Ok(n)
     }
 }

@@ -764,6 +764,58 @@ pub fn check_json(
     Ok((batch_errors, summary))
 }
 
+/// Checks a whole import batch in CSV, as [`check_json`] checks JSON: every row read by
+/// `reader` ([`crate::import::csv::Reader`]) through `checker` (each report handed to `on_row`
+/// as soon as it is made, in order), then the batch-level errors, and the summary. CSV has no
+/// place for the batch's notification address: `sahkoposti` is it (`onr check --sahkoposti`).
+///
+/// The reader is made by the caller, so that it can look at the header first (e.g.
+/// [`Reader::unknown_columns`](crate::import::csv::Reader::unknown_columns)) and choose the
+/// delimiter ([`crate::input::sniff_delimiter`] guesses it from the header line).
+///
+/// # Errors
+///
+/// The reader's [`CsvError`](super::csv::CsvError) when a record cannot be read (the rows
+/// before it have been handed to `on_row`).
+///
+/// # Example
+///
+/// ```
+/// use onr_core::import::{checker::check_csv, csv::{CsvOptions, Reader}, koodisto::Koodisto, CheckOptions, Checker};
+///
+/// let koodisto = Koodisto::bundled();
+/// let checker = Checker::new(&koodisto, CheckOptions::default());
+/// let text = "tunniste,hetu,etunimet,kutsumanimi,sukunimi,kansalaisuus\n\
+///             1,131052-308T,Anna,Anna,Virtanen,246\n\
+///             2,,Pekka,,,\n";
+/// let reader = Reader::new(text.as_bytes(), CsvOptions::default())?;
+/// let mut reports = Vec::new();
+/// let (batch_errors, summary) = check_csv(reader, checker, None, |r| reports.push(r))?;
+/// assert_eq!(reports.len(), 2);
+/// assert_eq!(reports[1].line, Some(3));
+/// assert_eq!((summary.rows, summary.rejected), (2, 1));
+/// assert_eq!(summary.response.http_status(), 400);
+/// assert!(batch_errors.is_empty());
+/// # Ok::<(), onr_core::import::csv::CsvError>(())
+/// ```
+#[cfg(feature = "csv")]
+pub fn check_csv<R: std::io::Read>(
+    reader: super::csv::Reader<R>,
+    mut checker: Checker<'_>,
+    sahkoposti: Option<&str>,
+    mut on_row: impl FnMut(RowReport),
+) -> Result<(Vec<OnrError>, Summary), super::csv::CsvError> {
+    let mut rows = 0usize;
+    for row in reader {
+        on_row(checker.check(row?));
+        rows += 1;
+    }
+    Ok((
+        checker.batch_errors(sahkoposti, Some(rows)),
+        checker.finish(sahkoposti, Some(rows)),
+    ))
+}
+
 /// The key of "the same person": lower-cased trimmed first names and surname, and the birth
 /// date (given, or from a valid hetu); `None` when any is missing.
 fn same_person_key(p: &RowPerson, env: Environment) -> Option<u64> {

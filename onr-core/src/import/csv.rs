@@ -69,7 +69,8 @@ pub enum EmptyCell {
 pub struct CsvOptions {
     /// How empty cells map.
     pub empty: EmptyCell,
-    /// The field delimiter, `b','` by default.
+    /// The field delimiter, `b','` by default; [`crate::input::sniff_delimiter`] guesses it
+    /// from the header line as `onr check` does without `--delimiter`.
     pub delimiter: u8,
 }
 

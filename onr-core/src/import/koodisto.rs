@@ -243,6 +243,74 @@ impl Koodisto {
     }
 }
 
+impl Koodisto {
+    /// The lists an import check reads and a caller may replace by URI
+    /// ([`Koodisto::replace`]), in the order of an error message.
+    pub const IMPORT_LISTS: [&'static str; 3] = ["kieli", "maatjavaltiot2", "sukupuoli"];
+
+    /// The list with this URI (`sukupuoli`, `kieli`, `maatjavaltiot2` or `kunta`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use onr_core::import::koodisto::Koodisto;
+    /// let k = Koodisto::bundled();
+    /// assert!(k.list("kieli").is_some_and(|l| l.contains("FI")));
+    /// assert!(k.list("posti").is_none());
+    /// ```
+    pub fn list(&self, uri: &str) -> Option<&CodeList> {
+        match uri {
+            "sukupuoli" => Some(&self.sukupuoli),
+            "kieli" => Some(&self.kieli),
+            "maatjavaltiot2" => Some(&self.maatjavaltiot2),
+            "kunta" => Some(&self.kunta),
+            _ => None,
+        }
+    }
+
+    /// Replaces one of the [`IMPORT_LISTS`](Koodisto::IMPORT_LISTS) by a list of the same
+    /// URI (what Python's `check_import(koodisto={uri: codes})` and Java's
+    /// `Options.withCodes(uri, codes)` do).
+    ///
+    /// # Errors
+    ///
+    /// [`UnknownList`] for any other URI; the koodisto is unchanged.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use onr_core::import::koodisto::{CodeList, Koodisto};
+    /// let mut k = Koodisto::bundled();
+    /// k.replace(CodeList::from_codes("sukupuoli", ["1", "2", "3"]))?;
+    /// assert!(k.sukupuoli.contains("3"));
+    /// let err = k.replace(CodeList::from_codes("kunta", ["091"])).unwrap_err();
+    /// assert_eq!(err.to_string(), r#"unknown koodisto "kunta", expected "kieli", "maatjavaltiot2" or "sukupuoli""#);
+    /// # Ok::<(), onr_core::import::koodisto::UnknownList>(())
+    /// ```
+    pub fn replace(&mut self, list: CodeList) -> Result<(), UnknownList> {
+        let slot = match list.uri() {
+            "sukupuoli" => &mut self.sukupuoli,
+            "kieli" => &mut self.kieli,
+            "maatjavaltiot2" => &mut self.maatjavaltiot2,
+            other => {
+                return Err(UnknownList {
+                    uri: other.to_owned(),
+                })
+            }
+        };
+        *slot = list;
+        Ok(())
+    }
+}
+
+/// A code list URI that is not one of [`Koodisto::IMPORT_LISTS`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(r#"unknown koodisto {uri:?}, expected "kieli", "maatjavaltiot2" or "sukupuoli""#)]
+pub struct UnknownList {
+    /// The URI given.
+    pub uri: String,
+}
+
 impl Default for Koodisto {
     fn default() -> Self {
         Koodisto::bundled()

@@ -20,6 +20,8 @@
 //! * [`koodisto`]: the bundled code lists, replaceable by the caller.
 //! * [`yleistunniste`]: what ONR validates in a `PUT /yleistunniste` batch.
 //! * `koodisto_file` (feature `json`): a refreshed copy of the code lists as a file.
+//! * `existing` (features `csv` and `json`): the existing-persons file (CSV or ONR's person
+//!   JSON) that tells the check whom ONR already has.
 //!
 //! [`Checker`] runs all of it over a stream of rows.
 
@@ -28,6 +30,8 @@ pub mod checker;
 #[cfg(feature = "csv")]
 pub mod csv;
 pub mod email;
+#[cfg(all(feature = "csv", feature = "json"))]
+pub mod existing;
 mod java;
 #[cfg(feature = "json")]
 pub mod json;

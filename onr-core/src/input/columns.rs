@@ -88,7 +88,29 @@ impl CsvColumns {
     /// [`CsvReadError::NoHeader`] for a header row without cells, and
     /// [`CsvReadError::Shape`] for a header that opens a quote it never closes.
     pub fn decode(bytes: Vec<u8>, encoding: Encoding, delimiter: u8) -> Result<Self, CsvReadError> {
-        let text = decode(bytes, encoding)?;
+        CsvColumns::from_text(decode(bytes, encoding)?, delimiter)
+    }
+
+    /// Reads the header row of text already decoded by the input policy
+    /// ([`decode`](super::decode): no BOM, not empty), e.g. to [guess its
+    /// delimiter](super::sniff_delimiter) first.
+    ///
+    /// # Errors
+    ///
+    /// [`CsvReadError::NoHeader`] for a header row without cells, and
+    /// [`CsvReadError::Shape`] for a header that opens a quote it never closes.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use onr_core::input::{decode, sniff_delimiter, CsvColumns, Encoding};
+    /// let text = decode(b"id;name\n1;Aino\n".to_vec(), Encoding::Utf8)?;
+    /// let delimiter = sniff_delimiter(&text);
+    /// let mut csv = CsvColumns::from_text(text, delimiter)?;
+    /// assert_eq!(csv.next_record()?.map(|(_, r)| r.get(1).unwrap_or("").to_owned()).as_deref(), Some("Aino"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_text(text: String, delimiter: u8) -> Result<Self, CsvReadError> {
         let mut reader = csv::ReaderBuilder::new()
             .delimiter(delimiter)
             .flexible(true)

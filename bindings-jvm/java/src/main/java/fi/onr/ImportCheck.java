@@ -53,7 +53,9 @@ public final class ImportCheck {
      * {@code kutsumanimi}, {@code sukunimi}, {@code syntymaaika} ({@code yyyy-MM-dd}),
      * {@code sukupuoli}, {@code aidinkieli}, {@code kansalaisuus} (codes separated by
      * {@code ;}); each row is read as the JSON row it stands for and gets the same verdict.
-     * Comma-separated, empty cells null, no batch e-mail address; see
+     * The delimiter guessed from the header line as {@code onr check} guesses it ({@code ,}
+     * for every header with a comma, else a tab or {@code ;}), empty cells null, no batch
+     * e-mail address; see
      * {@link #checkCsv(String, Environment, CsvOptions, Options)}.
      *
      * <pre>{@code
@@ -101,13 +103,19 @@ S1,010101A900R
             this.sahkoposti = sahkoposti;
         }
 
-        /** Comma-separated, empty cells null, no e-mail address. */
+        /**
+         * The delimiter guessed from the header line (onr-core's rule, as {@code onr check}
+         * without {@code --delimiter}: {@code ,} whenever the header has a comma, else a tab or
+         * {@code ;} when it has one), empty cells null, no e-mail address. (Before 0.2 the
+         * default was always {@code ,}; a header with a comma still reads so.)
+         */
         public static CsvOptions defaults() {
-            return new CsvOptions(',', false, null);
+            return new CsvOptions('\0', false, null);
         }
 
         /**
-         * These options with another field delimiter (e.g. {@code ';'} or {@code '\t'}).
+         * These options with another field delimiter (e.g. {@code ';'} or {@code '\t'});
+         * {@code '\0'} guesses it from the header line, as {@link #defaults()} does.
          *
          * @throws IllegalArgumentException for a character that is not ASCII
          */
@@ -145,19 +153,21 @@ S1,010101A900R
         private final List<String> sukupuoli;
         private final List<Existing> existing;
         private final String koodistoFile;
+        private final fi.onr.ffi.ExistingFileInput existingFile;
 
         private Options(List<String> kieli, List<String> maatjavaltiot2, List<String> sukupuoli, List<Existing> existing,
-                String koodistoFile) {
+                String koodistoFile, fi.onr.ffi.ExistingFileInput existingFile) {
             this.kieli = kieli;
             this.maatjavaltiot2 = maatjavaltiot2;
             this.sukupuoli = sukupuoli;
             this.existing = existing;
             this.koodistoFile = koodistoFile;
+            this.existingFile = existingFile;
         }
 
         /** The bundled code lists, the persons ONR has unknown. */
         public static Options defaults() {
-            return new Options(null, null, null, null, null);
+            return new Options(null, null, null, null, null, null);
         }
 
         /**
@@ -170,19 +180,42 @@ S1,010101A900R
             List<String> c = clean(codes);
             switch (koodisto) {
                 case "kieli":
-                    return new Options(c, maatjavaltiot2, sukupuoli, existing, koodistoFile);
+                    return new Options(c, maatjavaltiot2, sukupuoli, existing, koodistoFile, existingFile);
                 case "maatjavaltiot2":
-                    return new Options(kieli, c, sukupuoli, existing, koodistoFile);
+                    return new Options(kieli, c, sukupuoli, existing, koodistoFile, existingFile);
                 case "sukupuoli":
-                    return new Options(kieli, maatjavaltiot2, c, existing, koodistoFile);
+                    return new Options(kieli, maatjavaltiot2, c, existing, koodistoFile, existingFile);
                 default:
                     throw new IllegalArgumentException("unknown koodisto " + koodisto + ": expected kieli, maatjavaltiot2 or sukupuoli");
             }
         }
 
-        /** These options with the persons ONR has (an empty list: ONR has nobody). */
+        /**
+         * These options with the persons ONR has (an empty list: ONR has nobody); replaces an
+         * {@link #withExistingFile existing-persons file}.
+         */
         public Options withExisting(List<Existing> persons) {
-            return new Options(kieli, maatjavaltiot2, sukupuoli, List.copyOf(persons), koodistoFile);
+            return new Options(kieli, maatjavaltiot2, sukupuoli, List.copyOf(persons), koodistoFile, null);
+        }
+
+        /**
+         * These options with the persons ONR has from an existing-persons file, as
+         * {@code onr check --existing FILE} and Python's {@code check_import(existing=PATH)}
+         * read it (by onr-core): a {@code .json} file is an array of ONR person records, any
+         * other file a CSV with an {@code oid} column and optional {@code hetu},
+         * {@code hetu_history}, {@code passinumerot}, {@code sahkopostit} (lists separated by
+         * {@code ;}), {@code etunimet}, {@code sukunimi}, {@code kutsumanimi},
+         * {@code syntymaaika}, {@code passivoitu}, {@code duplicate}. With names and birth
+         * dates, rows also get the existing persons ONR's duplicate search finds
+         * ({@code import.lint.existing_duplicates}). Replaces {@link #withExisting}. The file
+         * is read now and parsed when a check runs: a bad file makes the check throw
+         * {@link OnrException} ({@code import.existing.*}, {@code input.*} or {@code cell.*}).
+         *
+         * @throws java.io.UncheckedIOException if the file cannot be read
+         */
+        public Options withExistingFile(java.nio.file.Path file) {
+            fi.onr.ffi.ExistingFileInput input = new fi.onr.ffi.ExistingFileInput(fileName(file), readBytes(file));
+            return new Options(kieli, maatjavaltiot2, sukupuoli, null, koodistoFile, input);
         }
 
         /**
@@ -202,7 +235,7 @@ S1,010101A900R
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException("cannot read " + file, e);
             }
-            return new Options(kieli, maatjavaltiot2, sukupuoli, existing, Text.wellFormed(text));
+            return new Options(kieli, maatjavaltiot2, sukupuoli, existing, Text.wellFormed(text), existingFile);
         }
 
         fi.onr.ffi.ImportOptions ffi() {
@@ -213,7 +246,7 @@ S1,010101A900R
                     e.add(p.ffi());
                 }
             }
-            return new fi.onr.ffi.ImportOptions(kieli, maatjavaltiot2, sukupuoli, e, koodistoFile);
+            return new fi.onr.ffi.ImportOptions(kieli, maatjavaltiot2, sukupuoli, e, koodistoFile, existingFile);
         }
     }
 
@@ -243,6 +276,65 @@ S1,010101A900R
             return new Existing(Text.wellFormed(oid), null, List.of(), List.of(), List.of(), "", "");
         }
 
+        /**
+         * The persons of an existing-persons file, in file order, read by onr-core as
+         * {@link Options#withExistingFile} reads it (a {@code .json} file: ONR person records;
+         * any other: CSV).
+         *
+         * <pre>{@code
+         * List<ImportCheck.Existing> persons = ImportCheck.Existing.readFile(Path.of("persons.csv"));
+         * }</pre>
+         *
+         * @throws OnrException for a file onr-core cannot read ({@code import.existing.*},
+         *     {@code input.*}, {@code cell.*}); never quotes a cell
+         * @throws java.io.UncheckedIOException if the file cannot be read
+         */
+        public static List<Existing> readFile(java.nio.file.Path file) {
+            byte[] bytes = readBytes(file);
+            List<fi.onr.ffi.ExistingPersonValue> values = Ffi.call(() -> Onr_jvmKt.importReadExisting(fileName(file), bytes));
+            List<Existing> out = new ArrayList<>(values.size());
+            for (fi.onr.ffi.ExistingPersonValue v : values) {
+                out.add(new Existing(v.getOid(), v.getHetu(), List.copyOf(v.getHetuHistory()), List.copyOf(v.getPassinumerot()),
+                        List.copyOf(v.getSahkopostit()), v.getEtunimet(), v.getSukunimi()));
+            }
+            return Collections.unmodifiableList(out);
+        }
+
+        /** The OID. */
+        public String oid() {
+            return oid;
+        }
+
+        /** The current hetu, if any. */
+        public Optional<String> hetu() {
+            return Optional.ofNullable(hetu);
+        }
+
+        /** Former hetus ({@code kaikkiHetut}). */
+        public List<String> hetuHistory() {
+            return hetuHistory;
+        }
+
+        /** Passport numbers. */
+        public List<String> passinumerot() {
+            return passinumerot;
+        }
+
+        /** E-mail identifications. */
+        public List<String> sahkopostit() {
+            return sahkopostit;
+        }
+
+        /** First names. */
+        public String etunimet() {
+            return etunimet;
+        }
+
+        /** Surname. */
+        public String sukunimi() {
+            return sukunimi;
+        }
+
         /** This person with a current hetu ({@code null}: none) and former ones ({@code kaikkiHetut}). */
         public Existing withHetu(String hetu, List<String> history) {
             return new Existing(oid, hetu == null ? null : Text.wellFormed(hetu), clean(history), passinumerot, sahkopostit, etunimet, sukunimi);
@@ -266,6 +358,21 @@ S1,010101A900R
         @Override
         public String toString() {
             return "Existing(" + oid + ")";
+        }
+    }
+
+    static String fileName(java.nio.file.Path file) {
+        java.util.Objects.requireNonNull(file, "file must not be null");
+        java.nio.file.Path name = file.getFileName();
+        return name == null ? "" : Text.wellFormed(name.toString());
+    }
+
+    static byte[] readBytes(java.nio.file.Path file) {
+        java.util.Objects.requireNonNull(file, "file must not be null");
+        try {
+            return java.nio.file.Files.readAllBytes(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + file, e);
         }
     }
 

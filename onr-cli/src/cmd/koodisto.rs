@@ -59,11 +59,9 @@ fn update(args: &UpdateArgs) -> anyhow::Result<ExitCode> {
     )?;
     for uri in LISTS {
         let codes = &file.lists[uri];
-        let list = match uri {
-            "sukupuoli" => &bundled.sukupuoli,
-            "kieli" => &bundled.kieli,
-            _ => &bundled.maatjavaltiot2,
-        };
+        let list = bundled
+            .list(uri)
+            .with_context(|| format!("the bundled koodisto has no list {uri}"))?;
         let new: Vec<&str> = codes
             .iter()
             .map(|c| c.koodi.as_str())

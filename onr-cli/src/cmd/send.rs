@@ -15,27 +15,20 @@ use onr_core::import::action::{ExistingPersons, Unknown};
 use onr_core::import::csv::{CsvOptions, EmptyCell};
 use onr_core::import::{json, RowInput};
 use onr_core::input::Encoding;
-use onr_core::{Environment, Lang};
+use onr_core::Lang;
 
 use super::check::{detect, open, parse_encoding, read_text, sniff_delimiter, InputFormat};
 use crate::io as cli_io;
-
-/// ONR's environments.
-#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-pub enum OnrEnv {
-    /// OPH's QA (virkailija.testiopintopolku.fi): test rules, temporary hetus allowed.
-    Qa,
-    /// OPH's production (virkailija.opintopolku.fi).
-    Production,
-}
 
 /// Which OPH service, as whom and how patiently: the options every command that calls OPH
 /// shares (`onr send`, `import`, `feed`, `koodisto update`).
 #[derive(clap::Args, Debug)]
 pub struct Endpoint {
-    /// The ONR environment (for `--base-url`, the rules to check with; default `qa`).
-    #[arg(long, value_enum)]
-    pub env: Option<OnrEnv>,
+    /// The ONR environment: `qa` (OPH's QA, virkailija.testiopintopolku.fi: test rules,
+    /// temporary hetus allowed; the default) or `production` (virkailija.opintopolku.fi); for
+    /// `--base-url`, the rules to check with.
+    #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(Target::ENV_NAMES))]
+    pub env: Option<String>,
     /// Another base URL (a local stand-in); the rules are those of `--env`.
     #[arg(long)]
     pub base_url: Option<String>,
@@ -50,7 +43,11 @@ pub struct Endpoint {
 impl Endpoint {
     /// The target, the checked Caller-Id and the client options these arguments give.
     pub(crate) fn resolve(&self) -> anyhow::Result<(Target, CallerId, ClientOptions)> {
-        let target = target_of(self.base_url.as_deref(), self.env)?;
+        let target = Target::select(
+            self.env.as_deref().unwrap_or(Target::ENV_NAMES[0]),
+            self.base_url.as_deref(),
+        )
+        .map_err(coded)?;
         let caller = CallerId::new(&self.caller_id).map_err(coded)?;
         let options = ClientOptions {
             timeout: std::time::Duration::from_secs(self.timeout),
@@ -73,35 +70,10 @@ pub struct Conn {
 impl Conn {
     pub(crate) fn client(&self) -> anyhow::Result<Client> {
         let (target, caller, options) = self.endpoint.resolve()?;
-        let credentials = match &self.credentials {
-            Some(path) => {
-                let text = std::fs::read_to_string(path)
-                    .with_context(|| format!("cannot read {}", path.display()))?;
-                Credentials::from_file_text(&text)
-            }
-            None => Credentials::from_vars(|k| std::env::var(k).ok()),
-        }
-        .map_err(coded)?;
+        let credentials =
+            Credentials::from_file_or_env(self.credentials.as_deref()).map_err(coded)?;
         Ok(Client::new(target, caller, credentials, options))
     }
-}
-
-/// The target of `--base-url` and `--env` (default QA; a base URL is checked with the rules of
-/// `--env`, test unless `production`).
-fn target_of(base_url: Option<&str>, env: Option<OnrEnv>) -> anyhow::Result<Target> {
-    Ok(match (base_url, env) {
-        (Some(url), env) => Target::custom(
-            url,
-            if env == Some(OnrEnv::Production) {
-                Environment::Production
-            } else {
-                Environment::Test
-            },
-        )
-        .map_err(coded)?,
-        (None, Some(OnrEnv::Production)) => Target::Production,
-        (None, _) => Target::Qa,
-    })
 }
 
 pub(crate) fn coded(e: ClientError) -> anyhow::Error {

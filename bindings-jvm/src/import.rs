@@ -96,8 +96,20 @@ impl From<&RowReport> for ImportRow {
     }
 }
 
+/// Two rows of the batch that are likely the same person (`import.lint.likely_duplicate`):
+/// [`Summary::likely_duplicates`], each pair once, `a < b`.
+#[derive(Debug, Clone, Copy, PartialEq, uniffi::Record)]
+pub struct LikelyDuplicate {
+    /// The first row (0-based).
+    pub a: i64,
+    /// The other row (0-based), `b > a`.
+    pub b: i64,
+    /// pg_trgm similarity of the two rows' search strings.
+    pub similarity: f32,
+}
+
 /// The report of a whole batch.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct ImportReport {
     /// Whether ONR accepts the batch (HTTP 200); one bad row rejects all of it.
     pub accepted: bool,
@@ -115,6 +127,10 @@ pub struct ImportReport {
     pub batch_errors: Vec<ImportError>,
     /// CSV header names that are not recognised columns (lower-cased), in order; empty for JSON.
     pub unknown_columns: Vec<String>,
+    /// Rows of the batch that are likely the same person, each pair once, in row order.
+    pub likely_duplicates: Vec<LikelyDuplicate>,
+    /// Whether the in-batch duplicate pass was skipped (a batch over its row limit).
+    pub duplicates_skipped: bool,
 }
 
 /// Checks an import batch in ONR's JSON (`PUT /oppija`) with the bundled code lists, as
@@ -143,6 +159,16 @@ impl ImportReport {
             rows,
             batch_errors: batch_errors.iter().map(ImportError::from).collect(),
             unknown_columns,
+            likely_duplicates: summary
+                .likely_duplicates()
+                .iter()
+                .map(|p| LikelyDuplicate {
+                    a: i64::try_from(p.a).unwrap_or(i64::MAX),
+                    b: i64::try_from(p.b).unwrap_or(i64::MAX),
+                    similarity: p.similarity,
+                })
+                .collect(),
+            duplicates_skipped: summary.duplicates_skipped,
         }
     }
 }

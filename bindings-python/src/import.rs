@@ -24,8 +24,11 @@ use crate::{errors, json};
 /// errors (ONR's answer for the row, exactly: field, key and message of the first stage that
 /// fails), ``later`` (what ONR answers once those are fixed, each with its ``stage``),
 /// warnings (what ONR accepts but loses or mixes up) and predicted action, the batch-level
-/// errors, and a summary with ONR's HTTP answer (``summary["onr"]``) and its errors
-/// (``summary["answer"]``: of values ONR cannot read only the first, as ONR names it).
+/// errors, the rows that are likely the same person (``likely_duplicates``: each pair once,
+/// ``a < b``, as ``onr check`` lists them), and a summary with ONR's HTTP answer
+/// (``summary["onr"]``) and its errors (``summary["answer"]``: of values ONR cannot read only
+/// the first, as ONR names it). The report's shape is the TypedDict
+/// ``onr.import_check.CheckReport``.
 ///
 /// ``batch`` is the request body: JSON text or the same as a ``dict``
 /// (``{"sahkoposti": ..., "henkilot": [{"tunniste": ..., "henkilo": {...}}]}``). ``existing``
@@ -185,6 +188,7 @@ pub fn check_import<'py>(
                         .iter()
                         .map(|e| ErrorView::of(e, false, lang))
                         .collect::<Vec<_>>(),
+                    "likely_duplicates": summary.likely_duplicates(),
                     "summary": summary.report(env, lang),
                 })
             })

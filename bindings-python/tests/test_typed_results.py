@@ -12,10 +12,13 @@ from typing import Any, Dict, List, Set, Union
 
 import pytest
 
-from onr import Person, linking, name_match
+import onr
+from onr import Person, import_check, linking, name_match
 from onr._columns import PairColumns
 from onr.client import Student
 from onr.linking import Registry
+
+from conftest import VECTORS
 
 # TypedDicts that some value matched, to check that each union member was produced.
 SEEN: Set[type] = set()
@@ -65,6 +68,11 @@ def problems(value: Any, tp: Any, path: str = "$") -> List[str]:
         if not isinstance(value, list):
             return [f"{path}: {type(value).__name__} is not a list"]
         return [p for i, item in enumerate(value) for p in problems(item, args[0], f"{path}[{i}]")]
+    if origin is dict:
+        if not isinstance(value, dict):
+            return [f"{path}: {type(value).__name__} is not a dict"]
+        found = [p for k in value for p in problems(k, args[0], f"{path}[key {k!r}]")]
+        return found + [p for k, v in value.items() for p in problems(v, args[1], f"{path}[{k!r}]")]
     if tp in (str, int, float, bool):
         # Exact: a bool is not an int here, an int not a float.
         return [] if type(value) is tp else [f"{path}: {value!r} is not {tp.__name__}"]
@@ -89,11 +97,15 @@ def test_the_checker_catches_a_drift() -> None:
     assert problems({"kind": "nope", "oid": "A"}, linking.LinkLint)
     assert problems({"similarity": 1, "similar": True, "is_match": True}, name_match.SurnameVerdict)
     assert problems({"rule": "different", "best_similarity": 0.5, "is_match": True}, name_match.FirstNamesVerdict)
+    assert problems({"none": 1, "nope": 2}, typing.Dict[import_check.ActionKind, int]) == [
+        "$[key 'nope']: 'nope' is not one of ('none', 'match', 'same_as_row', 'create', 'match_or_create', "
+        "'match_or_same_as_row')"
+    ]
 
 
 def test_every_result_typed_dict_has_every_key_always() -> None:
     # The TypedDicts are total: the native module writes every key of these shapes always.
-    for module in (linking, name_match):
+    for module in (linking, name_match, import_check):
         for name in module.__all__:
             tp = getattr(module, name)
             if is_typeddict(tp):
@@ -271,3 +283,47 @@ def test_pair_chunk_columns(with_other: bool) -> None:
     assert chunks
     for chunk in chunks:
         conforms(chunk, PairColumns)
+
+
+def test_check_import_report() -> None:
+    # Accepted and rejected rows, errors of every stage (`later`), a match by hetu and by a
+    # passport number, a row repeated in the batch, ONR's duplicate candidates, likely
+    # duplicates inside the batch, a batch error and a summary with ONR's answer.
+    def person(**fields: object) -> Dict[str, object]:
+        base = {"etunimet": "Aino Maria", "kutsumanimi": "Aino", "sukunimi": "Virtanen",
+                "kansalaisuus": [{"koodi": "246"}]}
+        return {**base, **fields}
+
+    henkilot = [
+        {"tunniste": "1", "henkilo": person(hetu="140305A902U")},
+        {"tunniste": "2", "henkilo": person(passinumero="XK0000000", etunimet="Aino Marja",
+                                             syntymaaika="2005-03-14",
+                                             kansalaisuus=[{"koodi": "752"}])},
+        {"tunniste": "3", "henkilo": person(passinumero="XK0000001", etunimet="Aino Marja",
+                                             syntymaaika="2005-03-14",
+                                             kansalaisuus=[{"koodi": "752"}])},
+        {"tunniste": "4", "henkilo": person(hetu="140305A902U")},
+        {"tunniste": "5", "henkilo": person(passinumero="XK1111111", etunimet="Olga",
+                                             kutsumanimi="Olga", sukunimi="Ivanova",
+                                             kansalaisuus=[{"koodi": "643"}])},
+        {"tunniste": None, "henkilo": {"hetu": "131052-308X", "etunimet": "Pekka", "kutsumanimi": "Matti",
+                                       "sukupuoli": "9", "aidinkieli": {"koodi": "xx"}}},
+    ]
+    existing = VECTORS.parent / "existing" / "persons.csv"
+    for batch, env in (({"sahkoposti": "not an address", "henkilot": henkilot}, "test"),
+                       ({"henkilot": henkilot[:3]}, "production"),
+                       ({"henkilot": [{"henkilo": {"syntymaaika": "14.3.2005"}}]}, "test")):
+        report = onr.check_import(batch, env=env, existing=existing)
+        conforms(report, import_check.CheckReport)
+    report = onr.check_import({"sahkoposti": "not an address", "henkilot": henkilot}, env="test",
+                              existing=existing)
+    rows = report["rows"]
+    assert [r["verdict"] for r in rows] == ["accepted"] * 5 + ["rejected"]
+    assert rows[0]["action"]["kind"] == "match" and rows[3]["action"]["kind"] in ("match", "same_as_row")
+    assert rows[4]["action"]["by"] == "passinumero"
+    assert {e["stage"] for e in rows[5]["later"]} <= {"bean_validation", "post_validation", "server"}
+    assert report["likely_duplicates"] and report["likely_duplicates"][0]["a"] < report["likely_duplicates"][0]["b"]
+    assert report["batch_errors"][0]["field"] == "sahkoposti"
+    seen = set(SEEN)
+    assert {import_check.ExistingDuplicatesLint, import_check.Lint, import_check.LaterError,
+            import_check.LikelyDuplicate, import_check.RowWarning} <= seen

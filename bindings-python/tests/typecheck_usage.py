@@ -68,6 +68,15 @@ def yleistunniste(client: onr.client.Client, rows: List[dict[str, object]]) -> L
     return numbers
 
 
+def import_report(batch: dict[str, object]) -> List[str]:
+    report: onr.import_check.CheckReport = onr.check_import(batch, env="test")
+    refused: bool = report["summary"]["onr"]["status"] != 200
+    matched: List[Optional[str]] = [r["action"]["oid"] for r in report["rows"] if r["action"]["kind"] == "match"]
+    pairs: List[tuple[int, int]] = [(p["a"], p["b"]) for p in report["likely_duplicates"]]
+    del refused, matched, pairs
+    return [e["key"] for r in report["rows"] for e in r["errors"]]
+
+
 def linking(persons: List[onr.Person]) -> List[str]:
     reg = onr.linking.Registry()
     reg.extend_persons(persons)

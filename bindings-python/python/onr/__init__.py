@@ -12,7 +12,8 @@ converts. Modules follow python-stdnum's verbs (``is_valid``, ``validate``, ``no
 * ``onr.similarity``, ``onr.trigram``, ``onr.TrigramSet``, ``onr.names``, ``onr.DuplicateIndex``
   and ``onr.find_duplicates``: ONR's duplicate search (pg_trgm over ``lower(unaccent())``), bit for
   bit PostgreSQL's, at scale;
-* ``onr.check_import``: ONR's verdict on a whole import batch before it is sent;
+* ``onr.check_import``: ONR's verdict on a whole import batch before it is sent (its report
+  typed in ``onr.import_check``);
 * ``onr.client.Client``: send a checked batch to ONR, follow it to the end, audit the result,
   and read the change feed (the protocol is onr-client's, in Rust).
 
@@ -45,7 +46,7 @@ from onr._onr import jaro_winkler_is_similar, jaro_winkler_many
 from onr._onr import jaro_winkler_similarity as jaro_winkler
 from onr._onr import trigram_similarity_fmt as similarity
 
-from onr import client, hetu, linking, name_match, names, oid, trigram  # noqa: E402  (submodules)
+from onr import client, hetu, import_check, linking, name_match, names, oid, trigram  # noqa: E402  (submodules)
 
 __version__: str = _onr.CORE_VERSION
 
@@ -75,6 +76,7 @@ __all__ = [
     "check_import",
     "find_duplicates",
     "hetu",
+    "import_check",
     "jaro_winkler",
     "jaro_winkler_is_similar",
     "jaro_winkler_many",

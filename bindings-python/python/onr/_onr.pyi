@@ -19,6 +19,7 @@ from onr.client import (
     YleistunnisteReport,
     YleistunnisteResults,
 )
+from onr.import_check import CheckReport
 from onr.linking import DuplicateHenkilo, Outcome, PersonDict, Violation
 from onr.name_match import FirstNamesVerdict, IdentificationVerdict, NamesVerdict, SurnameVerdict
 
@@ -481,7 +482,7 @@ def check_import(
     kutsumanimi_rule: Literal["service", "existence_check", "ui"] = "service",
     lang: _Lang = ...,
     koodisto: Union[Mapping[str, Sequence[str]], str, os.PathLike[str], None] = None,
-) -> dict[str, Any]: ...
+) -> CheckReport: ...
 
 # --- similarity: trigram, names, duplicates ---------------------------------------------------------
 

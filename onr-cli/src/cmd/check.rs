@@ -734,23 +734,6 @@ impl ReportWriter {
         v
     }
 
-    /// The likely duplicates inside the batch, each pair once (lower row first), in row order.
-    fn pairs(s: &Summary) -> Vec<(usize, usize, f32)> {
-        let mut pairs: Vec<(usize, usize, f32)> = s
-            .row_warnings
-            .iter()
-            .filter_map(|(index, w)| match *w {
-                Lint::LikelyDuplicate { row, similarity } => {
-                    Some(((*index).min(row), (*index).max(row), similarity))
-                }
-                _ => None,
-            })
-            .collect();
-        pairs.sort_by_key(|p| (p.0, p.1));
-        pairs.dedup_by(|a, b| (a.0, a.1) == (b.0, b.1));
-        pairs
-    }
-
     fn finish(
         &mut self,
         out: &mut impl Write,
@@ -759,7 +742,7 @@ impl ReportWriter {
     ) -> anyhow::Result<()> {
         let first = !self.started;
         self.start(out)?;
-        let pairs = Self::pairs(s);
+        let pairs = s.likely_duplicates();
         match self.format {
             ReportFormat::Json => {
                 if !first {
@@ -774,8 +757,8 @@ impl ReportWriter {
                 out.write_all(b",\n\"likely_duplicates\": ")?;
                 let pairs: Vec<Value> = pairs
                     .iter()
-                    .map(|&(a, b, similarity)| {
-                        json!({"a": self.place_json(a), "b": self.place_json(b), "similarity": similarity})
+                    .map(|p| {
+                        json!({"a": self.place_json(p.a), "b": self.place_json(p.b), "similarity": p.similarity})
                     })
                     .collect();
                 serde_json::to_writer(&mut *out, &pairs)?;
@@ -800,11 +783,11 @@ impl ReportWriter {
                 if !pairs.is_empty() {
                     writeln!(out, "\n{}:", w.likely_duplicates())?;
                 }
-                for &(a, b, similarity) in &pairs {
+                for p in &pairs {
                     writeln!(
                         out,
                         "  {}",
-                        w.pair(&self.place(a), &self.place(b), similarity)
+                        w.pair(&self.place(p.a), &self.place(p.b), p.similarity)
                     )?;
                 }
                 if !batch_errors.is_empty() {

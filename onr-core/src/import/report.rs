@@ -345,6 +345,66 @@ impl Summary {
     }
 }
 
+impl Summary {
+    /// The batch's likely duplicates (`import.lint.likely_duplicate`) as pairs of rows: each
+    /// pair once, `a < b`, ordered by `a` then `b`. [`row_warnings`](Summary::row_warnings)
+    /// has each pair twice, once for each row; this is the list a report shows.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use onr_core::import::{koodisto::Koodisto, Checker, Row, RowInput, RowPerson};
+    ///
+    /// let koodisto = Koodisto::bundled();
+    /// let mut checker = Checker::new(&koodisto, Default::default());
+    /// let people = [("Aino Maria", "Virtanen", 2006), ("Aino Marja", "Virtanen", 2006),
+    ///               ("Pekka", "Korhonen", 1990)];
+    /// for (i, (etunimet, sukunimi, year)) in people.into_iter().enumerate() {
+    ///     let mut p = RowPerson::default();
+    ///     p.etunimet = Some(etunimet.into());
+    ///     p.kutsumanimi = Some(etunimet.split(' ').next().unwrap().into());
+    ///     p.sukunimi = Some(sukunimi.into());
+    ///     p.syntymaaika = chrono::NaiveDate::from_ymd_opt(year, 5, 17);
+    ///     checker.check(RowInput::new(i, Some(Row::new(p))));
+    /// }
+    /// let summary = checker.finish(None, Some(3));
+    /// let pairs = summary.likely_duplicates();
+    /// assert_eq!(pairs.len(), 1);
+    /// assert_eq!((pairs[0].a, pairs[0].b), (0, 1));
+    /// assert!(pairs[0].similarity >= 0.5); // ONR's duplicate threshold, CheckOptions::duplicate_threshold
+    /// ```
+    pub fn likely_duplicates(&self) -> Vec<LikelyDuplicate> {
+        let mut pairs: Vec<LikelyDuplicate> = self
+            .row_warnings
+            .iter()
+            .filter_map(|(index, w)| match *w {
+                Lint::LikelyDuplicate { row, similarity } => Some(LikelyDuplicate {
+                    a: (*index).min(row),
+                    b: (*index).max(row),
+                    similarity,
+                }),
+                _ => None,
+            })
+            .collect();
+        pairs.sort_by_key(|p| (p.a, p.b));
+        pairs.dedup_by_key(|p| (p.a, p.b));
+        pairs
+    }
+}
+
+/// Two rows of one batch that are likely the same person ([`Summary::likely_duplicates`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct LikelyDuplicate {
+    /// The first row (0-based index in the batch).
+    pub a: usize,
+    /// The other row, `b > a`.
+    pub b: usize,
+    /// pg_trgm similarity of the two rows' search strings.
+    pub similarity: f32,
+}
+
 /// [`Summary::report`]: one batch's summary as a serializable value.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]

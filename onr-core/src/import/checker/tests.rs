@@ -296,6 +296,8 @@ fn lint_likely_duplicate_inside_the_batch() {
         .map(|(i, l)| (*i, l.related_row().unwrap()))
         .collect();
     assert_eq!(got, [(0, 2), (2, 0), (2, 3), (3, 2)]);
+    let pairs: Vec<(usize, usize)> = s.likely_duplicates().iter().map(|p| (p.a, p.b)).collect();
+    assert_eq!(pairs, [(0, 2), (2, 3)]);
     let (_, Lint::LikelyDuplicate { similarity, .. }) = s.row_warnings[0] else {
         panic!("{:?}", s.row_warnings)
     };

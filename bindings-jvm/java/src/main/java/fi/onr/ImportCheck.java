@@ -393,6 +393,8 @@ S1,010101A900R
         private final List<String> unknownColumns;
         private final String stage;
         private final List<VerdictError> answer;
+        private final List<LikelyDuplicate> likelyDuplicates;
+        private final boolean duplicatesSkipped;
 
         Report(fi.onr.ffi.ImportReport r) {
             this.accepted = r.getAccepted();
@@ -406,6 +408,12 @@ S1,010101A900R
             this.rows = Collections.unmodifiableList(rows);
             this.batchErrors = ImportCheck.errors(r.getBatchErrors());
             this.unknownColumns = List.copyOf(r.getUnknownColumns());
+            List<LikelyDuplicate> pairs = new ArrayList<>(r.getLikelyDuplicates().size());
+            for (fi.onr.ffi.LikelyDuplicate p : r.getLikelyDuplicates()) {
+                pairs.add(new LikelyDuplicate(p.getA(), p.getB(), p.getSimilarity()));
+            }
+            this.likelyDuplicates = Collections.unmodifiableList(pairs);
+            this.duplicatesSkipped = r.getDuplicatesSkipped();
         }
 
         /** Whether ONR accepts the batch. */
@@ -448,7 +456,29 @@ S1,010101A900R
         public List<String> unknownColumns() {
             return unknownColumns;
         }
+
+        /**
+         * Rows of the batch that are likely the same person ({@code import.lint.likely_duplicate}):
+         * each pair once, {@code a < b}, in row order, as {@code onr check} lists them.
+         */
+        public List<LikelyDuplicate> likelyDuplicates() {
+            return likelyDuplicates;
+        }
+
+        /** Whether the in-batch duplicate pass was skipped (a batch over its row limit). */
+        public boolean duplicatesSkipped() {
+            return duplicatesSkipped;
+        }
     }
+
+    /**
+     * Two rows of one batch that are likely the same person.
+     *
+     * @param a the first row (0-based index in the batch)
+     * @param b the other row, {@code b > a}
+     * @param similarity pg_trgm similarity of the rows' search strings (at least ONR's 0.5)
+     */
+    public record LikelyDuplicate(long a, long b, float similarity) {}
 
     /** The report of one row. */
     public static final class Row {

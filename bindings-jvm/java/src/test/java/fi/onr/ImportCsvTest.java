@@ -46,6 +46,24 @@ class ImportCsvTest {
         assertEquals(300, got.size());
         assertEquals(want, got);
         assertEquals(List.of(), r.unknownColumns());
+        // The 39 pairs `onr check --format json examples/learners.csv` lists (ONR's 0.5 over
+        // names and birth date), each once, a < b, in row order; among them S00120, S00016
+        // again without the accents, and S00240, S00017 with one first name
+        // (scripts/gen-examples.py).
+        List<ImportCheck.LikelyDuplicate> pairs = r.likelyDuplicates();
+        assertEquals(39, pairs.size());
+        assertTrue(pairs.stream().anyMatch(p -> p.a() == 15 && p.b() == 119));
+        assertTrue(pairs.stream().anyMatch(p -> p.a() == 16 && p.b() == 239));
+        for (int i = 0; i < pairs.size(); i++) {
+            ImportCheck.LikelyDuplicate p = pairs.get(i);
+            assertTrue(p.a() < p.b(), p.toString());
+            if (i > 0) {
+                ImportCheck.LikelyDuplicate q = pairs.get(i - 1);
+                assertTrue(q.a() < p.a() || (q.a() == p.a() && q.b() < p.b()), p.toString());
+            }
+        }
+        assertTrue(pairs.stream().allMatch(p -> p.similarity() >= 0.5f && p.similarity() <= 1f));
+        assertFalse(r.duplicatesSkipped());
         // The file has rows ONR rejects, so the pin is not vacuous.
         assertTrue(got.stream().anyMatch(s -> s.contains("\trejected\t")));
     }

@@ -320,13 +320,8 @@ impl Client {
             report
                 .audit
                 .extend(audit(chunk, &run.results.rows, run.sent_at_ms));
-            report.chunks.push(ChunkReport {
-                id: run.id,
-                rows: chunk.iter().map(|p| p.index).collect(),
-                status: run.status,
-                restarted: run.restarted,
-                results: run.results.rows,
-            });
+            let rows = chunk.iter().map(|p| p.index).collect();
+            report.chunks.push(run.report(rows, |r| r.rows));
         }
         Ok(report)
     }
@@ -566,9 +561,12 @@ pub fn preflight(
     })
 }
 
-/// One import of a batch.
+/// One import of a batch: a chunk sent, followed to the end and read, with the rows it
+/// held. `R` is a result row of the import's kind: [`ResultRow`] of `PUT /oppija` (the
+/// default), [`yleistunniste::ResultRow`](crate::yleistunniste::ResultRow) of
+/// `PUT /yleistunniste` ([`BatchChunk`](crate::yleistunniste::BatchChunk)).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct ChunkReport {
+pub struct ChunkReport<R = ResultRow> {
     /// ONR's import id.
     pub id: i64,
     /// The input indices of its rows.
@@ -578,7 +576,24 @@ pub struct ChunkReport {
     /// Whether it was restarted after a stall.
     pub restarted: bool,
     /// ONR's result rows.
-    pub results: Vec<ResultRow>,
+    pub results: Vec<R>,
+}
+
+impl<R> ChunkRun<R> {
+    /// The chunk's report: the input rows it held and its result rows, taken from the results.
+    pub(crate) fn report<T>(
+        self,
+        rows: Vec<usize>,
+        result_rows: impl FnOnce(R) -> Vec<T>,
+    ) -> ChunkReport<T> {
+        ChunkReport {
+            id: self.id,
+            rows,
+            status: self.status,
+            restarted: self.restarted,
+            results: result_rows(self.results),
+        }
+    }
 }
 
 /// A difference between the prediction and ONR's result.

@@ -256,20 +256,10 @@ impl Default for BatchOptions {
     }
 }
 
-/// One `PUT .../yleistunniste` of a batch.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct BatchChunk {
-    /// ONR's import id.
-    pub id: i64,
-    /// The input indices of its rows.
-    pub rows: Vec<usize>,
-    /// Its final progress.
-    pub status: ImportStatus,
-    /// Whether it was restarted after a stall.
-    pub restarted: bool,
-    /// ONR's result rows (`tunniste`, the person's identifiers, `conflict`): no hetu.
-    pub results: Vec<ResultRow>,
-}
+/// One `PUT .../yleistunniste` of a batch: its import id, input rows, final progress, whether
+/// it was restarted, and ONR's result rows (`tunniste`, the person's identifiers, `conflict`:
+/// no hetu).
+pub type BatchChunk = crate::import::ChunkReport<ResultRow>;
 
 /// The report of [`Client::send_yleistunniste`] over every chunk (no hetu in it).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -503,13 +493,9 @@ impl Client {
                 &options.poll,
                 progress,
             )?;
-            report.chunks.push(BatchChunk {
-                id: run.id,
-                rows: rows.to_vec(),
-                status: run.status,
-                restarted: run.restarted,
-                results: run.results.henkilot,
-            });
+            report
+                .chunks
+                .push(run.report(rows.to_vec(), |r| r.henkilot));
         }
         Ok(report)
     }

@@ -133,6 +133,25 @@ def test_inputs_are_checked_on_the_driver(spark: Any) -> None:
     assert collect(onr_spark.find_duplicates(small, chunks=5)) == want
 
 
+def test_flags_are_read_by_onr_cores_rule(spark: Any) -> None:
+    # Text flags as onr.DuplicateIndex reads them: "kyllä" is true (Spark's boolean cast made
+    # it null, so the passivated person was a candidate), "0" and null are false, and a value
+    # that is no flag fails the job with onr-core's error (cell.flag) instead of counting as false.
+    from onr import spark as onr_spark
+
+    names = ("Anna Maria", "Anna", "Virtanen", "2001-02-03")
+    rows = [("1", *names, "kyllä", None), ("2", *names, "0", "ei"), ("3", *names, None, "F"), ("4", *names, "KYLLA", "0")]
+    schema = "id string, etunimet string, kutsumanimi string, sukunimi string, syntymaaika string, passivoitu string, duplicate string"
+    df = spark.createDataFrame(rows, schema)
+    records = [dict(zip(["id", "etunimet", "kutsumanimi", "sukunimi", "syntymaaika", "passivoitu", "duplicate"], r)) for r in rows]
+    want = sorted((min(a, b), max(a, b), s) for a, b, s in onr.find_duplicates(records))
+    assert [(a, b) for a, b, _ in want] == [("2", "3")]
+    assert collect(onr_spark.find_duplicates(df, chunks=2)) == want
+    bad = spark.createDataFrame([("1", *names, "2", None), ("2", *names, None, None)], schema)
+    with pytest.raises(Exception, match="passivoitu: not a true/false value"):
+        onr_spark.find_duplicates(bad, chunks=1).collect()
+
+
 def test_docstring_examples() -> None:
     import doctest
 

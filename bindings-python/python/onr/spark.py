@@ -5,7 +5,9 @@ Install with the extra: ``pip install "onr-core[spark]"`` (PySpark and PyArrow).
 
 The input data frames have the columns ``onr.DuplicateIndex`` reads: ``id`` (any type, compared
 as text; unique), ``etunimet``, ``kutsumanimi``, ``sukunimi``, ``syntymaaika`` (a date or
-``YYYY-MM-DD`` text, may be null) and optionally ``passivoitu`` and ``duplicate`` (booleans).
+``YYYY-MM-DD`` text, may be null) and optionally ``passivoitu`` and ``duplicate`` (booleans,
+or text read by onr-core's flag rule as ``onr.DuplicateIndex`` reads it: ``kyllä``/``ei``,
+``1``/``0``...; null is false, other text fails the job with ``cell.flag``).
 Rename yours with ``withColumnRenamed`` first. The result is a data frame
 ``(id_a string, id_b string, similarity double)`` holding exactly the single-machine pair set,
 each pair once, with the single-machine similarities.
@@ -70,7 +72,7 @@ def default_chunks(spark: SparkSession) -> int:
 
 
 def _records(df: DataFrame) -> DataFrame:
-    """The columns the index reads, ``id`` as text, the flags false when absent or null."""
+    """The columns the index reads, ``id`` as text, the flags as text (null when absent)."""
     missing = [c for c in ["id", *_PERSON] if c not in df.columns]
     if missing:
         raise ValueError(f"the data frame has no column {', '.join(missing)}")
@@ -78,8 +80,11 @@ def _records(df: DataFrame) -> DataFrame:
     # cell rule in the task, so a bad date fails the job with onr's error).
     cols = [F.col("id").cast("string").alias("id")]
     cols += [F.col(c).cast("string").alias(c) for c in _PERSON]
+    # So do the flags: a BOOLEAN as true/false, text as it is, read in the task by onr-core's
+    # flag rule as onr.DuplicateIndex reads it ("kyllä" is true, null or blank false, "2" an
+    # error: Spark's own boolean cast made both of those null, so false).
     for flag in _FLAGS:
-        value = F.coalesce(F.col(flag).cast("boolean"), F.lit(False)) if flag in df.columns else F.lit(False)
+        value = F.col(flag).cast("string") if flag in df.columns else F.lit(None).cast("string")
         cols.append(value.alias(flag))
     return df.select(*cols)
 

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use onr_client::feed::{Feed, FeedCursor};
-use onr_client::import::{ImportOptions, ImportStatus, PollOptions, ResultRow};
+use onr_client::import::{ImportOptions, ImportStatus, JsonBatch, PollOptions, ResultRow};
 use onr_client::yleistunniste::{
     Batch, BatchOptions, HaeOutcome, Person, ResultRow as YleistunnisteRow, Student,
 };
@@ -17,7 +17,6 @@ use onr_client::{CallerId, Client, ClientError, ClientOptions, Credentials, Secr
 use onr_core::error::{Coded, Internal};
 use onr_core::import::action::Unknown;
 use onr_core::import::koodisto::Koodisto;
-use onr_core::import::{json as import_json, RowInput};
 use onr_core::Lang;
 
 use crate::error::shielded;
@@ -387,20 +386,14 @@ impl NativeClient {
         options: SendOptionsRecord,
     ) -> Result<SendReportRecord, NativeClientError> {
         shielded(|| {
-            let mut rows: Vec<RowInput> = Vec::new();
-            let header = import_json::read(&json, |r| rows.push(r))
-                .map_err(|e| config(format!("not an import batch: {e}")))?;
-            if let Some(p) = header.problems.first() {
-                return Err(config(format!(
-                    "{}: {} (ONR refuses the whole request)",
-                    p.field, p.detail
-                )));
-            }
+            let JsonBatch {
+                rows, sahkoposti, ..
+            } = JsonBatch::from_json(&json)?;
             let opts = ImportOptions {
                 chunk_size: usize::try_from(options.chunk_size).unwrap_or(1).max(1),
                 only_accepted: options.only_accepted,
                 poll: poll(&options),
-                sahkoposti: options.sahkoposti.or(header.sahkoposti),
+                sahkoposti: options.sahkoposti.or(sahkoposti),
                 resend_unconfirmed: options.resend_unconfirmed,
             };
             let r =

@@ -23,6 +23,8 @@ pub struct OidValue {
     pub has_valid_check_digit: bool,
     /// Whether the node is the organisation node 10.
     pub organisation: bool,
+    /// How many digits the tail has (11 for ONR's OIDs; a lenient OID may have 1 to 19).
+    pub tail_digits: i32,
 }
 
 impl From<Oid> for OidValue {
@@ -34,6 +36,7 @@ impl From<Oid> for OidValue {
             check_digit: i32::from(o.check_digit()),
             has_valid_check_digit: o.has_valid_check_digit(),
             organisation: o.is_organisation(),
+            tail_digits: i32::from(o.tail_digits()),
         }
     }
 }

@@ -5,14 +5,13 @@
 use std::time::Duration;
 
 use onr_client::feed::{Feed, FeedCursor};
-use onr_client::import::{ImportOptions, PollOptions};
+use onr_client::import::{ImportOptions, JsonBatch, PollOptions};
 use onr_client::yleistunniste::{Batch, BatchOptions, Person};
 use onr_client::{
     CallerId, Client as RustClient, ClientError, ClientOptions, Credentials, Secret, Target,
 };
 use onr_core::import::action::Unknown;
 use onr_core::import::koodisto::Koodisto;
-use onr_core::import::{json as import_json, RowInput};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyString;
@@ -90,7 +89,9 @@ impl Client {
     /// report: ``rows``, ``sent``, ``held_back``, ``chunks`` (``id``, ``rows``, ``status``,
     /// ``restarted``, ``results``) and ``audit`` (the differences from the prediction).
     /// A batch ONR would refuse raises ``onr.ClientError`` (code ``client.rejected``) unless
-    /// ``only_accepted``.
+    /// ``only_accepted``; text that is not an import batch, or one whose own fields ONR cannot
+    /// read (``henkilot`` not an array, ``sahkoposti`` an object), raises ``onr.ClientError``
+    /// (code ``client.config``) before anything is sent.
     #[pyo3(signature = (batch, *, chunk_size = 1000, only_accepted = false, sahkoposti = None, resend_unconfirmed = false, poll_first = 1.0, poll_max = 30.0, stall_after = 600.0))]
     #[allow(clippy::too_many_arguments)]
     fn send<'py>(
@@ -107,19 +108,15 @@ impl Client {
     ) -> PyResult<Bound<'py, PyAny>> {
         guard(py, || {
             let text = batch_text(batch)?;
-            let mut rows: Vec<RowInput> = Vec::new();
-            let header = import_json::read(&text, |r| rows.push(r))
-                .map_err(|e| errors::coded(py, "ImportBatchError", &e))?;
-            if let Some(p) = header.problems.first() {
-                return Err(PyValueError::new_err(format!(
-                    "{}: {} (ONR refuses the whole request)",
-                    p.field, p.detail
-                )));
-            }
+            let JsonBatch {
+                rows,
+                sahkoposti: in_batch,
+                ..
+            } = JsonBatch::from_json(&text).map_err(|e| errors::client(py, &e))?;
             let options = ImportOptions {
                 chunk_size: chunk_size.max(1),
                 only_accepted,
-                sahkoposti: sahkoposti.or(header.sahkoposti),
+                sahkoposti: sahkoposti.or(in_batch),
                 resend_unconfirmed,
                 poll: PollOptions {
                     first: secs("poll_first", poll_first)?,

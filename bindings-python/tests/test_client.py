@@ -150,6 +150,19 @@ def test_a_batch_onr_would_refuse_raises_client_rejected(standin: StandIn, creds
     assert standin.to("PUT", f"{SVC}/oppija") == []
 
 
+def test_a_batch_whose_own_fields_onr_cannot_read_is_not_sent(standin: StandIn, creds: None) -> None:
+    # The same reader and error as `onr send` and Java's OnrClient.send (onr-client's JsonBatch).
+    c = Client("py", base_url=standin.url)
+    for body, field in (({"henkilot": {"henkilo": {"hetu": "010101A900R"}}}, "henkilot"),
+                        ({"sahkoposti": ["a@example.fi"], "henkilot": []}, "sahkoposti"),
+                        ("[1, 2]", "not an import batch")):
+        with pytest.raises(onr.ClientError) as info:
+            c.send(body)
+        assert info.value.code == "client.config"
+        assert field in str(info.value) and "010101A900R" not in str(info.value)
+    assert standin.to("PUT", f"{SVC}/oppija") == []
+
+
 def test_errors_carry_codes_status_and_body(standin: StandIn, creds: None) -> None:
     with pytest.raises(onr.ClientError) as info:
         Client("bad id", base_url=standin.url)

@@ -104,3 +104,13 @@ def test_oid_vectors() -> None:
             lenient = Oid.parse_lenient(input_)
             assert str(lenient.node) == node
             assert str(lenient) == input_, "lenient parse keeps the text"
+
+
+def test_oids_sort_in_onr_cores_order() -> None:
+    # tests/vectors/oid_order.tsv: lenient OIDs in onr-core's order (node, the tail's value,
+    # its length); the Rust and Java suites sort the same file.
+    want = [row[0] for row in read_vectors("oid_order.tsv")]
+    assert len(want) > 15
+    shuffled = list(reversed(want))
+    assert [str(o) for o in sorted(Oid.parse_lenient(t) for t in shuffled)] == want
+    assert Oid.parse_lenient("1.2.246.562.24.5") > Oid.parse_lenient("1.2.246.562.24.01")

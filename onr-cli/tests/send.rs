@@ -92,6 +92,43 @@ fn send_reports_the_import_and_the_audit() {
 }
 
 #[test]
+fn send_refuses_json_whose_batch_fields_onr_cannot_read() {
+    // `henkilot` and `sahkoposti` objects: ONR refuses the whole request (400), so
+    // nothing is sent; the message names the field and never the value.
+    let s = standin();
+    let dir = tempfile::tempdir().unwrap();
+    for (body, field) in [
+        (
+            r#"{"henkilot": {"henkilo": {"hetu": "010101A900R"}}}"#,
+            "henkilot",
+        ),
+        (
+            r#"{"sahkoposti": {"x": 12345}, "henkilot": []}"#,
+            "sahkoposti",
+        ),
+    ] {
+        let file = dir.path().join("batch.json");
+        std::fs::write(&file, body).unwrap();
+        let out = onr(&s)
+            .arg("send")
+            .arg(&file)
+            .args(["--base-url", &s.base_url(), "--caller-id", "cli"])
+            .assert()
+            .failure();
+        let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+        assert!(
+            err.contains(field) && err.contains("ONR refuses the whole request"),
+            "{err}"
+        );
+        assert!(
+            !err.contains("010101A900R") && !err.contains("12345"),
+            "{err}"
+        );
+    }
+    assert!(s.requests_to("PUT", &format!("{SVC}/oppija")).is_empty());
+}
+
+#[test]
 fn send_refuses_a_batch_onr_would_refuse() {
     let s = standin();
     let dir = tempfile::tempdir().unwrap();

@@ -15,6 +15,56 @@ use crate::protocol::{Body, Method, Resend};
 /// Rows per import by default; see the README ("Sending to ONR") for why.
 pub const DEFAULT_CHUNK_SIZE: usize = 1000;
 
+/// ONR's import request (`PUT /oppija` JSON) read for [`Client::send_batch`]: its rows and
+/// its `sahkoposti`. Every front end reads a JSON batch to send with it.
+///
+/// # Example
+///
+/// ```
+/// use onr_client::import::JsonBatch;
+/// let b = JsonBatch::from_json(r#"{"sahkoposti": "a@example.fi", "henkilot": [{"henkilo": {}}]}"#)?;
+/// assert_eq!((b.rows.len(), b.sahkoposti.as_deref()), (1, Some("a@example.fi")));
+/// // ONR cannot read the batch's own fields: it refuses the whole request, so it is not sent.
+/// let e = JsonBatch::from_json(r#"{"henkilot": {"henkilo": {}}}"#).unwrap_err();
+/// assert_eq!(e.code(), "client.config");
+/// assert!(e.to_string().contains("henkilot"));
+/// # Ok::<(), onr_client::ClientError>(())
+/// ```
+#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+pub struct JsonBatch {
+    /// The rows, in order, each as read (a row ONR cannot read is kept with its problem: the
+    /// pre-flight check reports it).
+    pub rows: Vec<RowInput>,
+    /// The batch's notification e-mail.
+    pub sahkoposti: Option<String>,
+}
+
+impl JsonBatch {
+    /// Reads the request body of `PUT /oppija`.
+    ///
+    /// # Errors
+    ///
+    /// [`ClientError::Config`] for text that is not a JSON object, or a batch-level value ONR
+    /// cannot read (`sahkoposti` an object or array, `henkilot` not an array: ONR refuses the whole
+    /// request with HTTP 400); the message names the field and quotes no value.
+    pub fn from_json(text: &str) -> Result<JsonBatch, ClientError> {
+        let mut rows = Vec::new();
+        let header = onr_core::import::json::read(text, |r| rows.push(r))
+            .map_err(|e| ClientError::Config(format!("not an import batch: {e}")))?;
+        if let Some(p) = header.problems.first() {
+            return Err(ClientError::Config(format!(
+                "{}: {} (ONR refuses the whole request)",
+                p.field, p.detail
+            )));
+        }
+        Ok(JsonBatch {
+            rows,
+            sahkoposti: header.sahkoposti,
+        })
+    }
+}
+
 /// How a batch is sent.
 #[derive(Debug, Clone)]
 pub struct ImportOptions {

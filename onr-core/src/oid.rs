@@ -111,6 +111,10 @@ fn luhn(mut number: u64) -> u8 {
 /// from [`Oid::parse`] always has an 11-digit tail with a valid check digit; one from
 /// [`Oid::parse_lenient`] may not ([`Oid::has_valid_check_digit`]). `Copy`, no heap memory.
 ///
+/// OIDs are ordered by node, then by the tail's value, then by the tail's length (so
+/// `…24.1` < `…24.01` < `…24.5` among lenient OIDs); Python's `onr.Oid` and Java's
+/// `Oid.compareTo` follow this order (`tests/vectors/oid_order.tsv`).
+///
 /// # Example
 ///
 /// ```
@@ -258,6 +262,21 @@ impl Oid {
     /// The last digit of the tail.
     pub fn check_digit(&self) -> u8 {
         (self.tail % 10) as u8
+    }
+
+    /// How many digits the tail has: 11 for an OID ONR generates, 1 to 19 for one from
+    /// [`Oid::parse_lenient`], leading zeros counted.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use onr_core::oid::Oid;
+    /// assert_eq!(Oid::parse("1.2.246.562.24.25909319372")?.tail_digits(), 11);
+    /// assert_eq!(Oid::parse_lenient("1.2.246.562.24.007")?.tail_digits(), 3);
+    /// # Ok::<(), onr_core::oid::OidError>(())
+    /// ```
+    pub fn tail_digits(&self) -> u8 {
+        self.tail_len
     }
 
     /// Whether the last digit is the node's check digit of the number.

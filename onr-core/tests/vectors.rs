@@ -127,3 +127,21 @@ fn oid_vectors() {
         }
     }
 }
+
+#[test]
+fn oid_order_vectors() {
+    let want: Vec<String> = vectors("oid_order.tsv")
+        .into_iter()
+        .map(|r| r[0].clone())
+        .collect();
+    assert!(want.len() > 15);
+    let mut oids: Vec<Oid> = want
+        .iter()
+        .map(|t| Oid::parse_lenient(t).unwrap())
+        .collect();
+    oids.reverse();
+    oids.swap(0, 7);
+    oids.sort();
+    let got: Vec<String> = oids.iter().map(|o| o.to_string()).collect();
+    assert_eq!(got, want);
+}

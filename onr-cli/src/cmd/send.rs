@@ -9,11 +9,11 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use onr_client::feed::{Feed, FeedCursor};
-use onr_client::import::{ImportOptions, Progress, DEFAULT_CHUNK_SIZE};
+use onr_client::import::{ImportOptions, JsonBatch, Progress, DEFAULT_CHUNK_SIZE};
 use onr_client::{CallerId, Client, ClientError, ClientOptions, Credentials, Target};
 use onr_core::import::action::{ExistingPersons, Unknown};
 use onr_core::import::csv::{CsvOptions, EmptyCell};
-use onr_core::import::{json, RowInput};
+use onr_core::import::RowInput;
 use onr_core::input::Encoding;
 use onr_core::Lang;
 
@@ -181,17 +181,9 @@ fn read_rows(
             Ok((rows, None))
         }
         _ => {
-            let header = json::read(&text, |r| rows.push(r))
+            let batch = JsonBatch::from_json(&text)
                 .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
-            if let Some(p) = header.problems.first() {
-                anyhow::bail!(
-                    "{}: {}: {} (ONR refuses the whole request)",
-                    path.display(),
-                    p.field,
-                    p.detail
-                );
-            }
-            Ok((rows, header.sahkoposti))
+            Ok((batch.rows, batch.sahkoposti))
         }
     }
 }

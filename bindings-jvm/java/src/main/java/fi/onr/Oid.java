@@ -46,6 +46,7 @@ public final class Oid implements Comparable<Oid> {
     private final int checkDigit;
     private final boolean validCheckDigit;
     private final boolean organisation;
+    private final int tailDigits;
 
     private Oid(OidValue v) {
         this.text = v.getText();
@@ -54,6 +55,7 @@ public final class Oid implements Comparable<Oid> {
         this.checkDigit = v.getCheckDigit();
         this.validCheckDigit = v.getHasValidCheckDigit();
         this.organisation = v.getOrganisation();
+        this.tailDigits = v.getTailDigits();
     }
 
     static Oid of(OidValue v) {
@@ -164,15 +166,20 @@ public final class Oid implements Comparable<Oid> {
         return text.hashCode();
     }
 
-    /** Orders by node, then by the last segment. */
+    /**
+     * onr-core's order of OIDs (as Python's {@code onr.Oid} sorts): by node, then by the value
+     * of the last segment (the number, then the check digit), then by its length, so that
+     * {@code …24.1 < …24.01 < …24.5} among lenient OIDs. The parts come from onr-core.
+     */
     @Override
     public int compareTo(Oid o) {
         int c = Long.compare(node, o.node);
-        if (c != 0) {
-            return c;
+        if (c == 0) {
+            c = Long.compare(number, o.number);
         }
-        String a = text.substring(text.lastIndexOf('.') + 1);
-        String b = o.text.substring(o.text.lastIndexOf('.') + 1);
-        return a.length() != b.length() ? Integer.compare(a.length(), b.length()) : a.compareTo(b);
+        if (c == 0) {
+            c = Integer.compare(checkDigit, o.checkDigit);
+        }
+        return c != 0 ? c : Integer.compare(tailDigits, o.tailDigits);
     }
 }

@@ -11,6 +11,20 @@ import org.junit.jupiter.api.Test;
 
 class OidTest {
     @Test
+    void sortsInOnrCoresOrder() {
+        // tests/vectors/oid_order.tsv lists lenient OIDs in onr-core's order; a shuffled copy
+        // sorts back to it (the Rust and Python suites check the same file).
+        List<String> want = Vectors.read("oid_order.tsv").stream().map(r -> r[0]).toList();
+        assertTrue(want.size() > 15);
+        List<Oid> oids = new java.util.ArrayList<>(want.stream().map(Oid::parseLenient).toList());
+        java.util.Collections.shuffle(oids, new java.util.Random(7));
+        java.util.Collections.sort(oids);
+        assertEquals(want, oids.stream().map(Oid::toString).toList());
+        // A shorter tail of a greater value comes after: not the text's length order.
+        assertTrue(Oid.parseLenient("1.2.246.562.24.5").compareTo(Oid.parseLenient("1.2.246.562.24.01")) > 0);
+    }
+
+    @Test
     void parseAndAccessors() {
         Oid oid = Oid.parse("1.2.246.562.24.25909319372");
         assertEquals(24, oid.node());

@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use onr_client::feed::{Feed, FeedCursor};
-use onr_client::import::{ImportOptions, JsonBatch, PollOptions};
+use onr_client::import::{ImportOptions, JsonBatch, PollOptions, DEFAULT_CHUNK_SIZE};
 use onr_client::yleistunniste::{Batch, BatchOptions, Person};
 use onr_client::{
     CallerId, Client as RustClient, ClientError, ClientOptions, Credentials, Secret, Target,
@@ -54,7 +54,7 @@ impl Client {
     /// ``ONR_CAS_USERNAME`` + ``ONR_CAS_PASSWORD``, or ``ONR_OAUTH2_CLIENT_ID`` +
     /// ``ONR_OAUTH2_CLIENT_SECRET``.
     #[new]
-    #[pyo3(signature = (caller_id, *, env = "qa", base_url = None, credentials_file = None, timeout = 30.0))]
+    #[pyo3(signature = (caller_id, *, env = "qa", base_url = None, credentials_file = None, timeout = ClientOptions::DEFAULT_TIMEOUT.as_secs_f64()))]
     fn new(
         py: Python<'_>,
         caller_id: &str,
@@ -92,7 +92,7 @@ impl Client {
     /// ``only_accepted``; text that is not an import batch, or one whose own fields ONR cannot
     /// read (``henkilot`` not an array, ``sahkoposti`` an object), raises ``onr.ClientError``
     /// (code ``client.config``) before anything is sent.
-    #[pyo3(signature = (batch, *, chunk_size = 1000, only_accepted = false, sahkoposti = None, resend_unconfirmed = false, poll_first = 1.0, poll_max = 30.0, stall_after = 600.0))]
+    #[pyo3(signature = (batch, *, chunk_size = DEFAULT_CHUNK_SIZE, only_accepted = false, sahkoposti = None, resend_unconfirmed = false, poll_first = PollOptions::DEFAULT.first.as_secs_f64(), poll_max = PollOptions::DEFAULT.max.as_secs_f64(), stall_after = PollOptions::DEFAULT.stall_after.as_secs_f64()))]
     #[allow(clippy::too_many_arguments)]
     fn send<'py>(
         &self,
@@ -167,7 +167,7 @@ impl Client {
     /// call, or an ISO 8601 time to start from); returns ``{"entries": [{oid, master,
     /// passivoitu}], "cursor": {...}}``. Save the cursor to resume. A failed page raises
     /// ``onr.ClientError``.
-    #[pyo3(signature = (cursor, *, count = 1000))]
+    #[pyo3(signature = (cursor, *, count = onr_client::feed::DEFAULT_COUNT))]
     fn feed<'py>(
         &self,
         py: Python<'py>,
@@ -241,7 +241,7 @@ impl Client {
     /// returns the report: ``rows``, ``sent``, ``held_back``, ``chunks`` (``id``, ``rows``,
     /// ``status``, ``restarted``, ``results``). No hetu in it. A batch ONR would refuse raises
     /// ``onr.ClientError`` (code ``client.rejected``) unless ``only_accepted``.
-    #[pyo3(signature = (batch, *, chunk_size = 1000, only_accepted = false, sahkoposti = None, resend_unconfirmed = false, poll_first = 1.0, poll_max = 30.0, stall_after = 600.0))]
+    #[pyo3(signature = (batch, *, chunk_size = DEFAULT_CHUNK_SIZE, only_accepted = false, sahkoposti = None, resend_unconfirmed = false, poll_first = PollOptions::DEFAULT.first.as_secs_f64(), poll_max = PollOptions::DEFAULT.max.as_secs_f64(), stall_after = PollOptions::DEFAULT.stall_after.as_secs_f64()))]
     #[allow(clippy::too_many_arguments)]
     fn yleistunniste_send<'py>(
         &self,

@@ -191,10 +191,15 @@ pub struct ClientOptions {
     pub retry: RetryPolicy,
 }
 
+impl ClientOptions {
+    /// The default timeout of each call (30 s), which every front end offers as its default.
+    pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+}
+
 impl Default for ClientOptions {
     fn default() -> Self {
         ClientOptions {
-            timeout: Duration::from_secs(30),
+            timeout: ClientOptions::DEFAULT_TIMEOUT,
             import_timeout: Duration::from_secs(120),
             connect_timeout: Duration::from_secs(10),
             retry: RetryPolicy::default(),

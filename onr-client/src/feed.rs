@@ -21,6 +21,9 @@ use crate::error::ClientError;
 
 /// The largest page ONR serves.
 pub const MAX_COUNT: u32 = 10_000;
+/// The page size the front ends use unless told (`onr feed --count`, Python's
+/// `Client.feed(count=)`).
+pub const DEFAULT_COUNT: u32 = 1000;
 /// How far before the start of a run the next run begins.
 pub const SKEW: chrono::Duration = chrono::Duration::minutes(5);
 

@@ -105,13 +105,25 @@ pub struct PollOptions {
     pub stall_after: Duration,
 }
 
+impl PollOptions {
+    /// The defaults: 1 s doubling to 30 s, stalled after 10 min (what every front end offers
+    /// as its default).
+    ///
+    /// ```
+    /// use onr_client::import::PollOptions;
+    /// assert_eq!(PollOptions::DEFAULT, PollOptions::default());
+    /// assert_eq!(PollOptions::DEFAULT.stall_after.as_secs(), 600);
+    /// ```
+    pub const DEFAULT: PollOptions = PollOptions {
+        first: Duration::from_secs(1),
+        max: Duration::from_secs(30),
+        stall_after: Duration::from_secs(600),
+    };
+}
+
 impl Default for PollOptions {
     fn default() -> Self {
-        PollOptions {
-            first: Duration::from_secs(1),
-            max: Duration::from_secs(30),
-            stall_after: Duration::from_secs(600),
-        }
+        PollOptions::DEFAULT
     }
 }
 

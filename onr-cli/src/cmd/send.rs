@@ -36,7 +36,7 @@ pub struct Endpoint {
     #[arg(long)]
     pub caller_id: String,
     /// The timeout of each call, in seconds.
-    #[arg(long, default_value_t = 30)]
+    #[arg(long, default_value_t = ClientOptions::DEFAULT_TIMEOUT.as_secs())]
     pub timeout: u64,
 }
 
@@ -149,7 +149,7 @@ pub struct FeedArgs {
     #[arg(long)]
     pub state: PathBuf,
     /// Entries per page (at most 10000).
-    #[arg(long, default_value_t = 1000)]
+    #[arg(long, default_value_t = onr_client::feed::DEFAULT_COUNT)]
     pub count: u32,
     #[command(flatten)]
     pub conn: Conn,

@@ -93,7 +93,7 @@ pub struct SendArgs {
     pub resend_unconfirmed: bool,
     /// Seconds without progress after which a batch counts as stalled and is restarted once
     /// (a second stall fails with `client.stalled`).
-    #[arg(long, default_value_t = 600)]
+    #[arg(long, default_value_t = PollOptions::DEFAULT.stall_after.as_secs())]
     pub stall_after: u64,
 }
 

@@ -31,6 +31,9 @@ public final class OnrClient implements AutoCloseable {
         NativeLibrary.ensureLoaded();
     }
 
+    /** The timeout of each call unless told (30 s), from onr-client. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(NativeConstants.VALUES.getClientTimeoutMs());
+
     private final NativeClient inner;
 
     private OnrClient(NativeClient inner) {
@@ -39,12 +42,12 @@ public final class OnrClient implements AutoCloseable {
 
     /** OPH's QA environment, checked with the test rules. */
     public static OnrClient qa(String callerId) {
-        return open(callerId, "qa", null, null, Duration.ofSeconds(30));
+        return open(callerId, "qa", null, null, DEFAULT_TIMEOUT);
     }
 
     /** OPH's production environment. */
     public static OnrClient production(String callerId) {
-        return open(callerId, "production", null, null, Duration.ofSeconds(30));
+        return open(callerId, "production", null, null, DEFAULT_TIMEOUT);
     }
 
     /**
@@ -106,7 +109,9 @@ public final class OnrClient implements AutoCloseable {
             Duration pollFirst, Duration pollMax, Duration stallAfter) {
         /** 1000 rows a chunk, refuse a batch ONR would refuse, poll from 1 s to 30 s, stalled after 10 min. */
         public static SendOptions defaults() {
-            return new SendOptions(1000, false, Optional.empty(), false, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMinutes(10));
+            fi.onr.ffi.Constants c = NativeConstants.VALUES;
+            return new SendOptions(c.getImportChunkSize(), false, Optional.empty(), false, Duration.ofMillis(c.getPollFirstMs()),
+                    Duration.ofMillis(c.getPollMaxMs()), Duration.ofMillis(c.getPollStallAfterMs()));
         }
 
         SendOptionsRecord ffi() {

@@ -72,6 +72,17 @@ class FormAndConstantsTest {
     }
 
     @Test
+    void clientDefaultsAreOnrClients() {
+        assertEquals(java.time.Duration.ofSeconds(30), OnrClient.DEFAULT_TIMEOUT);
+        OnrClient.SendOptions d = OnrClient.SendOptions.defaults();
+        assertEquals(1000, d.chunkSize());
+        assertEquals(java.time.Duration.ofSeconds(1), d.pollFirst());
+        assertEquals(java.time.Duration.ofSeconds(30), d.pollMax());
+        assertEquals(java.time.Duration.ofMinutes(10), d.stallAfter());
+        assertFalse(d.onlyAccepted() || d.resendUnconfirmed());
+    }
+
+    @Test
     void constantsAreOnrCoresAndTheFacadeUsesThem() {
         assertEquals(0.5, DuplicateIndex.ONR_THRESHOLD);
         assertEquals(0.85f, NameRules.ONR_THRESHOLD);

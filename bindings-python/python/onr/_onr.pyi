@@ -603,7 +603,7 @@ class Client:
         env: Literal["qa", "test", "production"] = "qa",
         base_url: Optional[str] = None,
         credentials_file: Optional[Union[str, os.PathLike[str]]] = None,
-        timeout: float = 30.0,
+        timeout: float = ...,
     ) -> Client: ...
     @property
     def base_url(self) -> str: ...
@@ -611,18 +611,18 @@ class Client:
         self,
         batch: Union[str, Mapping[str, Any]],
         *,
-        chunk_size: int = 1000,
+        chunk_size: int = ...,
         only_accepted: bool = False,
         sahkoposti: Optional[str] = None,
         resend_unconfirmed: bool = False,
-        poll_first: float = 1.0,
-        poll_max: float = 30.0,
-        stall_after: float = 600.0,
+        poll_first: float = ...,
+        poll_max: float = ...,
+        stall_after: float = ...,
     ) -> ImportReport: ...
     def import_status(self, id: int) -> ImportStatus: ...
     def import_results(self, id: int) -> ImportResults: ...
     def restart_import(self, id: int) -> ImportStatus: ...
-    def feed(self, cursor: Union[str, FeedCursor], *, count: int = 1000) -> FeedRun: ...
+    def feed(self, cursor: Union[str, FeedCursor], *, count: int = ...) -> FeedRun: ...
     def yleistunniste_hae(
         self, hetu: str, etunimet: str, kutsumanimi: str, sukunimi: str
     ) -> HaeOutcome: ...
@@ -631,13 +631,13 @@ class Client:
         self,
         batch: Union[str, Mapping[str, Any]],
         *,
-        chunk_size: int = 1000,
+        chunk_size: int = ...,
         only_accepted: bool = False,
         sahkoposti: Optional[str] = None,
         resend_unconfirmed: bool = False,
-        poll_first: float = 1.0,
-        poll_max: float = 30.0,
-        stall_after: float = 600.0,
+        poll_first: float = ...,
+        poll_max: float = ...,
+        stall_after: float = ...,
     ) -> YleistunnisteReport: ...
     def yleistunniste_status(self, id: int) -> ImportStatus: ...
     def yleistunniste_results(self, id: int) -> YleistunnisteResults: ...

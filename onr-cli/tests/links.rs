@@ -121,6 +121,64 @@ fn unusable_input_exits_2() {
         .code(2);
 }
 
+/// `tests/vectors/link_table_bad_rows.csv` (a blank row, two bad rows) gives what
+/// `link_table_bad_rows.tsv` says, as Java's `LinkTableAgreementTest` checks too.
+#[test]
+fn blank_rows_are_skipped_and_every_bad_row_is_reported() {
+    let vectors = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors");
+    let csv = vectors.join("link_table_bad_rows.csv");
+    let expected = std::fs::read_to_string(vectors.join("link_table_bad_rows.tsv")).unwrap();
+    let expected: Vec<String> = expected
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .skip(1)
+        .map(|l| {
+            let [line, code, message] = l.split('\t').collect::<Vec<_>>()[..] else {
+                panic!("not line, code, message: {l}");
+            };
+            format!("onr: {} line {line}: {message} ({code})\n", csv.display())
+        })
+        .collect();
+    assert_eq!(expected.len(), 2);
+    let out = onr()
+        .args(["links", "check"])
+        .arg(&csv)
+        .assert()
+        .code(2)
+        .stdout("")
+        .get_output()
+        .stderr
+        .clone();
+    let stderr = String::from_utf8(out).unwrap();
+    let reported: String = stderr
+        .lines()
+        .filter(|l| l.contains(" line "))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert_eq!(reported, expected.concat());
+    assert!(stderr.contains("2 unusable row(s)"), "{stderr}");
+    // Without the bad rows, the blank ones are simply skipped.
+    let blank_only = table("master_oid,slave_oid\nM,S\n,\n \t, \nM1,T\n");
+    onr()
+        .args(["links", "check", "--fail-on", "violation"])
+        .arg(blank_only.path())
+        .assert()
+        .code(0)
+        .stdout("");
+}
+
+#[test]
+fn bad_rows_before_a_broken_record_are_reported_with_it() {
+    let t = table("master_oid,slave_oid\nM,\nM,S\n\"unclosed\n");
+    onr()
+        .args(["links", "check"])
+        .arg(t.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("line 2: empty `slave_oid`"))
+        .stderr(predicate::str::contains("input.csv.unclosed_quote"));
+}
+
 #[test]
 fn resolve_prints_oid_and_master() {
     let t = table("master_oid,slave_oid\nM,S1\nM,S2\nM2,S2\n");

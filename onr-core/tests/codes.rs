@@ -93,6 +93,7 @@ fn every_code_the_vectors_expect_is_defined() {
         ("hetu_codes.tsv", &["code", "warnings"][..]),
         ("oid.tsv", &["code", "lenient_code"][..]),
         ("learners_check.tsv", &["warnings"][..]),
+        ("link_table_bad_rows.tsv", &["code"][..]),
     ] {
         for code in vector_codes(file, columns) {
             assert!(

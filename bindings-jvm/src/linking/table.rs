@@ -2,7 +2,9 @@
 
 use std::sync::{Mutex, MutexGuard};
 
-use onr_core::linking::{check_links, ChangeFeedEntry, ChangeFeedTracker, LinkRow, TableLayout};
+use onr_core::linking::{
+    check_links, read_table, ChangeFeedEntry, ChangeFeedTracker, LinkRow, TableLayout,
+};
 
 use crate::error::{shielded, NativeError, Problem};
 
@@ -84,7 +86,8 @@ pub struct TableRowRead {
 }
 
 /// [`TableLayout::from_header`] then [`TableLayout::row`] for every data row, in order (an
-/// unusable row doesn't stop the others).
+/// unusable row doesn't stop the others; a blank row is read too, and is unusable: for one
+/// row read strictly; [`linking_read_table`] reads a table).
 #[uniffi::export]
 pub fn linking_table_rows(
     header: Vec<String>,
@@ -105,6 +108,47 @@ pub fn linking_table_rows(
                 },
             })
             .collect())
+    })
+}
+
+/// An unusable data row of a link table ([`onr_core::linking::BadRow`]).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct BadRowValue {
+    /// The row's 0-based index among the data rows given.
+    pub index: i64,
+    /// Why the row is unusable.
+    pub error: Problem,
+}
+
+/// A link table read whole ([`onr_core::linking::LinkTable`]).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct LinkTableValue {
+    /// The usable rows, in order.
+    pub rows: Vec<LinkRowValue>,
+    /// The unusable rows, in order.
+    pub bad_rows: Vec<BadRowValue>,
+}
+
+/// [`read_table`]: a whole link table as `onr links check` reads it (blank rows skipped, every
+/// unusable row with its 0-based index among `rows`).
+#[uniffi::export]
+pub fn linking_read_table(
+    header: Vec<String>,
+    rows: Vec<Vec<String>>,
+) -> Result<LinkTableValue, NativeError> {
+    shielded(|| {
+        let table = read_table(&header, (0..).zip(rows))?;
+        Ok(LinkTableValue {
+            rows: table.rows.into_iter().map(LinkRowValue::from).collect(),
+            bad_rows: table
+                .bad_rows
+                .iter()
+                .map(|b| BadRowValue {
+                    index: i64::try_from(b.line).unwrap_or(i64::MAX),
+                    error: Problem::from(&b.error),
+                })
+                .collect(),
+        })
     })
 }
 
@@ -173,6 +217,32 @@ impl FeedTracker {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn read_table_skips_blank_rows_and_numbers_bad_rows_by_index() {
+        let s = |v: &[&str]| v.iter().map(|f| (*f).to_owned()).collect::<Vec<_>>();
+        let header = s(&["master_oid", "slave_oid", "slave_duplicate"]);
+        let rows = vec![
+            s(&["M", "S1", "true"]),
+            s(&["", "", ""]),
+            s(&["M", "", "true"]),
+            s(&["M", "S2", "perhaps"]),
+            s(&[]),
+        ];
+        let table = linking_read_table(header, rows).unwrap();
+        assert_eq!(table.rows.len(), 1);
+        assert_eq!(table.rows[0].slave_duplicate, Some(true));
+        let bad: Vec<_> = table
+            .bad_rows
+            .iter()
+            .map(|b| (b.index, b.error.code.as_str()))
+            .collect();
+        assert_eq!(
+            bad,
+            [(2, "link.table.empty_oid"), (3, "link.table.bad_flag")]
+        );
+        assert!(linking_read_table(s(&["master_oid"]), vec![]).is_err());
+    }
 
     #[test]
     fn table_rows_keep_order_and_report_each_bad_row() {

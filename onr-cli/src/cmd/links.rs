@@ -6,8 +6,8 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context};
 use onr_core::error::Coded;
-use onr_core::input::tsv_field;
-use onr_core::linking::{check_links, LinkRow, Registry, TableLayout};
+use onr_core::input::{tsv_field, CsvColumns, CsvReadError};
+use onr_core::linking::{check_links, BadRow, LinkRow, LinkTable, Registry, TableLayout};
 use onr_core::Environment;
 use serde_json::json;
 
@@ -64,7 +64,8 @@ pub fn run(cmd: &LinksCommand) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// Reads a link table. Every unusable row is reported (not only the first) before failing.
+/// Reads a link table by [`LinkTable::push_row`] (blank rows skipped). Every unusable row is
+/// reported (not only the first) before failing.
 fn load(path: &Path) -> anyhow::Result<Vec<LinkRow>> {
     // By the input policy of every command that reads named columns (BOM, UTF-8, empty file,
     // record shape); the columns are the link table's layout.
@@ -73,28 +74,30 @@ fn load(path: &Path) -> anyhow::Result<Vec<LinkRow>> {
     let header: Vec<&str> = csv.header().collect();
     let layout =
         TableLayout::from_header(&header).with_context(|| format!("{name}: bad header"))?;
-    let mut rows = Vec::new();
-    let mut bad = 0usize;
-    while let Some((line, record)) = csv
-        .next_record()
-        .map_err(|e| super::check::csv_error(path, &e))?
-    {
+    let mut table = LinkTable::default();
+    let read = read_rows(&mut csv, &layout, &mut table);
+    // The rows read before a broken record are reported too, then the record's error.
+    for BadRow { line, error } in &table.bad_rows {
+        eprintln!("onr: {name} line {line}: {error} ({})", error.code());
+    }
+    read.map_err(|e| super::check::csv_error(path, &e))?;
+    if !table.bad_rows.is_empty() {
+        bail!("{name}: {} unusable row(s)", table.bad_rows.len());
+    }
+    Ok(table.rows)
+}
+
+/// Every record of `csv` into `table`, until the end or a record the CSV reader cannot read.
+fn read_rows(
+    csv: &mut CsvColumns,
+    layout: &TableLayout,
+    table: &mut LinkTable,
+) -> Result<(), CsvReadError> {
+    while let Some((line, record)) = csv.next_record()? {
         let fields: Vec<&str> = record.iter().collect();
-        if fields.iter().all(|f| f.trim().is_empty()) {
-            continue;
-        }
-        match layout.row(&fields) {
-            Ok(row) => rows.push(row),
-            Err(e) => {
-                eprintln!("onr: {name} line {line}: {e} ({})", e.code());
-                bad += 1;
-            }
-        }
+        table.push_row(layout, line, &fields);
     }
-    if bad > 0 {
-        bail!("{name}: {bad} unusable row(s)");
-    }
-    Ok(rows)
+    Ok(())
 }
 
 fn check(args: &CheckArgs) -> anyhow::Result<ExitCode> {

@@ -298,6 +298,121 @@ impl TableLayout {
     }
 }
 
+/// An unusable data row of a link table: where it is and why.
+///
+/// # Example
+///
+/// ```
+/// use onr_core::linking::{read_table, BadRow, TableError};
+/// let table = read_table(&["master_oid", "slave_oid"], [(7, ["M", ""])])?;
+/// assert_eq!(table.bad_rows, [BadRow { line: 7, error: TableError::EmptyOid { column: "slave_oid" } }]);
+/// # Ok::<(), TableError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct BadRow {
+    /// The row's number as the caller gave it (`onr links check`: the line of the file where
+    /// the record starts; the JVM binding: the 0-based index among the data rows).
+    pub line: u64,
+    /// Why the row is unusable.
+    pub error: TableError,
+}
+
+/// A link table read whole by [`read_table`] (or row by row with [`LinkTable::push_row`]):
+/// the usable rows in order, and every unusable row with its error. Blank rows are in
+/// neither.
+///
+/// # Example
+///
+/// ```
+/// use onr_core::linking::{LinkRow, LinkTable, TableLayout};
+/// let layout = TableLayout::from_header(&["master_oid", "slave_oid"])?;
+/// let mut table = LinkTable::default();
+/// table.push_row(&layout, 2, &["M", "S"]);
+/// table.push_row(&layout, 3, &[" ", ""]);
+/// table.push_row(&layout, 4, &["M"]);
+/// assert_eq!(table.rows, [LinkRow::new("M", "S")]);
+/// assert_eq!(table.bad_rows.iter().map(|b| b.line).collect::<Vec<_>>(), [4]);
+/// # Ok::<(), onr_core::linking::TableError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LinkTable {
+    /// The usable rows, in order.
+    pub rows: Vec<LinkRow>,
+    /// The unusable rows, in order.
+    pub bad_rows: Vec<BadRow>,
+}
+
+impl LinkTable {
+    /// Reads one data row into the table: a blank row (no field, or every field empty or
+    /// whitespace) is skipped, a usable row is added to [`rows`](LinkTable::rows), an
+    /// unusable one to [`bad_rows`](LinkTable::bad_rows) with `line`. For a reader that
+    /// streams its records (as `onr links check` does); [`read_table`] reads a whole table.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use onr_core::linking::{LinkTable, TableError, TableLayout};
+    /// let layout = TableLayout::from_header(&["master_oid", "slave_oid", "slave_duplicate"])?;
+    /// let mut table = LinkTable::default();
+    /// table.push_row(&layout, 0, &["M", "S", "perhaps"]);
+    /// table.push_row(&layout, 1, &["", "", ""]);
+    /// assert!(table.rows.is_empty());
+    /// assert_eq!(table.bad_rows[0].error, TableError::BadFlag { column: "slave_duplicate" });
+    /// assert_eq!(table.bad_rows.len(), 1);
+    /// # Ok::<(), TableError>(())
+    /// ```
+    pub fn push_row<S: AsRef<str>>(&mut self, layout: &TableLayout, line: u64, fields: &[S]) {
+        if fields.iter().all(|f| f.as_ref().trim().is_empty()) {
+            return;
+        }
+        match layout.row(fields) {
+            Ok(row) => self.rows.push(row),
+            Err(error) => self.bad_rows.push(BadRow { line, error }),
+        }
+    }
+}
+
+/// Reads a whole link table, as `onr links check` reads a CSV file: the header names the
+/// columns ([`TableLayout::from_header`]), each data row is read by [`TableLayout::row`],
+/// blank rows (every field empty or whitespace) are skipped, and an unusable row doesn't stop
+/// the others: the result lists every one with its `line`, the number the caller gave it.
+///
+/// # Errors
+///
+/// Only for the header: [`TableError::MissingColumn`], [`TableError::RepeatedColumn`]. An
+/// unusable data row is in [`LinkTable::bad_rows`].
+///
+/// # Example
+///
+/// ```
+/// use onr_core::error::Coded;
+/// use onr_core::linking::{read_table, LinkRow};
+///
+/// let header = ["master_oid", "slave_oid", "slave_duplicate"];
+/// let rows = [vec!["M", "S", "true"], vec!["", ""], vec!["M", ""], vec!["M", "T", "?"]];
+/// // Numbered as lines of a CSV file whose header is line 1.
+/// let table = read_table(&header, (2..).zip(rows))?;
+/// assert_eq!(table.rows.len(), 1);
+/// assert_eq!(table.rows[0].slave_duplicate, Some(true));
+/// let bad: Vec<_> = table.bad_rows.iter().map(|b| (b.line, b.error.code())).collect();
+/// assert_eq!(bad, [(4, "link.table.empty_oid"), (5, "link.table.bad_flag")]);
+/// # Ok::<(), onr_core::linking::TableError>(())
+/// ```
+pub fn read_table<H, I, R, S>(header: &[H], rows: I) -> Result<LinkTable, TableError>
+where
+    H: AsRef<str>,
+    I: IntoIterator<Item = (u64, R)>,
+    R: AsRef<[S]>,
+    S: AsRef<str>,
+{
+    let layout = TableLayout::from_header(header)?;
+    let mut table = LinkTable::default();
+    for (line, fields) in rows {
+        table.push_row(&layout, line, fields.as_ref());
+    }
+    Ok(table)
+}
+
 /// A broken invariant of a link table.
 ///
 /// # Example
@@ -886,6 +1001,78 @@ mod tests {
                 column: "slave_oid"
             })
         );
+    }
+
+    #[test]
+    fn read_table_skips_blank_rows_and_keeps_every_bad_row() {
+        let header = ["master_oid", "slave_oid", "slave_duplicate"];
+        let rows: Vec<(u64, Vec<&str>)> = vec![
+            (2, vec!["M", "S1", "t"]),
+            (3, vec![]),
+            (4, vec![" ", "\t", ""]),
+            (5, vec!["M", " "]),
+            (6, vec!["M", "S2"]),
+            (7, vec!["M", "S3", "perhaps"]),
+            (8, vec!["", ""]),
+            (9, vec!["M"]),
+        ];
+        let table = read_table(&header, rows).unwrap();
+        let slaves: Vec<_> = table.rows.iter().map(|r| r.slave_oid.as_str()).collect();
+        assert_eq!(slaves, ["S1", "S2"]);
+        assert_eq!(table.rows[0].slave_duplicate, Some(true));
+        assert_eq!(
+            table.bad_rows,
+            [
+                BadRow {
+                    line: 5,
+                    error: TableError::EmptyOid {
+                        column: "slave_oid"
+                    }
+                },
+                BadRow {
+                    line: 7,
+                    error: TableError::BadFlag {
+                        column: "slave_duplicate"
+                    }
+                },
+                BadRow {
+                    line: 9,
+                    error: TableError::MissingField {
+                        column: "slave_oid"
+                    }
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn read_table_refuses_only_a_bad_header() {
+        let none: [(u64, [&str; 2]); 0] = [];
+        assert_eq!(
+            read_table(&["master_oid"], none),
+            Err(TableError::MissingColumn {
+                column: "slave_oid"
+            })
+        );
+        assert_eq!(
+            read_table(&["slave_oid", "master_oid"], none),
+            Ok(LinkTable::default())
+        );
+    }
+
+    #[test]
+    fn a_blank_row_alone_is_still_an_error_for_row() {
+        // `TableLayout::row` reads one row strictly; only the table reader skips blank rows.
+        let l = TableLayout::from_header(&["master_oid", "slave_oid"]).unwrap();
+        assert_eq!(
+            l.row(&["", ""]),
+            Err(TableError::EmptyOid {
+                column: "master_oid"
+            })
+        );
+        let mut table = LinkTable::default();
+        table.push_row(&l, 1, &["", ""]);
+        assert_eq!(table, LinkTable::default());
     }
 
     #[test]

@@ -30,7 +30,8 @@
 //! [`LinkError`] with ONR's message and leaves the registry untouched. Surprising effects that
 //! ONR really has are reproduced and named by [`LinkLint`]s in the outcome.
 //!
-//! A table of links loaded from elsewhere is checked by [`check_links`]; a consumer of ONR's
+//! A table of links loaded from elsewhere is read by [`read_table`] and checked by
+//! [`check_links`]; a consumer of ONR's
 //! change feed follows re-pointed masters with [`ChangeFeedTracker`].
 //!
 //! # Example
@@ -62,8 +63,8 @@ mod tx;
 use std::collections::{HashMap, HashSet};
 
 pub use check::{
-    check_links, LinkRow, TableError, TableLayout, Violation, FLAG_COLUMNS, MASTER_COLUMN,
-    SLAVE_COLUMN,
+    check_links, read_table, BadRow, LinkRow, LinkTable, TableError, TableLayout, Violation,
+    FLAG_COLUMNS, MASTER_COLUMN, SLAVE_COLUMN,
 };
 pub use error::{LinkError, LinkLint};
 pub use feed::{ChangeFeedEntry, ChangeFeedTracker, Repointed};

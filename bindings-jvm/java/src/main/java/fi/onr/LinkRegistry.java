@@ -260,22 +260,27 @@ public final class LinkRegistry implements AutoCloseable {
     /**
      * The broken invariants of a link table given as text, a header and data rows (e.g. a CSV
      * file split by any CSV parser), read as {@code onr links check} reads it: the header
-     * names the columns ({@link TableLayout}), and a table with an unusable row is refused.
-     * Use {@link TableLayout#readAll} to see every unusable row.
+     * names the columns ({@link TableLayout}), a blank row (every cell empty or whitespace, or
+     * no cell) is skipped, every other row is read, and a table with an unusable row is
+     * refused with all of them ({@link LinkTableException#badRows()}, the same rows as
+     * {@link TableLayout#readAll}).
      *
      * <pre>{@code
      * LinkRegistry.checkTable(List.of("master_oid", "slave_oid", "slave_duplicate"),
-     *         List.of(List.of("M", "S", "false")));   // [slave_not_duplicate[S]]
+     *         List.of(List.of("M", "S", "false"), List.of("", "", "")));   // [slave_not_duplicate[S]]
      * }</pre>
      *
      * @throws LinkException {@code link.table.missing_column} or {@code link.table.repeated_column}
-     *     for the header, or the first unusable row's code ({@code link.table.missing_field},
-     *     {@code link.table.empty_oid}, {@code link.table.bad_flag})
+     *     for the header
+     * @throws LinkTableException for unusable rows: a {@code LinkException} with the first
+     *     unusable row's code ({@code link.table.missing_field}, {@code link.table.empty_oid},
+     *     {@code link.table.bad_flag}) and messages, its index ({@link LinkTableException#row()})
+     *     and every unusable row ({@link LinkTableException#badRows()})
      */
     public static List<Violation> checkTable(List<String> header, List<List<String>> rows) {
         TableLayout.Read read = TableLayout.fromHeader(header).readAll(rows);
         if (!read.errors().isEmpty()) {
-            throw read.errors().values().iterator().next();
+            throw new LinkTableException(read.errors());
         }
         return checkTable(read.rows());
     }
@@ -332,31 +337,34 @@ public final class LinkRegistry implements AutoCloseable {
          *     {@code link.table.bad_flag}
          */
         public TableRow row(List<String> fields) {
-            Read read = readAll(List.of(fields));
-            if (!read.errors().isEmpty()) {
-                throw read.errors().get(0);
+            // One row read strictly: a blank row is unusable here (only a table skips it).
+            List<List<String>> one = List.of(LinkRegistry.clean(fields));
+            fi.onr.ffi.TableRowRead read = Ffi.call(() -> Onr_jvmKt.linkingTableRows(header, one)).get(0);
+            if (read.getRow() == null) {
+                throw (LinkException) OnrException.of(read.getError());
             }
-            return read.rows().get(0);
+            return TableRow.of(read.getRow());
         }
 
-        /** Reads every data row in one native call; an unusable row doesn't stop the others. */
+        /**
+         * Reads every data row in one native call, as {@code onr links check} reads them: a blank
+         * row (every cell empty or whitespace, or no cell) is skipped (it is in neither
+         * {@link Read#rows()} nor {@link Read#errors()}), and an unusable row doesn't stop the
+         * others.
+         */
         public Read readAll(List<List<String>> rows) {
             List<List<String>> clean = new ArrayList<>(rows.size());
             for (List<String> r : rows) {
                 clean.add(LinkRegistry.clean(r));
             }
-            List<fi.onr.ffi.TableRowRead> read = Ffi.call(() -> Onr_jvmKt.linkingTableRows(header, clean));
-            List<TableRow> good = new ArrayList<>(read.size());
+            fi.onr.ffi.LinkTableValue read = Ffi.call(() -> Onr_jvmKt.linkingReadTable(header, clean));
+            List<TableRow> good = new ArrayList<>(read.getRows().size());
+            for (fi.onr.ffi.LinkRowValue v : read.getRows()) {
+                good.add(TableRow.of(v));
+            }
             java.util.SortedMap<Integer, LinkException> bad = new java.util.TreeMap<>();
-            for (int i = 0; i < read.size(); i++) {
-                fi.onr.ffi.TableRowRead r = read.get(i);
-                if (r.getRow() != null) {
-                    fi.onr.ffi.LinkRowValue v = r.getRow();
-                    good.add(TableRow.of(v.getMasterOid(), v.getSlaveOid()).withFlags(v.getMasterPassivoitu(),
-                            v.getMasterDuplicate(), v.getSlavePassivoitu(), v.getSlaveDuplicate()));
-                } else {
-                    bad.put(i, (LinkException) OnrException.of(r.getError()));
-                }
+            for (fi.onr.ffi.BadRowValue b : read.getBadRows()) {
+                bad.put(Math.toIntExact(b.getIndex()), (LinkException) OnrException.of(b.getError()));
             }
             return new Read(good, bad);
         }
@@ -365,7 +373,8 @@ public final class LinkRegistry implements AutoCloseable {
          * The data rows of a table as read: the usable rows, and why the others are not.
          *
          * @param rows the usable rows, in order (for {@link LinkRegistry#checkTable(List)})
-         * @param errors the unusable rows: 0-based index among the data rows, and the error
+         * @param errors the unusable rows: 0-based index among the data rows given, and the error
+         *     (blank rows are in neither)
          */
         public record Read(List<TableRow> rows, java.util.SortedMap<Integer, LinkException> errors) {
             /** Copies both (unmodifiable). */
@@ -402,6 +411,11 @@ public final class LinkRegistry implements AutoCloseable {
         /** A row without flags. */
         public static TableRow of(String master, String slave) {
             return new TableRow(master, slave, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        }
+
+        static TableRow of(fi.onr.ffi.LinkRowValue v) {
+            return of(v.getMasterOid(), v.getSlaveOid()).withFlags(v.getMasterPassivoitu(), v.getMasterDuplicate(),
+                    v.getSlavePassivoitu(), v.getSlaveDuplicate());
         }
 
         /** This row with the flags ({@code null}: unknown): master's and slave's passivoitu and duplicate. */

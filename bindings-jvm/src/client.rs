@@ -29,6 +29,8 @@ pub enum NativeClientError {
     #[error("{message_en}")]
     Failed {
         code: String,
+        /// onr-core's category name (`network` for onr-client's errors, `internal` for a caught panic).
+        category: String,
         message_en: String,
         message_fi: String,
         message_sv: String,
@@ -51,6 +53,7 @@ impl From<ClientError> for NativeClientError {
         let body = e.body().cloned().unwrap_or_default();
         NativeClientError::Failed {
             code: e.code().to_owned(),
+            category: e.category().as_str().to_owned(),
             message_en: e.message(Lang::En),
             message_fi: e.message(Lang::Fi),
             message_sv: e.message(Lang::Sv),
@@ -67,6 +70,7 @@ impl From<Internal> for NativeClientError {
     fn from(e: Internal) -> Self {
         NativeClientError::Failed {
             code: e.code().to_owned(),
+            category: e.category().as_str().to_owned(),
             message_en: e.message(Lang::En),
             message_fi: e.message(Lang::Fi),
             message_sv: e.message(Lang::Sv),

@@ -177,7 +177,15 @@ pub fn internal(py: Python<'_>) -> PyErr {
 /// `body` (ONR's parsed error body, or `None`).
 pub fn client(py: Python<'_>, err: &onr_client::ClientError) -> PyErr {
     let messages = Lang::ALL.map(|lang| (lang, err.message(lang)));
-    let made = build(py, "ClientError", err.code(), "network", None, &messages).and_then(|exc| {
+    let made = build(
+        py,
+        "ClientError",
+        err.code(),
+        err.category().as_str(),
+        None,
+        &messages,
+    )
+    .and_then(|exc| {
         exc.setattr("http_status", err.status())?;
         let body = match err.body() {
             Some(b) => crate::json::to_py(py, b)?,

@@ -6,8 +6,7 @@ use onr_core::hetu::{Change, Edit, Sex};
 use onr_core::{Category, Environment, Lang};
 use pyo3::prelude::*;
 
-/// ``onr.Category``'s values that onr-core defines, in order (the package adds ``network``
-/// for ``onr.ClientError``).
+/// ``onr.Category``'s values, in order (``network`` is onr-client's errors').
 #[pyfunction]
 pub fn category_names() -> Vec<&'static str> {
     Category::NAMES.to_vec()

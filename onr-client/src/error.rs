@@ -1,6 +1,7 @@
 //! [`ClientError`]: every way a call to ONR can fail, with a stable code.
 
-use onr_core::Lang;
+use onr_core::error::Coded;
+use onr_core::{Category, Lang};
 
 use crate::secret::redact_hetus;
 
@@ -187,6 +188,19 @@ impl ClientError {
         }
     }
 
+    /// The category of every client error: [`Category::Network`] (a call to ONR failed, or
+    /// the client was set up wrong; never the input's rules).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use onr_core::Category;
+    /// assert_eq!(onr_client::ClientError::CallerId.category(), Category::Network);
+    /// ```
+    pub fn category(&self) -> Category {
+        Category::Network
+    }
+
     /// The HTTP status ONR answered with, if it answered.
     pub fn status(&self) -> Option<u16> {
         match self {
@@ -219,5 +233,21 @@ impl ClientError {
             (Lang::Sv, _) => "ONR-anropet misslyckades",
         };
         format!("{lead} ({}): {self}", self.code())
+    }
+}
+
+/// onr-core's error contract: a client error has a code, [`Category::Network`] and messages
+/// like every other error of the project.
+impl Coded for ClientError {
+    fn code(&self) -> &'static str {
+        ClientError::code(self)
+    }
+
+    fn category(&self) -> Category {
+        ClientError::category(self)
+    }
+
+    fn message(&self, lang: Lang) -> String {
+        ClientError::message(self, lang)
     }
 }

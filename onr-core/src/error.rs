@@ -151,6 +151,9 @@ pub enum Category {
     Consistency,
     /// Not the input's fault: a bug caught at a front end's boundary ([`Internal`]).
     Internal,
+    /// Not the input's fault: a call to ONR failed (the connection, the service or its
+    /// answer), or the client was set up wrong; onr-client's errors.
+    Network,
 }
 
 impl Category {
@@ -170,13 +173,14 @@ impl Category {
             Category::Policy => "policy",
             Category::Consistency => "consistency",
             Category::Internal => "internal",
+            Category::Network => "network",
         }
     }
 }
 
 impl Category {
     /// Every category, in the order of [`Category::NAMES`].
-    pub const ALL: [Category; 7] = [
+    pub const ALL: [Category; 8] = [
         Category::Length,
         Category::Format,
         Category::Component,
@@ -184,6 +188,7 @@ impl Category {
         Category::Policy,
         Category::Consistency,
         Category::Internal,
+        Category::Network,
     ];
     /// Every name ([`Category::as_str`]), which the front ends' vocabularies are checked
     /// against.
@@ -192,7 +197,7 @@ impl Category {
     /// use onr_core::Category;
     /// assert!(Category::ALL.iter().zip(Category::NAMES).all(|(c, n)| c.as_str() == n));
     /// ```
-    pub const NAMES: [&'static str; 7] = [
+    pub const NAMES: [&'static str; 8] = [
         "length",
         "format",
         "component",
@@ -200,6 +205,7 @@ impl Category {
         "policy",
         "consistency",
         "internal",
+        "network",
     ];
 }
 

@@ -2,7 +2,7 @@ package fi.onr;
 
 /**
  * The coarse class of an error or warning, as in python-stdnum's exception taxonomy: onr-core's
- * categories ({@code onr_core::Category::NAMES}, in order), then {@link #NETWORK}.
+ * categories ({@code onr_core::Category::NAMES}, in order).
  */
 public enum Category {
     /** The input has the wrong length. */
@@ -19,10 +19,7 @@ public enum Category {
     CONSISTENCY,
     /** A bug in onr caught at the boundary ({@link InternalException}, codes {@code internal.*}). */
     INTERNAL,
-    /**
-     * A call to ONR failed ({@link OnrClient}, codes {@code client.*}): the facade's own, after
-     * onr-core's categories (onr-core has no network).
-     */
+    /** A call to ONR failed, or the client was set up wrong ({@link OnrClient}, codes {@code client.*}). */
     NETWORK;
 
     /** The category of onr-core's stable lowercase name, e.g. {@code "checksum"}. */

@@ -22,8 +22,9 @@ public class ClientException extends OnrException {
     private final String bodyMessage;
     private final List<FieldError> fieldErrors;
 
-    ClientException(String code, String en, String fi, String sv, int httpStatus, String bodyMessage, List<FieldError> fieldErrors) {
-        super(code, Category.NETWORK, en, fi, sv, -1);
+    ClientException(String code, Category category, String en, String fi, String sv, int httpStatus, String bodyMessage,
+            List<FieldError> fieldErrors) {
+        super(code, category, en, fi, sv, -1);
         this.httpStatus = httpStatus;
         this.bodyMessage = bodyMessage;
         this.fieldErrors = List.copyOf(fieldErrors);

@@ -306,12 +306,13 @@ public final class OnrClient implements AutoCloseable {
         try {
             return call.call();
         } catch (NativeClientException.Failed e) {
-            if (e.getCode().startsWith("internal.")) {
+            Category category = Category.of(e.getCategory());
+            if (category == Category.INTERNAL) {
                 // A panic caught by the native shield: onr-core's fixed text, no HTTP status.
-                throw OnrException.of(e.getCode(), Category.INTERNAL, e.getMessageEn(), e.getMessageFi(), e.getMessageSv(), -1);
+                throw OnrException.of(e.getCode(), category, e.getMessageEn(), e.getMessageFi(), e.getMessageSv(), -1);
             }
-            throw new ClientException(e.getCode(), e.getMessageEn(), e.getMessageFi(), e.getMessageSv(), e.getHttpStatus(), e.getBodyMessage(),
-                    fieldErrors(e.getFieldErrors()));
+            throw new ClientException(e.getCode(), category, e.getMessageEn(), e.getMessageFi(), e.getMessageSv(), e.getHttpStatus(),
+                    e.getBodyMessage(), fieldErrors(e.getFieldErrors()));
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {

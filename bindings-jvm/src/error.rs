@@ -72,6 +72,7 @@ impl Positioned for onr_core::person::PersonError {}
 impl Positioned for onr_core::person::UnknownName {}
 impl Positioned for onr_core::linking::TableError {}
 impl Positioned for onr_core::import::csv::CsvError {}
+impl Positioned for onr_core::input::InputError {}
 
 fn position_of<E: Positioned>(e: &E) -> i32 {
     e.position()

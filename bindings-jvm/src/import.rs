@@ -2,17 +2,14 @@
 //! CSV), against the existing persons of a list or of a file. Every export runs in
 //! `crate::error::shielded`: a panic is `internal.panic`, never UniFFI's text.
 
-use onr_core::import::action::{
-    ExistingPerson, ExistingPersons as ImportRegistry, Persons, Unknown,
-};
+use onr_core::import::action::ExistingPerson;
 use onr_core::import::checker::{check_csv, check_json};
 use onr_core::import::csv::{CsvOptions, EmptyCell, Reader};
-use onr_core::import::existing::{self, ExistingFormat};
+use onr_core::import::existing::{self, ExistingFile, ExistingFormat};
 use onr_core::import::koodisto::{CodeList, Koodisto};
 use onr_core::import::verdict::OnrError;
-use onr_core::import::{CheckOptions, Checker, RowReport, Summary};
+use onr_core::import::{CheckOptions, CheckSetup, RowReport, Summary};
 use onr_core::input::{sniff_delimiter, Encoding};
-use onr_core::similarity::duplicates::DuplicateIndex;
 use onr_core::Environment;
 
 use crate::error::{shielded, NativeError, Problem};
@@ -294,22 +291,18 @@ pub fn import_check_json_with(
     options: ImportOptions,
 ) -> Result<ImportReport, NativeError> {
     shielded(|| {
-        with_checker(env, options, |checker| {
-            let mut rows = Vec::new();
-            let (batch_errors, summary) = check_json(&input, checker, |report| {
-                rows.push(ImportRow::from(&report))
-            })?;
-            Ok(ImportReport::new(rows, &batch_errors, &summary, Vec::new()))
-        })
+        let setup = setup(env, options)?;
+        let mut rows = Vec::new();
+        let (batch_errors, summary) = check_json(&input, setup.checker(), |report| {
+            rows.push(ImportRow::from(&report))
+        })?;
+        Ok(ImportReport::new(rows, &batch_errors, &summary, Vec::new()))
     })
 }
 
-/// Builds the [`Checker`] `onr check` builds for these options and hands it to `f`.
-fn with_checker<T>(
-    env: Environment,
-    options: ImportOptions,
-    f: impl FnOnce(Checker<'_>) -> Result<T, NativeError>,
-) -> Result<T, NativeError> {
+/// onr-core's [`CheckSetup`] for these options: the one setup `onr check` and Python's
+/// `check_import` make (code lists, existing persons, their duplicate index).
+fn setup(env: Environment, options: ImportOptions) -> Result<CheckSetup, NativeError> {
     let mut koodisto = match &options.koodisto_file {
         Some(text) => Koodisto::from_file_text(text)?,
         None => Koodisto::bundled(),
@@ -324,47 +317,38 @@ fn with_checker<T>(
             let _ = koodisto.replace(CodeList::from_codes(uri, codes));
         }
     }
-    let (persons, records) = match options.existing_file {
-        Some(file) => {
-            let file = existing::read(
-                file.bytes,
-                ExistingFormat::of_file_name(&file.name),
-                Encoding::Utf8,
-            )?;
-            (Some(Persons::new(file.persons)), file.records)
-        }
-        None => (
-            options
-                .existing
-                .map(|e| Persons::new(e.into_iter().map(ExistingPerson::from).collect())),
-            None,
-        ),
-    };
-    let registry: &dyn ImportRegistry = match &persons {
-        Some(p) => p,
-        None => &Unknown,
-    };
     let check_options = CheckOptions {
         env,
         ..CheckOptions::default()
     };
-    let index = records
-        .as_deref()
-        .map(|r| DuplicateIndex::new(r, check_options.duplicate_threshold))
-        .transpose()?;
-    let mut checker = Checker::with_registry(&koodisto, check_options, registry);
-    if let Some(index) = &index {
-        checker = checker.with_duplicate_index(index);
-    }
-    f(checker)
+    let existing = match options.existing_file {
+        Some(file) => Some(existing::read(
+            file.bytes,
+            ExistingFormat::of_file_name(&file.name),
+            Encoding::Utf8,
+        )?),
+        None => options.existing.map(|e| ExistingFile {
+            persons: e.into_iter().map(ExistingPerson::from).collect(),
+            records: None,
+        }),
+    };
+    Ok(match existing {
+        Some(file) => CheckSetup::with_existing(
+            koodisto,
+            check_options,
+            file.persons,
+            file.records.as_deref(),
+        )?,
+        None => CheckSetup::new(koodisto, check_options)?,
+    })
 }
 
 /// How a CSV batch is read ([`CsvOptions`]) and the batch's e-mail address, which CSV has no
 /// place for (`onr check --sahkoposti`).
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct ImportCsvOptions {
-    /// The field delimiter, an ASCII character (the facade checks it; anything else reads as
-    /// `,`), or 0: guessed from the header line by onr-core's rule
+    /// The field delimiter, an ASCII character (anything else is `input.csv.delimiter`,
+    /// [`onr_core::input::delimiter`]), or 0: guessed from the header line by onr-core's rule
     /// ([`onr_core::input::sniff_delimiter`]: `,` for every header with a comma).
     pub delimiter: i32,
     /// An empty cell is `""` (`[]` for `kansalaisuus`) instead of null ([`EmptyCell`]).
@@ -374,7 +358,7 @@ pub struct ImportCsvOptions {
 }
 
 /// Checks an import batch in CSV ([`onr_core::import::csv`]) as `onr check` does, with
-/// onr-core's [`check_csv`]: each row goes through the same [`Checker`] as a JSON row.
+/// onr-core's [`check_csv`]: each row goes through the same [`Checker`](onr_core::import::Checker) as a JSON row.
 #[uniffi::export]
 pub fn import_check_csv(
     input: String,
@@ -385,7 +369,13 @@ pub fn import_check_csv(
     shielded(|| {
         let delimiter = match csv.delimiter {
             0 => sniff_delimiter(&input),
-            d => u8::try_from(d).ok().filter(u8::is_ascii).unwrap_or(b','),
+            // A Java `char`: a lone surrogate is no character, so not ASCII either.
+            d => onr_core::input::delimiter(
+                u32::try_from(d)
+                    .ok()
+                    .and_then(char::from_u32)
+                    .unwrap_or(char::REPLACEMENT_CHARACTER),
+            )?,
         };
         let csv_options = CsvOptions {
             empty: if csv.empty_as_empty_string {
@@ -397,19 +387,20 @@ pub fn import_check_csv(
         };
         let reader = Reader::new(input.as_bytes(), csv_options)?;
         let unknown_columns = reader.unknown_columns().to_vec();
-        with_checker(env, options, |checker| {
-            let mut rows = Vec::new();
-            let (batch_errors, summary) =
-                check_csv(reader, checker, csv.sahkoposti.as_deref(), |report| {
-                    rows.push(ImportRow::from(&report))
-                })?;
-            Ok(ImportReport::new(
-                rows,
-                &batch_errors,
-                &summary,
-                unknown_columns,
-            ))
-        })
+        let setup = setup(env, options)?;
+        let mut rows = Vec::new();
+        let (batch_errors, summary) = check_csv(
+            reader,
+            setup.checker(),
+            csv.sahkoposti.as_deref(),
+            |report| rows.push(ImportRow::from(&report)),
+        )?;
+        Ok(ImportReport::new(
+            rows,
+            &batch_errors,
+            &summary,
+            unknown_columns,
+        ))
     })
 }
 
@@ -484,5 +475,25 @@ mod tests {
         assert_eq!(persons[0].hetu.as_deref(), Some("140305A902U"));
         let bad = import_read_existing("p.csv".into(), b"hetu\nx\n".to_vec()).unwrap_err();
         assert_eq!(bad.problem().code, "import.existing.no_oid_column");
+    }
+
+    #[test]
+    fn a_delimiter_that_is_not_ascii_is_refused_with_its_code() {
+        let csv = "tunniste,hetu\nS1,010101A900R\n";
+        for d in [0xE9, 0xA7, 0x80, 0x20AC, 0xD800, -1] {
+            let options = ImportCsvOptions {
+                delimiter: d,
+                empty_as_empty_string: false,
+                sahkoposti: None,
+            };
+            let e = import_check_csv(
+                csv.into(),
+                Environment::Test,
+                options,
+                ImportOptions::default(),
+            )
+            .unwrap_err();
+            assert_eq!(e.problem().code, "input.csv.delimiter", "{d:#x}");
+        }
     }
 }

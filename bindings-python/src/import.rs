@@ -1,16 +1,16 @@
 //! `onr.check_import`: onr-core's `import` check of a whole batch, converted. The report has
 //! the shape of `onr check --format json`.
 
-use onr_core::import::action::{ExistingPerson, ExistingPersons, Persons, Unknown};
-use onr_core::import::existing::{self, ExistingFormat};
+use onr_core::import::action::ExistingPerson;
+use onr_core::import::existing::{self, ExistingFile, ExistingFormat};
 use onr_core::import::person_rules::KutsumanimiRule;
 use onr_core::import::{checker::check_json, report::ErrorView};
 use onr_core::input::Encoding;
-use onr_core::similarity::duplicates::{DuplicateIndex, PersonRecord};
+use onr_core::similarity::duplicates::ThresholdError;
 use std::collections::HashMap;
 
 use onr_core::import::koodisto::{CodeList, Koodisto};
-use onr_core::import::{CheckOptions, Checker};
+use onr_core::import::{CheckOptions, CheckSetup};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyString;
@@ -125,8 +125,7 @@ pub fn check_import<'py>(
                 convert::type_name(batch)
             )));
         };
-        let mut records: Option<Vec<PersonRecord>> = None;
-        let persons: Option<Vec<ExistingPerson>> = match existing {
+        let existing: Option<ExistingFile> = match existing {
             Some(e) if e.is_instance_of::<PyString>() || e.hasattr("__fspath__")? => {
                 let path: std::path::PathBuf = e.extract()?;
                 let bytes = std::fs::read(&path).map_err(|err| {
@@ -138,8 +137,7 @@ pub fn check_import<'py>(
                 let format = ExistingFormat::of_file_name(&path.to_string_lossy());
                 let file = detached(py, move || existing::read(bytes, format, Encoding::Utf8))?
                     .map_err(|err| errors::coded(py, "OnrError", &err))?;
-                records = file.records;
-                Some(file.persons)
+                Some(file)
             }
             Some(e) if !e.is_none() => {
                 let mut all = Vec::new();
@@ -153,7 +151,10 @@ pub fn check_import<'py>(
                     })?;
                     all.push(ExistingPerson::from(&person.get().0));
                 }
-                Some(all)
+                Some(ExistingFile {
+                    persons: all,
+                    records: None,
+                })
             }
             _ => None,
         };
@@ -163,36 +164,36 @@ pub fn check_import<'py>(
             ..CheckOptions::default()
         };
         let checked = detached(py, move || {
-            let koodisto = codes;
-            let registry = persons.map(Persons::new);
-            let registry: &dyn ExistingPersons = match &registry {
-                Some(r) => r,
-                None => &Unknown,
+            // onr-core's one setup, as `onr check` and Java build it: an index that cannot be
+            // built is an error here too.
+            let setup = match existing {
+                Some(file) => CheckSetup::with_existing(
+                    codes,
+                    options,
+                    file.persons,
+                    file.records.as_deref(),
+                )?,
+                None => CheckSetup::new(codes, options)?,
             };
-            // The threshold is a valid constant: an index error cannot happen.
-            let index = records
-                .as_deref()
-                .and_then(|r| DuplicateIndex::new(r, options.duplicate_threshold).ok());
-            let mut checker = Checker::with_registry(&koodisto, options, registry);
-            if let Some(index) = &index {
-                checker = checker.with_duplicate_index(index);
-            }
             let mut rows = Vec::new();
-            check_json(&text, checker, |r| {
-                rows.push(serde_json::to_value(r.report(lang)).unwrap_or(Value::Null))
-            })
-            .map(|(batch_errors, summary)| {
-                json!({
-                    "rows": rows,
-                    "batch_errors": batch_errors
-                        .iter()
-                        .map(|e| ErrorView::of(e, false, lang))
-                        .collect::<Vec<_>>(),
-                    "likely_duplicates": summary.likely_duplicates(),
-                    "summary": summary.report(env, lang),
+            Ok::<_, ThresholdError>(
+                check_json(&text, setup.checker(), |r| {
+                    rows.push(serde_json::to_value(r.report(lang)).unwrap_or(Value::Null))
                 })
-            })
-        })?;
+                .map(|(batch_errors, summary)| {
+                    json!({
+                        "rows": rows,
+                        "batch_errors": batch_errors
+                            .iter()
+                            .map(|e| ErrorView::of(e, false, lang))
+                            .collect::<Vec<_>>(),
+                        "likely_duplicates": summary.likely_duplicates(),
+                        "summary": summary.report(env, lang),
+                    })
+                }),
+            )
+        })?
+        .map_err(|e| errors::coded(py, "SimilarityError", &e))?;
         match checked {
             Ok(report) => json::to_py(py, &report),
             Err(e) => Err(errors::coded(py, "ImportBatchError", &e)),

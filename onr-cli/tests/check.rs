@@ -553,3 +553,36 @@ fn check_existing_fixture_csv_and_json_give_the_same_report() {
     );
     assert!(!stderr.contains("140305A902U"), "{stderr}");
 }
+
+#[test]
+fn check_csv_delimiter_must_be_ascii() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("b.csv");
+    std::fs::write(
+        &f,
+        "tunniste;hetu;etunimet;kutsumanimi;sukunimi;kansalaisuus\nS1;131052-308T;Aino;Aino;Virtanen;246\n",
+    )
+    .unwrap();
+    let d = json_report(&[
+        "check",
+        "--format",
+        "json",
+        "--delimiter",
+        ";",
+        f.to_str().unwrap(),
+    ]);
+    assert_eq!(d["rows"][0]["verdict"], "accepted");
+    // U+00E9 and U+00A7 are one byte in Latin-1 but not ASCII: refused, not read as a byte.
+    for c in ["é", "§", "€"] {
+        onr()
+            .args(["check", "--delimiter", c])
+            .arg(&f)
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(
+                predicate::str::contains("input.csv.delimiter")
+                    .and(predicate::str::contains("ASCII")),
+            );
+    }
+}

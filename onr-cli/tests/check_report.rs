@@ -111,6 +111,25 @@ fn exit_status_follows_fail_on() {
             .assert()
             .code(0);
     }
+    // No rejected row, but ONR refuses the batch: a batch error (400), a null row (500).
+    for (name, body) in [
+        ("empty.json", r#"{"henkilot": []}"#),
+        (
+            "null_row.json",
+            r#"{"henkilot": [{"tunniste": "S1", "henkilo": {"hetu": "131052-308T",
+                "etunimet": "Aino", "kutsumanimi": "Aino", "sukunimi": "Virtanen",
+                "kansalaisuus": [{"koodi": "246"}]}}, null]}"#,
+        ),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, body).unwrap();
+        onr().arg("check").arg(&path).assert().code(0);
+        onr()
+            .args(["check", "--fail-on", "rejected"])
+            .arg(&path)
+            .assert()
+            .code(1);
+    }
     // Warnings, but ONR accepts the batch: only `warning` fails.
     let warned = dir.path().join("warned.csv");
     std::fs::write(

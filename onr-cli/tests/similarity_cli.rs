@@ -111,4 +111,12 @@ fn duplicates_bad_input_exits_2() {
         .arg(f.path())
         .assert()
         .code(2);
+    for c in ["é", "§"] {
+        onr()
+            .args(["duplicates", "--delimiter", c])
+            .arg(f.path())
+            .assert()
+            .code(2)
+            .stderr(contains("input.csv.delimiter"));
+    }
 }

@@ -11,7 +11,7 @@
 //! | CSV quotes | RFC 4180 (`"` opens a quoted cell, `""` is a quote inside it); a quote that never closes is an error naming the line where it opened ([`CsvShapeError::UnclosedQuote`]) |
 //! | CSV header | names compared after trimming spaces; a recognised column named twice is an error ([`CsvShapeError::RepeatedColumn`]) |
 //! | CSV cells | a line with more cells than the header is an error naming the line ([`CsvShapeError::ExtraCells`]); a line with fewer has empty cells at the end; blank lines are skipped but counted in line numbers |
-//! | CSV delimiter | given by the caller, or guessed from the header line by [`sniff_delimiter`]: `,` unless the header has no comma but a tab (then tab) or a semicolon (then `;`) |
+//! | CSV delimiter | given by the caller, an ASCII character ([`delimiter`]; anything else is [`InputError::Delimiter`], `input.csv.delimiter`), or guessed from the header line by [`sniff_delimiter`]: `,` unless the header has no comma but a tab (then tab) or a semicolon (then `;`) |
 //!
 //! `CsvColumns` (feature `csv`) is the one reader that applies all of it to a CSV file with a
 //! header row.
@@ -86,6 +86,12 @@ pub enum InputError {
         /// Whether the bytes read as Windows-1252 / Latin-1 letters (`ä`, `ö`, `å`...).
         looks_like_windows_1252: bool,
     },
+    /// The CSV delimiter the caller gave is not an ASCII character ([`delimiter`]).
+    #[error("{}", self.message(Lang::En))]
+    Delimiter {
+        /// The character given.
+        found: char,
+    },
 }
 
 code_table! {
@@ -93,6 +99,7 @@ code_table! {
     InputError {
         InputError::Empty => "input.empty", Category::Length;
         InputError::NotUtf8 { .. } => "input.not_utf8", Category::Format;
+        InputError::Delimiter { .. } => "input.csv.delimiter", Category::Format;
     }
 }
 
@@ -110,6 +117,18 @@ impl Coded for InputError {
             (InputError::Empty, Lang::En) => "empty file".into(),
             (InputError::Empty, Lang::Fi) => "tyhjä tiedosto".into(),
             (InputError::Empty, Lang::Sv) => "tom fil".into(),
+            (InputError::Delimiter { found }, Lang::En) => format!(
+                "the delimiter must be an ASCII character, found {:?} (U+{:04X})",
+                found, *found as u32
+            ),
+            (InputError::Delimiter { found }, Lang::Fi) => format!(
+                "erottimen on oltava ASCII-merkki, löytyi {:?} (U+{:04X})",
+                found, *found as u32
+            ),
+            (InputError::Delimiter { found }, Lang::Sv) => format!(
+                "avgränsaren måste vara ett ASCII-tecken, hittade {:?} (U+{:04X})",
+                found, *found as u32
+            ),
             (
                 InputError::NotUtf8 {
                     line,
@@ -308,6 +327,34 @@ pub fn sniff_delimiter(text: &str) -> u8 {
         b';'
     } else {
         b','
+    }
+}
+
+/// The CSV delimiter a caller gives (`onr check --delimiter`, `onr duplicates --delimiter`,
+/// Java's `ImportCheck.CsvOptions.withDelimiter`), as the byte the CSV reader takes: only an
+/// ASCII character is one byte of UTF-8 text, so only it can separate the cells.
+///
+/// # Errors
+///
+/// [`InputError::Delimiter`] (`input.csv.delimiter`) for any other character, including
+/// U+0080..U+00FF (one byte in Latin-1, two in UTF-8).
+///
+/// # Example
+///
+/// ```
+/// use onr_core::error::Coded;
+/// use onr_core::input::{delimiter, InputError};
+/// assert_eq!(delimiter(';'), Ok(b';'));
+/// assert_eq!(delimiter('\t'), Ok(b'\t'));
+/// let err = delimiter('§').unwrap_err();
+/// assert_eq!(err, InputError::Delimiter { found: '§' });
+/// assert_eq!(err.code(), "input.csv.delimiter");
+/// ```
+pub fn delimiter(c: char) -> Result<u8, InputError> {
+    if c.is_ascii() {
+        Ok(c as u8)
+    } else {
+        Err(InputError::Delimiter { found: c })
     }
 }
 
@@ -602,6 +649,18 @@ mod tests {
     }
 
     #[test]
+    fn a_delimiter_is_ascii() {
+        assert_eq!(delimiter(','), Ok(b','));
+        assert_eq!(delimiter('\u{7f}'), Ok(0x7f));
+        for c in ['\u{80}', 'é', '§', '\u{ff}', '€', '\u{fffd}'] {
+            let e = delimiter(c).unwrap_err();
+            assert_eq!(e, InputError::Delimiter { found: c });
+            assert_eq!(e.code(), "input.csv.delimiter");
+            assert!(e.message(Lang::En).contains("ASCII"));
+        }
+    }
+
+    #[test]
     fn decode_policy() {
         assert_eq!(
             decode(b"\xEF\xBB\xBF".to_vec(), Encoding::Utf8),
@@ -627,6 +686,7 @@ mod tests {
                     line: 1,
                     looks_like_windows_1252: true,
                 },
+                InputError::Delimiter { found: 'é' },
             ] {
                 assert!(!e.message(l).is_empty());
             }

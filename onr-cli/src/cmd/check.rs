@@ -49,17 +49,16 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use onr_core::error::Coded;
-use onr_core::import::action::{ExistingPersons, Persons, Unknown};
+use onr_core::import::action::Persons;
 use onr_core::import::checker::{check_csv, check_json};
 use onr_core::import::csv::{CsvOptions, EmptyCell};
-use onr_core::import::existing::{self, ExistingFormat};
+use onr_core::import::existing::{self, ExistingFile, ExistingFormat};
 use onr_core::import::lint::Lint;
 use onr_core::import::person_rules::{KutsumanimiRule, UnknownRule};
 use onr_core::import::report::ErrorView;
 use onr_core::import::verdict::OnrError;
-use onr_core::import::{json, CheckOptions, Checker, RowReport, RowVerdict, Summary};
+use onr_core::import::{json, CheckOptions, CheckSetup, RowReport, RowVerdict, Summary};
 use onr_core::input::Encoding;
-use onr_core::similarity::duplicates::{DuplicateIndex, PersonRecord};
 use onr_core::{Environment, Lang};
 use serde_json::{json, Value};
 
@@ -211,28 +210,21 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         Some(_) => Progress::new(None),
         None => Progress::hidden(),
     };
-    let (persons, records) = match &args.reference.existing {
+    let existing = match &args.reference.existing {
         Some(path) => {
             loading.phase("reading the existing persons");
-            let (p, r) = read_persons(path)?;
-            (Some(p), r)
+            Some(read_persons(path)?)
         }
-        None => (None, None),
+        None => None,
     };
-    if args.reference.existing.is_some() && records.is_none() {
+    if let (Some(path), Some(ExistingFile { records: None, .. })) =
+        (&args.reference.existing, &existing)
+    {
         eprintln!(
             "onr: note: {} has no kutsumanimi and syntymaaika columns: no duplicate candidates",
-            args.reference
-                .existing
-                .as_deref()
-                .unwrap_or(Path::new(""))
-                .display()
+            path.display()
         );
     }
-    let registry: &dyn ExistingPersons = match &persons {
-        Some(p) => p,
-        None => &Unknown,
-    };
     let koodisto = super::koodisto::load(args.reference.koodisto.as_deref())?;
     let options = CheckOptions {
         env,
@@ -241,18 +233,17 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         max_duplicate_rows: args.max_duplicate_rows.unwrap_or(usize::MAX),
         ..CheckOptions::default()
     };
-    if records.is_some() {
-        loading.phase("indexing the existing persons for the duplicate search");
-    }
-    let index = records
-        .as_deref()
-        .map(|r| DuplicateIndex::new(r, options.duplicate_threshold))
-        .transpose()?;
+    let setup = match existing {
+        Some(file) => {
+            if file.records.is_some() {
+                loading.phase("indexing the existing persons for the duplicate search");
+            }
+            CheckSetup::with_existing(koodisto, options, file.persons, file.records.as_deref())?
+        }
+        None => CheckSetup::new(koodisto, options)?,
+    };
     loading.finish();
-    let mut checker = Checker::with_registry(&koodisto, options, registry);
-    if let Some(index) = &index {
-        checker = checker.with_duplicate_index(index);
-    }
+    let checker = setup.checker();
 
     let (input, size) = open(&args.file)?;
     // The whole input by onr-core's input policy: BOM dropped, the encoding checked (or
@@ -270,7 +261,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         _ => None,
     });
     let mut out = cli_io::stdout();
-    let mut writer = ReportWriter::new(args, env, lang, persons.as_ref().map(Persons::len));
+    let mut writer = ReportWriter::new(args, env, lang, setup.persons().map(Persons::len));
 
     let (batch_errors, summary) = match format {
         InputFormat::Json | InputFormat::Auto => {
@@ -296,7 +287,9 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         }
         InputFormat::Csv => {
             let delimiter = match args.delimiter {
-                Some(c) => u8::try_from(c).context("the delimiter must be an ASCII character")?,
+                Some(c) => onr_core::input::delimiter(c).map_err(|e| {
+                    anyhow::anyhow!("--delimiter: {} ({})", e.message(lang), e.code())
+                })?,
                 None => onr_core::input::sniff_delimiter(&text),
             };
             let csv_options = CsvOptions {
@@ -335,7 +328,9 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
 
 /// 1 when the findings `--fail-on` names are there, else 0.
 fn exit_status(fail_on: FailOn, s: &Summary) -> ExitCode {
-    let refused = s.rejected > 0 || s.batch_errors > 0 || s.response.stage().is_some();
+    // ONR's answer to the batch is refused exactly when a row is rejected or the batch has an
+    // error (onr-core's checker tests hold the two equal).
+    let refused = !s.response.is_accepted();
     let warned = s.with_warnings > 0 || !s.row_warnings.is_empty();
     let fail = match fail_on {
         FailOn::Never => false,
@@ -438,11 +433,10 @@ pub(crate) fn sniff_delimiter(input: &mut &[u8]) -> anyhow::Result<u8> {
 /// Reads `--existing` with onr-core's reader ([`onr_core::import::existing`]): ONR person
 /// records as JSON (a `.json` file) or a CSV of existing persons; with the records for ONR's
 /// duplicate search when the input has the names and birth dates it needs.
-pub(crate) fn read_persons(path: &Path) -> anyhow::Result<(Persons, Option<Vec<PersonRecord>>)> {
+pub(crate) fn read_persons(path: &Path) -> anyhow::Result<ExistingFile> {
     let bytes = std::fs::read(path).with_context(|| format!("cannot open {}", path.display()))?;
     let format = ExistingFormat::of_file_name(&path.to_string_lossy());
-    let file = existing::read(bytes, format, Encoding::Utf8).map_err(|e| csv_error(path, &e))?;
-    Ok((Persons::new(file.persons), file.records))
+    existing::read(bytes, format, Encoding::Utf8).map_err(|e| csv_error(path, &e))
 }
 
 /// Progress on standard error when it is a terminal (never in a pipe or a log): a bar of the

@@ -20,6 +20,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::{anyhow, bail};
+use onr_core::error::Coded;
 use onr_core::input::Encoding;
 use onr_core::similarity::duplicates::{check_threshold, DuplicateIndex, PersonRecord};
 use onr_core::similarity::trigram::{pg_float4_text, DEFAULT_THRESHOLD};
@@ -104,8 +105,8 @@ impl<W: Write> Sink<W> {
 }
 
 fn read_records(args: &Args) -> anyhow::Result<Vec<PersonRecord>> {
-    let delimiter =
-        u8::try_from(args.delimiter).map_err(|_| anyhow!("the delimiter must be ASCII"))?;
+    let delimiter = onr_core::input::delimiter(args.delimiter)
+        .map_err(|e| anyhow!("--delimiter: {e} ({})", e.code()))?;
     // The whole file by onr-core's input policy (BOM, encoding, empty file, record shape), as
     // every command that reads named columns; the text is small beside the index built from it.
     let mut csv = super::check::read_csv_columns(&args.file, args.encoding, delimiter)?;

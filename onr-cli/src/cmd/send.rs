@@ -11,7 +11,7 @@ use anyhow::Context;
 use onr_client::feed::{Feed, FeedCursor};
 use onr_client::import::{ImportOptions, JsonBatch, Progress, DEFAULT_CHUNK_SIZE};
 use onr_client::{CallerId, Client, ClientError, ClientOptions, Credentials, Target};
-use onr_core::import::action::{ExistingPersons, Unknown};
+use onr_core::import::action::{ExistingPersons, Persons, Unknown};
 use onr_core::import::csv::{CsvOptions, EmptyCell};
 use onr_core::import::RowInput;
 use onr_core::input::Encoding;
@@ -192,7 +192,7 @@ pub fn send(args: &SendArgs) -> anyhow::Result<ExitCode> {
     let (rows, sahkoposti) = read_rows(&args.file, args.encoding)?;
     let koodisto = super::koodisto::load(args.reference.koodisto.as_deref())?;
     let persons = match &args.reference.existing {
-        Some(path) => Some(super::check::read_persons(path)?.0),
+        Some(path) => Some(Persons::new(super::check::read_persons(path)?.persons)),
         None => None,
     };
     let registry: &dyn ExistingPersons = match &persons {

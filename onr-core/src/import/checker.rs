@@ -75,7 +75,8 @@ pub struct CheckOptions {
     /// The kutsumanimi rule of the `kutsumanimi_not_in_etunimet` lint.
     pub kutsumanimi_rule: KutsumanimiRule,
     /// The trigram similarity from which two rows are likely duplicates (ONR's own duplicate
-    /// search uses 0.5).
+    /// search uses 0.5, [`DEFAULT_THRESHOLD`](crate::similarity::trigram::DEFAULT_THRESHOLD),
+    /// the default).
     pub duplicate_threshold: f64,
     /// At most this many `import.lint.likely_duplicate` warnings per row, the most similar
     /// rows first; `0` turns the in-batch duplicate pass off. Real batches with common names
@@ -95,7 +96,7 @@ impl Default for CheckOptions {
         CheckOptions {
             env: Environment::Production,
             kutsumanimi_rule: KutsumanimiRule::Service,
-            duplicate_threshold: 0.5,
+            duplicate_threshold: crate::similarity::trigram::DEFAULT_THRESHOLD,
             max_duplicates_per_row: 5,
             max_duplicate_rows: usize::MAX,
         }

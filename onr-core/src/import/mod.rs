@@ -23,7 +23,8 @@
 //! * `existing` (features `csv` and `json`): the existing-persons file (CSV or ONR's person
 //!   JSON) that tells the check whom ONR already has.
 //!
-//! [`Checker`] runs all of it over a stream of rows.
+//! [`Checker`] runs all of it over a stream of rows; [`CheckSetup`] holds what it checks
+//! against (code lists, existing persons, their duplicate index) for every front end.
 
 pub mod action;
 pub mod checker;
@@ -45,6 +46,7 @@ pub mod model;
 pub mod person_rules;
 pub mod report;
 mod row_input;
+pub mod setup;
 pub mod verdict;
 pub mod yleistunniste;
 
@@ -52,3 +54,4 @@ pub use checker::{CheckOptions, Checker};
 pub use model::{Batch, IdKind, Koodi, Row, RowPerson};
 pub use report::{RowReport, RowVerdict, Summary};
 pub use row_input::{ReadProblem, RowInput};
+pub use setup::CheckSetup;

@@ -430,3 +430,47 @@ fn unreadable_value_replaces_the_bean_errors_of_its_field() {
     let s = c.finish(None, Some(1));
     assert_eq!(s.response.stage(), Some(Stage::Deserialization));
 }
+
+/// ONR refuses a batch (`!response.is_accepted()`) exactly when a row is rejected or the
+/// batch has an error: the two ways front ends have asked it give the same answer.
+#[cfg(feature = "json")]
+#[test]
+fn the_response_refuses_exactly_when_a_row_or_the_batch_has_an_error() {
+    let valid = r#"{"tunniste": "1", "henkilo": {"hetu": "131052-308T", "etunimet": "Anna",
+        "kutsumanimi": "Anna", "sukunimi": "Virtanen", "kansalaisuus": [{"koodi": "246"}]}}"#;
+    let bodies = [
+        (format!(r#"{{"henkilot": [{valid}]}}"#), true),
+        (
+            format!(r#"{{"sahkoposti": "a@b.fi", "henkilot": [{valid}]}}"#),
+            true,
+        ),
+        (
+            format!(r#"{{"henkilot": [{valid}, {{"henkilo": {{}}}}]}}"#),
+            false,
+        ),
+        (format!(r#"{{"henkilot": [{valid}, null]}}"#), false),
+        (
+            format!(r#"{{"henkilot": [{valid}, {{"henkilo": {{"hetu": ["x"]}}}}]}}"#),
+            false,
+        ),
+        (
+            format!(r#"{{"sahkoposti": "not an address", "henkilot": [{valid}]}}"#),
+            false,
+        ),
+        (
+            format!(r#"{{"sahkoposti": ["x"], "henkilot": [{valid}]}}"#),
+            false,
+        ),
+        (r#"{"henkilot": []}"#.to_owned(), false),
+        (r#"{"henkilot": null}"#.to_owned(), false),
+        ("{}".to_owned(), false),
+    ];
+    let k = Koodisto::bundled();
+    for (body, accepted) in bodies {
+        let checker = Checker::new(&k, CheckOptions::default());
+        let (_, s) = check_json(&body, checker, |_| {}).unwrap();
+        let refused_by_counts = s.rejected > 0 || s.batch_errors > 0;
+        assert_eq!(s.response.is_accepted(), accepted, "{body}");
+        assert_eq!(refused_by_counts, !accepted, "{body}");
+    }
+}

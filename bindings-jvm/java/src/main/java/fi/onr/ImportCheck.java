@@ -78,7 +78,8 @@ S1,010101A900R
      * batch's e-mail address, other code lists and/or the persons ONR already has.
      *
      * @throws ImportException {@code import.csv.no_columns} when the header names no known
-     *     column, {@code import.csv.io} when the text is not CSV
+     *     column, {@code import.csv.io} when the text is not CSV, {@code input.csv.delimiter}
+     *     when the delimiter is not an ASCII character
      */
     public static Report checkCsv(String csv, Environment env, CsvOptions csvOptions, Options options) {
         return new Report(Ffi.call(() -> Onr_jvmKt.importCheckCsv(Text.wellFormed(csv), env.ffi(), csvOptions.ffi(), options.ffi())));
@@ -115,14 +116,13 @@ S1,010101A900R
 
         /**
          * These options with another field delimiter (e.g. {@code ';'} or {@code '\t'});
-         * {@code '\0'} guesses it from the header line, as {@link #defaults()} does.
-         *
-         * @throws IllegalArgumentException for a character that is not ASCII
+         * {@code '\0'} guesses it from the header line, as {@link #defaults()} does. The
+         * delimiter must be an ASCII character: onr-core's rule, checked by
+         * {@link ImportCheck#checkCsv(String, Environment, CsvOptions, Options)}, which throws
+         * an {@link ImportException} {@code input.csv.delimiter} for any other (as
+         * {@code onr check --delimiter}).
          */
         public CsvOptions withDelimiter(char delimiter) {
-            if (delimiter > 127) {
-                throw new IllegalArgumentException("the delimiter must be an ASCII character");
-            }
             return new CsvOptions(delimiter, emptyAsEmptyString, sahkoposti);
         }
 

@@ -140,7 +140,21 @@ class ImportCsvTest {
         assertTrue(e.getMessage().startsWith("no known column in the header line"), e.getMessage());
         assertEquals("input.empty", assertThrows(ImportException.class,
                 () -> ImportCheck.checkCsv("", Environment.PRODUCTION)).code());
-        assertThrows(IllegalArgumentException.class, () -> ImportCheck.CsvOptions.defaults().withDelimiter('§'));
+    }
+
+    @Test
+    void aDelimiterThatIsNotAsciiIsAnImportException() {
+        // onr-core's one rule (onr check --delimiter): refused with its code, never read as `,`.
+        String csv = "tunniste\u00e9hetu\nS1\u00e9010101A900R\n";
+        for (char c : new char[] {'\u00e9', '\u00a7', '\u0080', '\u20ac', '\ud800'}) {
+            ImportException e = assertThrows(ImportException.class, () -> ImportCheck.checkCsv(csv, Environment.TEST,
+                    ImportCheck.CsvOptions.defaults().withDelimiter(c), ImportCheck.Options.defaults()));
+            assertEquals("input.csv.delimiter", e.code());
+            assertEquals(Category.FORMAT, e.category());
+            assertTrue(e.getMessage().startsWith("the delimiter must be an ASCII character"), e.getMessage());
+        }
+        assertEquals(1, ImportCheck.checkCsv("tunniste;hetu\nS1;010101A900R\n", Environment.TEST,
+                ImportCheck.CsvOptions.defaults().withDelimiter(';'), ImportCheck.Options.defaults()).rows().size());
     }
 
     @Test

@@ -26,6 +26,20 @@ fn check_consistent_table_exits_0_and_prints_nothing() {
 }
 
 #[test]
+fn a_semicolon_or_tab_table_is_read_by_its_header_line() {
+    // onr_core::input::sniff_delimiter, as onr check reads a batch: the same violation found.
+    for sep in [";", "\t"] {
+        let t = table(&format!("master_oid{sep}slave_oid\nA{sep}A\n"));
+        onr()
+            .args(["links", "check"])
+            .arg(t.path())
+            .assert()
+            .code(0)
+            .stdout(predicate::str::contains("self_link\tA\tA"));
+    }
+}
+
+#[test]
 fn check_lists_every_violation_and_exits_1() {
     let t = table(
         "master_oid,slave_oid,master_passivoitu,slave_duplicate\n\

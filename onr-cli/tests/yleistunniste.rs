@@ -92,6 +92,45 @@ fn find_gives_one_line_per_row_with_onrs_outcome_and_never_the_hetu() {
 }
 
 #[test]
+fn find_reads_a_semicolon_file_as_onr_check_does() {
+    // The delimiter of the header line (onr_core::input::sniff_delimiter): a `;` file, as
+    // spreadsheets write it in Finland, is read, not refused for a missing column.
+    let s = StandIn::builder()
+        .cas("svc", "secret-pw")
+        .route(
+            "POST",
+            &format!("{SVC}/yleistunniste/hae"),
+            [Reply::json(
+                404,
+                r#"{"status":404,"message":"Henkilöä ei löydy"}"#,
+            )],
+        )
+        .start();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("persons.csv");
+    std::fs::write(
+        &file,
+        format!(
+            "tunniste;hetu;etunimet;kutsumanimi;sukunimi\nx1;{HETU};Aino Maria;Aino;Virtanen\n"
+        ),
+    )
+    .unwrap();
+    let out = onr()
+        .args(["yleistunniste", "find"])
+        .arg(&file)
+        .args(["--base-url", &s.base_url(), "--caller-id", "cli"])
+        .assert()
+        .success();
+    let got = lines(&out.get_output().stdout);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0]["tunniste"], "x1");
+    assert_eq!(got[0]["line"], 2);
+    let sent = s.requests_to("POST", &format!("{SVC}/yleistunniste/hae"));
+    assert_eq!(sent.len(), 1);
+    assert!(sent[0].body.contains("Aino Maria"), "{}", sent[0].body);
+}
+
+#[test]
 fn find_refuses_a_file_without_the_columns_before_calling_onr() {
     let s = StandIn::builder().cas("svc", "secret-pw").start();
     let dir = tempfile::tempdir().unwrap();

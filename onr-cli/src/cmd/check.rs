@@ -366,18 +366,26 @@ pub(crate) fn parse_encoding(label: &str) -> Result<Encoding, String> {
 }
 
 /// A CSV file with a header row by onr-core's input policy and record shape
-/// ([`onr_core::input::CsvColumns`]): what every command reading named columns calls.
+/// ([`onr_core::input::CsvColumns`]): what every command reading named columns calls. The
+/// delimiter is the caller's, or with `None` the header line's
+/// ([`onr_core::input::sniff_delimiter`]).
 pub(crate) fn read_csv_columns(
     path: &Path,
     encoding: Encoding,
-    delimiter: u8,
+    delimiter: Option<u8>,
 ) -> anyhow::Result<onr_core::input::CsvColumns> {
-    let (mut input, _) = open(path)?;
-    let mut bytes = Vec::new();
-    input
-        .read_to_end(&mut bytes)
-        .with_context(|| format!("cannot read {}", path.display()))?;
-    onr_core::input::CsvColumns::decode(bytes, encoding, delimiter).map_err(|e| csv_error(path, &e))
+    let (input, _) = open(path)?;
+    csv_columns_of(path, read_text(path, input, encoding, Lang::En)?, delimiter)
+}
+
+/// [`read_csv_columns`] of a text already read.
+pub(crate) fn csv_columns_of(
+    path: &Path,
+    text: String,
+    delimiter: Option<u8>,
+) -> anyhow::Result<onr_core::input::CsvColumns> {
+    let delimiter = delimiter.unwrap_or_else(|| onr_core::input::sniff_delimiter(&text));
+    onr_core::input::CsvColumns::from_text(text, delimiter).map_err(|e| csv_error(path, &e))
 }
 
 /// A CSV file's error as the commands that read named columns print it: the file, the message

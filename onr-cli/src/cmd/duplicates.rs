@@ -109,7 +109,7 @@ fn read_records(args: &Args) -> anyhow::Result<Vec<PersonRecord>> {
         .map_err(|e| anyhow!("--delimiter: {e} ({})", e.code()))?;
     // The whole file by onr-core's input policy (BOM, encoding, empty file, record shape), as
     // every command that reads named columns; the text is small beside the index built from it.
-    let mut csv = super::check::read_csv_columns(&args.file, args.encoding, delimiter)?;
+    let mut csv = super::check::read_csv_columns(&args.file, args.encoding, Some(delimiter))?;
     let name = args.file.display();
     let names = [
         args.id_column.as_str(),

@@ -69,7 +69,7 @@ pub fn run(cmd: &LinksCommand) -> anyhow::Result<ExitCode> {
 fn load(path: &Path) -> anyhow::Result<Vec<LinkRow>> {
     // By the input policy of every command that reads named columns (BOM, UTF-8, empty file,
     // record shape); the columns are the link table's layout.
-    let mut csv = super::check::read_csv_columns(path, onr_core::input::Encoding::Utf8, b',')?;
+    let mut csv = super::check::read_csv_columns(path, onr_core::input::Encoding::Utf8, None)?;
     let name = path.display();
     let header: Vec<&str> = csv.header().collect();
     let layout =

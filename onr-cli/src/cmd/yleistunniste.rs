@@ -33,7 +33,8 @@ use onr_core::input::{CsvColumns, Encoding};
 use serde_json::json;
 
 use super::check::{
-    csv_error, detect, open, parse_encoding, read_csv_columns, read_text, InputFormat,
+    csv_columns_of, csv_error, detect, open, parse_encoding, read_csv_columns, read_text,
+    InputFormat,
 };
 use super::send::{coded, progress_bar, Conn};
 use crate::io as cli_io;
@@ -139,13 +140,14 @@ struct Row {
     person: Person,
 }
 
-/// The rows of a CSV file of persons (`tunniste` optional unless `need_tunniste`).
+/// The rows of a CSV file of persons (`tunniste` optional unless `need_tunniste`), read by
+/// the input policy with the delimiter of its header line, as `onr check` reads a batch.
 fn read_rows(
     path: &std::path::Path,
     encoding: Encoding,
     need_tunniste: bool,
 ) -> anyhow::Result<Vec<Row>> {
-    rows_of(path, read_csv_columns(path, encoding, b',')?, need_tunniste)
+    rows_of(path, read_csv_columns(path, encoding, None)?, need_tunniste)
 }
 
 fn rows_of(
@@ -209,18 +211,13 @@ fn read_batch(args: &SendArgs) -> anyhow::Result<Batch> {
     let mut batch = match detect(&args.file, &mut bytes)? {
         InputFormat::Csv => Batch {
             sahkoposti: None,
-            henkilot: rows_of(
-                &args.file,
-                CsvColumns::decode(text.into_bytes(), Encoding::Utf8, b',')
-                    .map_err(|e| csv_error(&args.file, &e))?,
-                true,
-            )?
-            .into_iter()
-            .map(|r| BatchRow {
-                tunniste: r.tunniste.unwrap_or_default(),
-                henkilo: r.person,
-            })
-            .collect(),
+            henkilot: rows_of(&args.file, csv_columns_of(&args.file, text, None)?, true)?
+                .into_iter()
+                .map(|r| BatchRow {
+                    tunniste: r.tunniste.unwrap_or_default(),
+                    henkilo: r.person,
+                })
+                .collect(),
         },
         _ => {
             Batch::from_json(&text).map_err(|e| anyhow!("{}: {}", args.file.display(), coded(e)))?

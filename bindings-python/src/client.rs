@@ -52,7 +52,9 @@ impl Client {
     /// local stand-in), checked with the rules of ``env`` (test rules unless ``"production"``).
     /// Credentials come from ``credentials_file`` (``KEY=VALUE`` lines) or the environment:
     /// ``ONR_CAS_USERNAME`` + ``ONR_CAS_PASSWORD``, or ``ONR_OAUTH2_CLIENT_ID`` +
-    /// ``ONR_OAUTH2_CLIENT_SECRET``.
+    /// ``ONR_OAUTH2_CLIENT_SECRET``. ``timeout`` is each call's, in seconds (onr-client's
+    /// default: 30). The keyword defaults of this class are onr-client's constants; the
+    /// signature shows them as ``...``.
     #[new]
     #[pyo3(signature = (caller_id, *, env = "qa", base_url = None, credentials_file = None, timeout = ClientOptions::DEFAULT_TIMEOUT.as_secs_f64()))]
     fn new(
@@ -91,7 +93,8 @@ impl Client {
     /// A batch ONR would refuse raises ``onr.ClientError`` (code ``client.rejected``) unless
     /// ``only_accepted``; text that is not an import batch, or one whose own fields ONR cannot
     /// read (``henkilot`` not an array, ``sahkoposti`` an object), raises ``onr.ClientError``
-    /// (code ``client.config``) before anything is sent.
+    /// (code ``client.config``) before anything is sent. Defaults (onr-client's): 1000 rows
+    /// a chunk; polls after 1 s, doubling to 30 s; stalled after 600 s without progress.
     #[pyo3(signature = (batch, *, chunk_size = DEFAULT_CHUNK_SIZE, only_accepted = false, sahkoposti = None, resend_unconfirmed = false, poll_first = PollOptions::DEFAULT.first.as_secs_f64(), poll_max = PollOptions::DEFAULT.max.as_secs_f64(), stall_after = PollOptions::DEFAULT.stall_after.as_secs_f64()))]
     #[allow(clippy::too_many_arguments)]
     fn send<'py>(
@@ -166,7 +169,7 @@ impl Client {
     /// Reads one run of the change feed from ``cursor`` (a cursor dict saved from an earlier
     /// call, or an ISO 8601 time to start from); returns ``{"entries": [{oid, master,
     /// passivoitu}], "cursor": {...}}``. Save the cursor to resume. A failed page raises
-    /// ``onr.ClientError``.
+    /// ``onr.ClientError``. ``count`` is the page size (onr-client's default: 1000).
     #[pyo3(signature = (cursor, *, count = onr_client::feed::DEFAULT_COUNT))]
     fn feed<'py>(
         &self,

@@ -1,5 +1,7 @@
 //! `onr.check_import`: onr-core's `import` check of a whole batch, converted. The report has
-//! the shape of `onr check --format json`.
+//! the shape of `onr check --format json`'s `rows`, `batch_errors` and `summary` (onr-core's
+//! serde views); `likely_duplicates` names rows by index (the CLI adds each row's line and
+//! `tunniste`, which Python has in `rows`), and the CLI's `input` and `action.text` are its own.
 
 use onr_core::import::action::ExistingPerson;
 use onr_core::import::existing::{self, ExistingFile, ExistingFormat};

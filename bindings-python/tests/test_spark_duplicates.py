@@ -147,6 +147,10 @@ def test_flags_are_read_by_onr_cores_rule(spark: Any) -> None:
     want = sorted((min(a, b), max(a, b), s) for a, b, s in onr.find_duplicates(records))
     assert [(a, b) for a, b, _ in want] == [("2", "3")]
     assert collect(onr_spark.find_duplicates(df, chunks=2)) == want
+    # A DOUBLE column's NaN (pandas' gap) is missing, so false, as onr.DuplicateIndex reads it.
+    gaps = spark.createDataFrame([("1", *names, float("nan")), ("2", *names, None)],
+                                 "id string, etunimet string, kutsumanimi string, sukunimi string, syntymaaika string, passivoitu double")
+    assert [(a, b) for a, b, _ in collect(onr_spark.find_duplicates(gaps, chunks=1))] == [("1", "2")]
     bad = spark.createDataFrame([("1", *names, "2", None), ("2", *names, None, None)], schema)
     with pytest.raises(Exception, match="passivoitu: not a true/false value"):
         onr_spark.find_duplicates(bad, chunks=1).collect()

@@ -572,8 +572,9 @@ fn check_csv_delimiter_must_be_ascii() {
         f.to_str().unwrap(),
     ]);
     assert_eq!(d["rows"][0]["verdict"], "accepted");
-    // U+00E9 and U+00A7 are one byte in Latin-1 but not ASCII: refused, not read as a byte.
-    for c in ["é", "§", "€"] {
+    // U+00E9 and U+00A7 are one byte in Latin-1 but not ASCII: refused, not read as a byte;
+    // the quote and a line break mean something else in CSV.
+    for c in ["é", "§", "€", "\"", "\n"] {
         onr()
             .args(["check", "--delimiter", c])
             .arg(&f)

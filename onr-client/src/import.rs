@@ -30,7 +30,7 @@ pub const DEFAULT_CHUNK_SIZE: usize = 1000;
 /// assert!(e.to_string().contains("henkilot"));
 /// # Ok::<(), onr_client::ClientError>(())
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct JsonBatch {
     /// The rows, in order, each as read (a row ONR cannot read is kept with its problem: the
@@ -38,6 +38,23 @@ pub struct JsonBatch {
     pub rows: Vec<RowInput>,
     /// The batch's notification e-mail.
     pub sahkoposti: Option<String>,
+}
+
+/// The rows hold hetus: `Debug` shows how many there are, never their values.
+///
+/// ```
+/// let b = onr_client::import::JsonBatch::from_json(r#"{"henkilot": [{"henkilo": {"hetu": "010101A900R"}}]}"#)?;
+/// let shown = format!("{b:?}");
+/// assert!(!shown.contains("010101A900R") && shown.contains("rows: 1"), "{shown}");
+/// # Ok::<(), onr_client::ClientError>(())
+/// ```
+impl std::fmt::Debug for JsonBatch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("JsonBatch")
+            .field("rows", &self.rows.len())
+            .field("sahkoposti", &self.sahkoposti)
+            .finish()
+    }
 }
 
 impl JsonBatch {

@@ -86,7 +86,8 @@ pub enum InputError {
         /// Whether the bytes read as Windows-1252 / Latin-1 letters (`ä`, `ö`, `å`...).
         looks_like_windows_1252: bool,
     },
-    /// The CSV delimiter the caller gave is not an ASCII character ([`delimiter`]).
+    /// The CSV delimiter the caller gave is not an ASCII character, or is the quote or a line
+    /// break ([`delimiter`]).
     #[error("{}", self.message(Lang::En))]
     Delimiter {
         /// The character given.
@@ -118,15 +119,15 @@ impl Coded for InputError {
             (InputError::Empty, Lang::Fi) => "tyhjä tiedosto".into(),
             (InputError::Empty, Lang::Sv) => "tom fil".into(),
             (InputError::Delimiter { found }, Lang::En) => format!(
-                "the delimiter must be an ASCII character, found {:?} (U+{:04X})",
+                "the delimiter must be an ASCII character other than a quote or a line break, found {:?} (U+{:04X})",
                 found, *found as u32
             ),
             (InputError::Delimiter { found }, Lang::Fi) => format!(
-                "erottimen on oltava ASCII-merkki, löytyi {:?} (U+{:04X})",
+                "erottimen on oltava ASCII-merkki, ei lainausmerkki eikä rivinvaihto, löytyi {:?} (U+{:04X})",
                 found, *found as u32
             ),
             (InputError::Delimiter { found }, Lang::Sv) => format!(
-                "avgränsaren måste vara ett ASCII-tecken, hittade {:?} (U+{:04X})",
+                "avgränsaren måste vara ett ASCII-tecken, inte citattecken eller radbrytning, hittade {:?} (U+{:04X})",
                 found, *found as u32
             ),
             (
@@ -332,12 +333,13 @@ pub fn sniff_delimiter(text: &str) -> u8 {
 
 /// The CSV delimiter a caller gives (`onr check --delimiter`, `onr duplicates --delimiter`,
 /// Java's `ImportCheck.CsvOptions.withDelimiter`), as the byte the CSV reader takes: only an
-/// ASCII character is one byte of UTF-8 text, so only it can separate the cells.
+/// ASCII character is one byte of UTF-8 text, so only it can separate the cells; the quote
+/// `"` and the line breaks `\n` and `\r` already mean something else in CSV.
 ///
 /// # Errors
 ///
-/// [`InputError::Delimiter`] (`input.csv.delimiter`) for any other character, including
-/// U+0080..U+00FF (one byte in Latin-1, two in UTF-8).
+/// [`InputError::Delimiter`] (`input.csv.delimiter`) for `"`, `\n`, `\r` and any character
+/// that is not ASCII, including U+0080..U+00FF (one byte in Latin-1, two in UTF-8).
 ///
 /// # Example
 ///
@@ -349,9 +351,10 @@ pub fn sniff_delimiter(text: &str) -> u8 {
 /// let err = delimiter('§').unwrap_err();
 /// assert_eq!(err, InputError::Delimiter { found: '§' });
 /// assert_eq!(err.code(), "input.csv.delimiter");
+/// assert!(delimiter('"').is_err() && delimiter('\n').is_err() && delimiter('\r').is_err());
 /// ```
 pub fn delimiter(c: char) -> Result<u8, InputError> {
-    if c.is_ascii() {
+    if c.is_ascii() && !matches!(c, '"' | '\n' | '\r') {
         Ok(c as u8)
     } else {
         Err(InputError::Delimiter { found: c })

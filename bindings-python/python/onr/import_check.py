@@ -1,4 +1,6 @@
-"""The typed shape of ``onr.check_import``'s report (the JSON report of ``onr check``).
+"""The typed shape of ``onr.check_import``'s report (``onr check --format json``'s ``rows``,
+``batch_errors`` and ``summary``; ``likely_duplicates`` gives row indices where the CLI gives
+each row's index, line and ``tunniste``).
 
 ``check_import`` returns plain dicts, written by onr-core's serde views of its report
 (``RowReport::report``, ``Summary::report``, ``Summary::likely_duplicates``); the TypedDicts

@@ -7,7 +7,7 @@ The input data frames have the columns ``onr.DuplicateIndex`` reads: ``id`` (any
 as text; unique), ``etunimet``, ``kutsumanimi``, ``sukunimi``, ``syntymaaika`` (a date or
 ``YYYY-MM-DD`` text, may be null) and optionally ``passivoitu`` and ``duplicate`` (booleans,
 or text read by onr-core's flag rule as ``onr.DuplicateIndex`` reads it: ``kyllä``/``ei``,
-``1``/``0``...; null is false, other text fails the job with ``cell.flag``).
+``1``/``0``...; null and NaN are false, other values fail the job with ``cell.flag``).
 Rename yours with ``withColumnRenamed`` first. The result is a data frame
 ``(id_a string, id_b string, similarity double)`` holding exactly the single-machine pair set,
 each pair once, with the single-machine similarities.
@@ -28,6 +28,7 @@ from typing import Any, Iterator, Optional
 import pyarrow as pa  # type: ignore[import-untyped]
 from pyspark.sql import DataFrame, SparkSession
 from pyspark.sql import functions as F
+from pyspark.sql.types import DoubleType, FloatType
 
 import onr
 
@@ -84,7 +85,13 @@ def _records(df: DataFrame) -> DataFrame:
     # flag rule as onr.DuplicateIndex reads it ("kyllä" is true, null or blank false, "2" an
     # error: Spark's own boolean cast made both of those null, so false).
     for flag in _FLAGS:
-        value = F.col(flag).cast("string") if flag in df.columns else F.lit(None).cast("string")
+        if flag not in df.columns:
+            value = F.lit(None).cast("string")
+        elif isinstance(df.schema[flag].dataType, (FloatType, DoubleType)):
+            # NaN is missing, as onr.DuplicateIndex reads it (pandas writes NaN for a gap).
+            value = F.when(F.isnan(F.col(flag)), F.lit(None)).otherwise(F.col(flag)).cast("string")
+        else:
+            value = F.col(flag).cast("string")
         cols.append(value.alias(flag))
     return df.select(*cols)
 

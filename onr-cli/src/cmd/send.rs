@@ -181,8 +181,11 @@ fn read_rows(
             Ok((rows, None))
         }
         _ => {
-            let batch = JsonBatch::from_json(&text)
-                .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+            // The file's fault, not the configuration's: its message without that lead.
+            let batch = JsonBatch::from_json(&text).map_err(|e| match e {
+                ClientError::Config(m) => anyhow::anyhow!("{}: {m}", path.display()),
+                e => anyhow::anyhow!("{}: {e}", path.display()),
+            })?;
             Ok((batch.rows, batch.sahkoposti))
         }
     }

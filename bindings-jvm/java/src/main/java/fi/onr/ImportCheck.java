@@ -117,7 +117,7 @@ S1,010101A900R
         /**
          * These options with another field delimiter (e.g. {@code ';'} or {@code '\t'});
          * {@code '\0'} guesses it from the header line, as {@link #defaults()} does. The
-         * delimiter must be an ASCII character: onr-core's rule, checked by
+         * delimiter must be an ASCII character other than a quote or a line break: onr-core's rule, checked by
          * {@link ImportCheck#checkCsv(String, Environment, CsvOptions, Options)}, which throws
          * an {@link ImportException} {@code input.csv.delimiter} for any other (as
          * {@code onr check --delimiter}).

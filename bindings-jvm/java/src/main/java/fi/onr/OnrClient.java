@@ -124,8 +124,11 @@ public final class OnrClient implements AutoCloseable {
      * Checks a batch (ONR's import JSON) with onr-core's import check, sends it, follows every
      * import to the end and audits the results.
      *
-     * @throws ClientException {@code client.rejected} (nothing sent) when ONR would refuse the
-     *     batch and {@link SendOptions#onlyAccepted()} is off; the codes of the calls otherwise
+     * @throws ClientException {@code client.config} (nothing sent) when {@code json} is not an
+     *     import batch or ONR cannot read its own fields ({@code henkilot} not an array,
+     *     {@code sahkoposti} an object); {@code client.rejected} (nothing sent) when ONR would
+     *     refuse the batch and {@link SendOptions#onlyAccepted()} is off; the codes of the calls
+     *     otherwise
      */
     public SendReport send(String json, SendOptions options) {
         fi.onr.ffi.SendReportRecord r = call(() -> inner.send(Text.wellFormed(json), options.ffi()));

@@ -332,15 +332,11 @@ fn setup(env: Environment, options: ImportOptions) -> Result<CheckSetup, NativeE
             records: None,
         }),
     };
-    Ok(match existing {
-        Some(file) => CheckSetup::with_existing(
-            koodisto,
-            check_options,
-            file.persons,
-            file.records.as_deref(),
-        )?,
-        None => CheckSetup::new(koodisto, check_options)?,
-    })
+    Ok(CheckSetup::with_existing_file(
+        koodisto,
+        check_options,
+        existing,
+    )?)
 }
 
 /// How a CSV batch is read ([`CsvOptions`]) and the batch's e-mail address, which CSV has no

@@ -168,15 +168,7 @@ pub fn check_import<'py>(
         let checked = detached(py, move || {
             // onr-core's one setup, as `onr check` and Java build it: an index that cannot be
             // built is an error here too.
-            let setup = match existing {
-                Some(file) => CheckSetup::with_existing(
-                    codes,
-                    options,
-                    file.persons,
-                    file.records.as_deref(),
-                )?,
-                None => CheckSetup::new(codes, options)?,
-            };
+            let setup = CheckSetup::with_existing_file(codes, options, existing)?;
             let mut rows = Vec::new();
             Ok::<_, ThresholdError>(
                 check_json(&text, setup.checker(), |r| {

@@ -233,15 +233,10 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         max_duplicate_rows: args.max_duplicate_rows.unwrap_or(usize::MAX),
         ..CheckOptions::default()
     };
-    let setup = match existing {
-        Some(file) => {
-            if file.records.is_some() {
-                loading.phase("indexing the existing persons for the duplicate search");
-            }
-            CheckSetup::with_existing(koodisto, options, file.persons, file.records.as_deref())?
-        }
-        None => CheckSetup::new(koodisto, options)?,
-    };
+    if existing.as_ref().is_some_and(|f| f.records.is_some()) {
+        loading.phase("indexing the existing persons for the duplicate search");
+    }
+    let setup = CheckSetup::with_existing_file(koodisto, options, existing)?;
     loading.finish();
     let checker = setup.checker();
 

@@ -139,6 +139,44 @@ impl CheckSetup {
         Ok(setup)
     }
 
+    /// The setup of an existing-persons file as [`crate::import::existing`] reads it (its
+    /// persons and, when it has them, their duplicate-search records), or of no file: what
+    /// `onr check --existing`, Python's `check_import(existing=PATH)` and Java's
+    /// `withExistingFile` all give.
+    ///
+    /// # Errors
+    ///
+    /// As [`CheckSetup::with_existing`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use onr_core::import::{existing, koodisto::Koodisto, CheckOptions, CheckSetup};
+    /// let file = existing::read(
+    ///     b"oid,etunimet,kutsumanimi,sukunimi,syntymaaika\n1.2.246.562.24.10000000003,Aino,Aino,Virtanen,2005-03-14\n".to_vec(),
+    ///     existing::ExistingFormat::Csv,
+    ///     onr_core::input::Encoding::Utf8,
+    /// ).unwrap();
+    /// let setup = CheckSetup::with_existing_file(Koodisto::bundled(), CheckOptions::default(), Some(file))?;
+    /// assert!(setup.persons().is_some() && setup.duplicate_index().is_some());
+    /// let none = CheckSetup::with_existing_file(Koodisto::bundled(), CheckOptions::default(), None)?;
+    /// assert!(none.persons().is_none());
+    /// # Ok::<(), onr_core::similarity::duplicates::ThresholdError>(())
+    /// ```
+    #[cfg(all(feature = "csv", feature = "json"))]
+    pub fn with_existing_file(
+        koodisto: Koodisto,
+        options: CheckOptions,
+        file: Option<crate::import::existing::ExistingFile>,
+    ) -> Result<CheckSetup, ThresholdError> {
+        match file {
+            Some(f) => {
+                CheckSetup::with_existing(koodisto, options, f.persons, f.records.as_deref())
+            }
+            None => CheckSetup::new(koodisto, options),
+        }
+    }
+
     /// A checker for one batch, with these code lists, options and existing persons.
     ///
     /// # Example
